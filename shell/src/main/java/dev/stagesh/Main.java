@@ -1,7 +1,13 @@
 package dev.stagesh;
 
+import dev.stagesh.cli.StageshCommand;
+import picocli.CommandLine;
+
+/** The launcher's entry point: everything happens in {@link StageshCommand}. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("stagesh");
+        System.exit(StageshCommand.run(args));
     }
 }

@@ -1,0 +1,37 @@
+package dev.stagesh.cli;
+
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineConnector;
+import dev.stagesh.engine.Session;
+import dev.stagesh.shell.ConsoleListener;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stagesh build}: docker build's equivalent, non-interactively, for CI and for measuring. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Run the target stage (and what it needs) to its end and commit it, like docker build.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    BuildOptions build;
+
+    @Option(names = {"-t", "--tag"}, required = true, paramLabel = "TAG", description = "Name the image (repeatable).")
+    List<String> tags;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the image id.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Printer printer = Printer.system(false);
+        try (DockerEngine engine = EngineConnector.connect();
+             Session session = Session.open(engine, build.sessionOptions(false),
+                     quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
+            session.into(Integer.toString(session.target().stage().index()));
+            printer.line(session.commit(tags));
+            return 0;
+        }
+    }
+}

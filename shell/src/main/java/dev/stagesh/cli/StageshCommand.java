@@ -1,0 +1,88 @@
+package dev.stagesh.cli;
+
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineConnector;
+import dev.stagesh.docker.EngineUnavailableException;
+import dev.stagesh.engine.Session;
+import dev.stagesh.engine.SessionOptions;
+import dev.stagesh.shell.ConsoleListener;
+import dev.stagesh.shell.InteractiveShell;
+import dev.stagesh.shell.ShellContext;
+import dev.stagesh.shell.ShellRunner;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stagesh [options] [DOCKERFILE]}: opens a debugging session over a Dockerfile, then
+ * reads commands from the terminal, or from stdin / -c in script mode.
+ */
+@Command(name = "stagesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "An interactive debugger for Dockerfiles: step through a build, inspect any step, commit any stage.",
+        subcommands = {ParseCommand.class, BuildCommand.class, PruneCommand.class,
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all commands succeeded", "1:a command failed (script mode) or bad input",
+            "2:no Docker engine answers"})
+public final class StageshCommand implements Callable<Integer> {
+    @Mixin
+    BuildOptions build;
+
+    @Option(names = {"-c", "--exec"}, paramLabel = "COMMANDS",
+            description = "Run these commands (separated by ';') as in script mode, then quit.")
+    String exec;
+
+    @Option(names = "--keep", description = "Keep the session's snapshot images when it ends.")
+    boolean keep;
+
+    public static int run(String[] args) {
+        CommandLine cl = new CommandLine(new StageshCommand());
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Printer.system(false).error(ErrorMessages.of(ex));
+            return ex instanceof EngineUnavailableException ? 2 : 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            Printer.system(false).error(ex.getMessage() + " (stagesh --help)");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean interactive = exec == null && System.console() != null;
+        Printer printer = Printer.system(interactive);
+        SessionOptions options = build.sessionOptions(keep);
+        try (DockerEngine engine = EngineConnector.connect();
+             Session session = Session.open(engine, options, new ConsoleListener(printer))) {
+            dev.stagesh.engine.Reaper.reapDeadSessions(engine);
+            ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
+            ShellRunner runner = new ShellRunner(context);
+            try (var hook = ShutdownHook.closing(session)) {
+                if (exec != null) {
+                    return runner.runLine(exec) == 0 ? 0 : 1;
+                }
+                if (!interactive) {
+                    return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                }
+                return new InteractiveShell(runner, context).run();
+            }
+        }
+    }
+
+    /** The Dockerfile: -f, else the positional argument, else ./Dockerfile. */
+    static Path dockerfile(Path file, Path positional) {
+        Path p = file != null ? file : positional != null ? positional : Path.of("Dockerfile");
+        if (Files.isDirectory(p)) {
+            p = p.resolve("Dockerfile");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.stagesh.docker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a container is created with. Only what stagesh needs: the image, the process, the
+ * labels that tie it to a session, and the mounts a step asks for.
+ */
+public record ContainerSpec(
+        String image,
+        List<String> entrypoint,
+        List<String> cmd,
+        List<String> env,
+        String workingDir,
+        String user,
+        Map<String, String> labels,
+        List<MountSpec> mounts,
+        String networkMode) {
+
+    public ContainerSpec {
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        cmd = cmd == null ? null : List.copyOf(cmd);
+        env = env == null ? List.of() : List.copyOf(env);
+        labels = Map.copyOf(labels);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A mount of a volume, a host path or a tmpfs into the container. */
+    public record MountSpec(Kind kind, String source, String target, boolean readOnly) {
+        public enum Kind { VOLUME, BIND, TMPFS }
+    }
+}

@@ -1,0 +1,492 @@
+package dev.stagesh.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.TmpfsOptions;
+import com.github.dockerjava.api.model.VolumeOptions;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The bridge to one Docker engine: every call stagesh makes to Docker goes through here, so
+ * the rest of the code speaks of images, containers and archives, never of HTTP or docker-java.
+ */
+public final class DockerEngine implements Closeable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerClient client;
+    private final DockerHttpClient http;
+    private final String where;
+
+    DockerEngine(DockerClient client, DockerHttpClient http, String where) {
+        this.client = client;
+        this.http = http;
+        this.where = where;
+    }
+
+    /** Where the engine was reached, as DOCKER_HOST would name it. */
+    public String where() {
+        return where;
+    }
+
+    /** The engine's platform, e.g. {@code linux/amd64}, as build args need it. */
+    public String platform() {
+        JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));
+        return v.path("Os").asText("linux") + "/" + normalizeArch(v.path("Arch").asText("amd64"));
+    }
+
+    private static String normalizeArch(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> arch;
+        };
+    }
+
+    // ---- images -------------------------------------------------------------------------
+
+    public Optional<ImageInfo> inspectImage(String reference) {
+        return getJson("/images/" + encode(reference) + "/json").map(DockerEngine::toImageInfo);
+    }
+
+    /** How many entries the image's history has ({@code docker history}). */
+    public int historyLength(String imageId) {
+        return getJson("/images/" + encode(imageId) + "/history").map(JsonNode::size)
+                .orElseThrow(() -> new EngineException("no such image: " + imageId));
+    }
+
+    public void pull(String reference, Consumer<String> progress) {
+        try {
+            client.pullImageCmd(reference).exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    if (item.getStatus() != null) {
+                        progress.accept(item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                    }
+                    super.onNext(item);
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("pull of " + reference + " was interrupted");
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot pull " + reference + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    public void tag(String imageId, String repository, String tag) {
+        call(() -> client.tagImageCmd(imageId, repository, tag).withForce(true).exec(), "tag " + repository + ":" + tag);
+    }
+
+    public void removeImage(String imageId) {
+        try {
+            client.removeImageCmd(imageId).withForce(true).withNoPrune(false).exec();
+        } catch (NotFoundException ignored) {
+            // already gone: removal is idempotent
+        } catch (DockerException e) {
+            throw new EngineException("cannot remove image " + imageId + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    /** Streams {@code docker save} of one image; the caller closes the stream. */
+    public InputStream save(String imageId) {
+        return call(() -> client.saveImageCmd(imageId).exec(), "save " + imageId);
+    }
+
+    public void load(InputStream tar) {
+        call(() -> {
+            client.loadImageCmd(tar).exec();
+            return null;
+        }, "load image");
+    }
+
+    /** {@code docker import}: an image whose only layer is the given tar, named repository:tag. */
+    public void importImage(InputStream tar, String repository, String tag) {
+        call(() -> client.createImageCmd(repository, tar).withTag(tag).exec(), "import " + repository);
+    }
+
+    public List<String> imagesLabelled(String key, String value) {
+        return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec(),
+                "list images").stream().map(i -> i.getId()).toList();
+    }
+
+    public List<String> imagesLabelled(String key) {
+        return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(key).exec(), "list images")
+                .stream().map(i -> i.getId()).toList();
+    }
+
+    // ---- containers ---------------------------------------------------------------------
+
+    public String createContainer(ContainerSpec spec) {
+        CreateContainerCmd cmd = client.createContainerCmd(spec.image()).withLabels(spec.labels()).withEnv(spec.env());
+        if (spec.entrypoint() != null) {
+            cmd.withEntrypoint(spec.entrypoint());
+        }
+        if (spec.cmd() != null) {
+            cmd.withCmd(spec.cmd());
+        }
+        if (spec.workingDir() != null && !spec.workingDir().isEmpty()) {
+            cmd.withWorkingDir(spec.workingDir());
+        }
+        if (spec.user() != null && !spec.user().isEmpty()) {
+            cmd.withUser(spec.user());
+        }
+        HostConfig host = HostConfig.newHostConfig();
+        List<Mount> mounts = new ArrayList<>();
+        for (ContainerSpec.MountSpec m : spec.mounts()) {
+            Mount mount = new Mount().withTarget(m.target()).withReadOnly(m.readOnly());
+            switch (m.kind()) {
+                case VOLUME -> mount.withType(MountType.VOLUME).withSource(m.source())
+                        .withVolumeOptions(new VolumeOptions().withNoCopy(true));
+                case BIND -> mount.withType(MountType.BIND).withSource(m.source());
+                case TMPFS -> mount.withType(MountType.TMPFS).withTmpfsOptions(new TmpfsOptions());
+            }
+            mounts.add(mount);
+        }
+        host.withMounts(mounts);
+        if (spec.networkMode() != null) {
+            host.withNetworkMode(spec.networkMode());
+        }
+        cmd.withHostConfig(host);
+        return call(() -> cmd.exec().getId(), "create a container from " + spec.image());
+    }
+
+    public void start(String containerId) {
+        call(() -> client.startContainerCmd(containerId).exec(), "start container");
+    }
+
+    /** Runs the container's own process to its end, streaming its output; returns its exit code. */
+    public int runToEnd(String containerId, OutputSink sink) {
+        try (ResultCallback.Adapter<Frame> attach = client.attachContainerCmd(containerId)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
+                .exec(new FrameForwarder(sink))) {
+            start(containerId);
+            attach.awaitCompletion();
+            return call(() -> client.waitContainerCmd(containerId).start().awaitStatusCode(), "wait for container");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (IOException e) {
+            throw new EngineException("lost the container's output: " + e.getMessage(), e);
+        }
+    }
+
+    public void stop(String containerId) {
+        try {
+            client.killContainerCmd(containerId).exec();
+        } catch (DockerException ignored) {
+            // not running any more: nothing to stop
+        }
+    }
+
+    public void removeContainer(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException ignored) {
+            // already gone
+        } catch (DockerException e) {
+            if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
+                throw new EngineException("cannot remove container " + containerId + ": " + EngineConnector.rootMessage(e), e);
+            }
+        }
+    }
+
+    public List<String> containersLabelled(String key, String value) {
+        return call(() -> client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec(),
+                "list containers").stream().map(c -> c.getId()).toList();
+    }
+
+    public List<Map<String, String>> labelsOfContainersLabelled(String key) {
+        return call(() -> client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(key)).exec(),
+                "list containers").stream().map(c -> {
+                    Map<String, String> labels = new HashMap<>(c.getLabels());
+                    labels.put("__id", c.getId());
+                    return labels;
+                }).toList();
+    }
+
+    /**
+     * Runs a process in a running container (a RUN step, a mkdir) and returns its exit code.
+     * Output is streamed to the sink as it comes.
+     */
+    public int exec(String containerId, List<String> argv, List<String> env, String workingDir, String user,
+                    OutputSink sink) {
+        var create = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
+                .withEnv(env).withAttachStdout(true).withAttachStderr(true);
+        if (workingDir != null && !workingDir.isEmpty()) {
+            create.withWorkingDir(workingDir);
+        }
+        if (user != null && !user.isEmpty()) {
+            create.withUser(user);
+        }
+        String execId = call(() -> create.exec().getId(), "exec in container");
+        try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameForwarder(sink))) {
+            cb.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (IOException e) {
+            throw new EngineException("lost the output of " + argv.get(0) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot run " + argv.get(0) + ": " + EngineConnector.rootMessage(e), e);
+        }
+        Long code = call(() -> client.inspectExecCmd(execId).exec().getExitCodeLong(), "inspect exec");
+        return code == null ? -1 : code.intValue();
+    }
+
+    /** Commits the container's filesystem as a new image carrying the given labels. */
+    public String commit(String containerId, Map<String, String> labels) {
+        return call(() -> client.commitCmd(containerId).withLabels(labels).withPause(true).exec(), "commit");
+    }
+
+    /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
+    public void putArchive(String containerId, String path, InputStream tar) {
+        call(() -> {
+            client.copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar)
+                    .withNoOverwriteDirNonDir(false).exec();
+            return null;
+        }, "copy into container");
+    }
+
+    /**
+     * A tar of {@code path} inside the container (its top entry is the path's base name), or
+     * empty when the path does not exist there. The caller closes the stream.
+     */
+    public Optional<InputStream> getArchive(String containerId, String path) {
+        try {
+            return Optional.of(client.copyArchiveFromContainerCmd(containerId, path).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (DockerException e) {
+            throw new EngineException("cannot read " + path + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    /** What the engine says of one path in a container, or empty when it does not exist. */
+    public Optional<PathStat> stat(String containerId, String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.HEAD)
+                .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            String header = response.getHeaders().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("X-Docker-Container-Path-Stat"))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            if (response.getStatusCode() / 100 != 2 || header == null) {
+                throw new EngineException("cannot stat " + path + ": status " + response.getStatusCode());
+            }
+            JsonNode n = JSON.readTree(java.util.Base64.getDecoder().decode(header));
+            return Optional.of(new PathStat(n.path("name").asText(), n.path("size").asLong(),
+                    n.path("mode").asLong(), n.path("linkTarget").asText("")));
+        } catch (IOException e) {
+            throw new EngineException("cannot stat " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The container's whole filesystem as a tar ({@code docker export}). */
+    public InputStream export(String containerId) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/containers/" + containerId + "/export").build();
+        DockerHttpClient.Response response = http.execute(request);
+        if (response.getStatusCode() / 100 != 2) {
+            response.close();
+            throw new EngineException("cannot export container " + containerId + ": status " + response.getStatusCode());
+        }
+        return new java.io.FilterInputStream(response.getBody()) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        };
+    }
+
+    // ---- volumes ------------------------------------------------------------------------
+
+    public boolean volumeExists(String name) {
+        try {
+            client.inspectVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    public void createVolume(String name, Map<String, String> labels) {
+        call(() -> client.createVolumeCmd().withName(name).withLabels(labels).exec(), "create volume " + name);
+    }
+
+    public void removeVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+        } catch (NotFoundException ignored) {
+            // already gone
+        }
+    }
+
+    public List<String> volumesLabelled(String key) {
+        var resp = call(() -> client.listVolumesCmd().withFilter("label", List.of(key)).exec(), "list volumes");
+        return resp.getVolumes() == null ? List.of() : resp.getVolumes().stream().map(v -> v.getName()).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // the process is ending; sockets go with it
+        }
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------
+
+    private Optional<JsonNode> getJson(String path) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            byte[] body = response.getBody().readAllBytes();
+            if (response.getStatusCode() / 100 != 2) {
+                throw new EngineException("GET " + path + ": " + new String(body, StandardCharsets.UTF_8).trim());
+            }
+            return Optional.of(JSON.readTree(body));
+        } catch (IOException e) {
+            throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof EngineException) {
+                throw e;
+            }
+            throw new EngineException("the engine at " + where + " stopped answering: " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    private static ImageInfo toImageInfo(JsonNode n) {
+        JsonNode c = n.path("Config");
+        JsonNode h = c.path("Healthcheck");
+        ImageInfo.HealthInfo health = h.isMissingNode() || h.isNull() ? null : new ImageInfo.HealthInfo(
+                strings(h.path("Test")), longOrNull(h.path("Interval")), longOrNull(h.path("Timeout")),
+                longOrNull(h.path("StartPeriod")), h.path("Retries").isNumber() ? h.path("Retries").asInt() : null);
+        return new ImageInfo(
+                n.path("Id").asText(),
+                strings(n.path("RootFS").path("Layers")),
+                n.path("Size").asLong(),
+                n.path("Os").asText("linux"),
+                n.path("Architecture").asText("amd64"),
+                strings(c.path("Env")),
+                nullableStrings(c.path("Cmd")),
+                nullableStrings(c.path("Entrypoint")),
+                c.path("WorkingDir").asText(""),
+                c.path("User").asText(""),
+                stringMap(c.path("Labels")),
+                keys(c.path("ExposedPorts")),
+                keys(c.path("Volumes")),
+                c.path("StopSignal").isTextual() ? c.path("StopSignal").asText() : null,
+                strings(c.path("OnBuild")),
+                nullableStrings(c.path("Shell")),
+                health);
+    }
+
+    private static Long longOrNull(JsonNode n) {
+        return n.isNumber() ? n.asLong() : null;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(e -> out.add(e.asText()));
+        }
+        return out;
+    }
+
+    private static List<String> nullableStrings(JsonNode n) {
+        return n.isArray() ? strings(n) : null;
+    }
+
+    private static List<String> keys(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isObject()) {
+            n.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return out;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/").replace("%3A", ":");
+    }
+
+    private interface EngineCall<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T call(EngineCall<T> c, String what) {
+        try {
+            return c.run();
+        } catch (EngineException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(what + ": interrupted");
+        } catch (Exception e) {
+            throw new EngineException(what + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    /** Splits Docker's multiplexed stream into the sink's stdout and stderr. */
+    private static final class FrameForwarder extends ResultCallback.Adapter<Frame> {
+        private final OutputSink sink;
+
+        FrameForwarder(OutputSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            byte[] payload = frame.getPayload();
+            switch (frame.getStreamType()) {
+                case STDERR -> sink.stderr(payload, 0, payload.length);
+                default -> sink.stdout(payload, 0, payload.length);
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.StageshException;
+import dev.stagesh.context.BuildContext;
+import dev.stagesh.context.CopyOptions;
+import dev.stagesh.context.CopySources;
+import dev.stagesh.context.PasswdFile;
+import dev.stagesh.context.TarPlan;
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineException;
+import dev.stagesh.docker.PathStat;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.dockerfile.shell.ShellLex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * COPY and ADD: files from the build context (after .dockerignore) or from another stage or
+ * image ({@code --from}), placed by docker build's destination rules, streamed into the working
+ * container as one tar and committed. Nothing is staged on disk.
+ */
+final class FileCopier {
+    private final DockerEngine engine;
+    private final WorkingContainer work;
+    private final SnapshotStore store;
+    private final StageResolver stages;
+    private final BuildContext context;
+    private final ShellLex lex;
+    private final Map<String, String> labels;
+
+    FileCopier(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
+               BuildContext context, ShellLex lex, Map<String, String> labels) {
+        this.engine = engine;
+        this.work = work;
+        this.store = store;
+        this.stages = stages;
+        this.context = context;
+        this.lex = lex;
+        this.labels = labels;
+    }
+
+    StepOutcome copy(StageRun run, int step, Instruction.Copy c, StepOutcome before) {
+        return place(run, c, c.sources(), c.dest(), c.from(), c.chown(), c.chmod(), c.excludes(), c.parents(), before,
+                "COPY");
+    }
+
+    StepOutcome add(StageRun run, int step, Instruction.Add a, StepOutcome before) {
+        for (String src : a.sources()) {
+            if (src.matches("(?i)^(https?|git)://.*") || src.startsWith("git@")) {
+                throw new StageshException(StepExecutor.where(a) + ": ADD from a URL (" + src
+                        + ") is not supported yet; download it in a RUN step");
+            }
+        }
+        return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD");
+    }
+
+    private StepOutcome place(StageRun run, Instruction ins, List<String> rawSources, String rawDest, String rawFrom,
+                              String chown, String chmod, List<String> excludes, boolean parents,
+                              StepOutcome before, String keyword) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        Function<String, String> lookup = before.variables().lookup(config);
+        List<String> sources = new ArrayList<>();
+        for (String s : rawSources) {
+            sources.add(lex.processWord(s, lookup));
+        }
+        String dest = lex.processWord(rawDest, lookup);
+        String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
+        CopyOptions options = CopyOptions.defaults().withExcludes(excludes == null ? List.of() : excludes)
+                .withParents(parents);
+        if (chmod != null && !chmod.isEmpty()) {
+            options = options.withChmod(lex.processWord(chmod, lookup));
+        }
+        if (chown != null && !chown.isEmpty()) {
+            options = options.withChown(owners(snap).resolve(lex.processWord(chown, lookup)));
+        }
+        String history = keyword + " " + String.join(" ", sources) + " " + dest + " # buildkit";
+        String from = rawFrom == null || rawFrom.isEmpty() ? null : lex.processWord(rawFrom, lookup);
+
+        var hit = Optional.<String>empty();
+        String image;
+        try (Payload payload = from == null
+                ? fromContext(sources, dest, workdir, options, snap)
+                : fromImage(run, ins, from, sources, dest, workdir, options, snap)) {
+            String key = new CacheKey(snap.imageId(), history).add("content", payload.checksum())
+                    .add("chmod", chmod).add("chown", chown).digest();
+            hit = store.lookup(key);
+            if (hit.isPresent()) {
+                image = hit.get();
+            } else {
+                work.at(snap);
+                stream(payload.writer(), tar -> work.putArchive(snap, "/", tar));
+                image = work.commit(store.labels(key));
+                store.created(image, true);
+            }
+        }
+        Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
+        return new StepOutcome(after, before.variables(), StepExecutor.since(start), hit.isPresent(),
+                before.cmdSetInStage());
+    }
+
+    /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */
+    private record Payload(String checksum, TarSource writer, Runnable release) implements AutoCloseable {
+        Payload(String checksum, TarSource writer) {
+            this(checksum, writer, () -> { });
+        }
+
+        @Override
+        public void close() {
+            release.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface TarSource {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private Payload fromContext(List<String> sources, String dest, String workdir, CopyOptions options, Snapshot snap) {
+        CopySources resolved = context.resolve(sources);
+        TarPlan plan = context.plan(resolved, dest, workdir, options, path -> isDirectory(snap, path));
+        return new Payload(context.checksum(resolved, options), plan::writeTo);
+    }
+
+    private boolean isDirectory(Snapshot snap, String path) {
+        String id = work.at(snap);
+        return engine.stat(id, path).map(PathStat::isDirectory).orElse(false);
+    }
+
+    /**
+     * Sources read from another stage's (or an image's) filesystem. Each is fetched with the
+     * archive API and its entries renamed to where docker build would place them.
+     */
+    private Payload fromImage(StageRun run, Instruction ins, String from, List<String> sources, String dest,
+                              String workdir, CopyOptions options, Snapshot snap) {
+        String sourceImage = stages.stage(from, run.stage().index()).map(s -> stages.finished(s).imageId())
+                .orElseGet(() -> imageReference(ins, from));
+        boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || isDirectory(snap,
+                Paths.resolve(workdir, dest));
+        String destPath = Paths.resolve(workdir, dest);
+        String container = engine.createContainer(new ContainerSpec(sourceImage, Toolbox.keepAlive(), List.of(),
+                List.of(), "/", "0", labels, List.of(), "none"));
+        try {
+            List<Placed> placed = new ArrayList<>();
+            StringBuilder sum = new StringBuilder(sourceImage);
+            for (String src : sources) {
+                String srcPath = Paths.resolve("/", src);
+                PathStat stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
+                        StepExecutor.where(ins) + ": " + src + " not found in " + from));
+                String target = stat.isDirectory() ? destPath
+                        : destIsDir ? Paths.resolve(destPath, stat.name()) : destPath;
+                placed.add(new Placed(srcPath, stat.isDirectory(), target));
+                sum.append('\n').append(srcPath).append("->").append(target);
+            }
+            String checksum = ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8));
+            // the source container is needed while the tar streams, so it is read eagerly into the plan
+            return new Payload(checksum, out -> writeFromContainer(container, placed, options, out),
+                    () -> engine.removeContainer(container));
+        } catch (RuntimeException e) {
+            engine.removeContainer(container);
+            throw e;
+        }
+    }
+
+    private record Placed(String source, boolean directory, String target) {}
+
+    private void writeFromContainer(String container, List<Placed> placed, CopyOptions options, OutputStream out)
+            throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Placed p : placed) {
+                Optional<InputStream> archive = engine.getArchive(container, p.source());
+                if (archive.isEmpty()) {
+                    throw new EngineException(p.source() + " vanished while copying");
+                }
+                try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+                    TarArchiveEntry e;
+                    while ((e = in.getNextEntry()) != null) {
+                        String name = e.getName();
+                        int slash = name.indexOf('/');
+                        String rest = slash < 0 || slash == name.length() - 1 ? "" : name.substring(slash + 1);
+                        String target = rest.isEmpty() ? p.target() : Paths.resolve(p.target(), rest);
+                        if (p.directory() && rest.isEmpty()) {
+                            continue; // a directory's contents are copied, not the directory itself
+                        }
+                        String tarName = target.substring(1) + (e.isDirectory() ? "/" : "");
+                        TarArchiveEntry copy = new TarArchiveEntry(tarName, e.getLinkFlag());
+                        copy.setMode(options.chmod() != null ? options.chmod() : e.getMode());
+                        copy.setIds(options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+                        copy.setModTime(e.getModTime());
+                        copy.setSize(e.isFile() ? e.getSize() : 0);
+                        if (e.isSymbolicLink()) {
+                            copy.setLinkName(e.getLinkName());
+                        } else if (e.isLink()) {
+                            String link = e.getLinkName();
+                            int s = link.indexOf('/');
+                            String linkRest = s < 0 ? "" : link.substring(s + 1);
+                            copy.setLinkName(Paths.resolve(p.target(), linkRest).substring(1));
+                        }
+                        tar.putArchiveEntry(copy);
+                        if (e.isFile()) {
+                            in.transferTo(tar);
+                        }
+                        tar.closeArchiveEntry();
+                    }
+                }
+            }
+        }
+    }
+
+    private String imageReference(Instruction ins, String from) {
+        if (engine.inspectImage(from).isEmpty()) {
+            try {
+                engine.pull(from, line -> { });
+            } catch (StageshException e) {
+                throw new StageshException(StepExecutor.where(ins) + ": --from=" + from
+                        + " is neither a stage of this Dockerfile nor an image the engine has or can pull");
+            }
+        }
+        return from;
+    }
+
+    /** Users and groups of the snapshot, for --chown by name. */
+    private PasswdFile owners(Snapshot snap) {
+        String id = work.at(snap);
+        return PasswdFile.parse(readFile(id, "/etc/passwd"), readFile(id, "/etc/group"));
+    }
+
+    private String readFile(String container, String path) {
+        Optional<InputStream> archive = engine.getArchive(container, path);
+        if (archive.isEmpty()) {
+            return "";
+        }
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            return in.getNextEntry() == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the writer on its own thread, feeding the consumer through a pipe. */
+    static void stream(TarSource writer, Consumer<InputStream> consumer) {
+        try (PipedInputStream in = new PipedInputStream(1 << 16)) {
+            PipedOutputStream out = new PipedOutputStream(in);
+            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+                try (out) {
+                    writer.writeTo(out);
+                } catch (IOException e) {
+                    throw new EngineException("copy: " + e.getMessage(), e);
+                }
+            });
+            try {
+                consumer.accept(in);
+            } finally {
+                in.close();
+            }
+            producer.get();
+        } catch (IOException e) {
+            throw new EngineException("copy: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("copy interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new EngineException("copy: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package dev.stagesh.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Turns a snapshot into the image {@code docker build} would have produced. A snapshot's layers
+ * are right, but the engine wrote its config and history from the working container; so the
+ * image is streamed out ({@code docker save}), its config replaced by the one stagesh kept
+ * (with one history entry per step, written as BuildKit writes them), and streamed back in
+ * ({@code docker load}). Layer data passes through untouched and is never held in memory.
+ */
+public final class ImageCommitter {
+    /** The digest of an empty tar: a layer with no files, which docker build never keeps. */
+    static final String EMPTY_LAYER = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerEngine engine;
+
+    public ImageCommitter(DockerEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Writes the snapshot as an image tagged with every tag given; returns its id. */
+    public String commit(Snapshot snapshot, List<String> tags) {
+        PipedInputStream loadIn = new PipedInputStream(1 << 16);
+        CompletableFuture<Void> load;
+        try {
+            PipedOutputStream pipe = new PipedOutputStream(loadIn);
+            load = CompletableFuture.runAsync(() -> {
+                try (loadIn) {
+                    engine.load(loadIn);
+                } catch (IOException e) {
+                    throw new EngineException("load: " + e.getMessage(), e);
+                }
+            });
+            String id;
+            try (InputStream saved = engine.save(snapshot.imageId());
+                 TarArchiveInputStream in = new TarArchiveInputStream(saved);
+                 TarArchiveOutputStream out = new TarArchiveOutputStream(pipe)) {
+                out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                id = rewrite(snapshot, tags, in, out);
+            }
+            load.get();
+            return id;
+        } catch (IOException e) {
+            throw new EngineException("commit: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("commit interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new EngineException("commit: " + cause.getMessage(), cause);
+        }
+    }
+
+    private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out)
+            throws IOException {
+        JsonNode manifest = null;
+        Map<String, byte[]> topLevelJson = new java.util.HashMap<>();
+        TarArchiveEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+            String name = entry.getName();
+            boolean topLevel = !name.contains("/");
+            if (name.equals("manifest.json")) {
+                manifest = JSON.readTree(in.readAllBytes());
+            } else if (topLevel && name.endsWith(".json")) {
+                topLevelJson.put(name, in.readAllBytes());
+            } else if (name.equals("repositories")) {
+                // tags come from the new manifest instead
+            } else {
+                out.putArchiveEntry(entry);
+                in.transferTo(out);
+                out.closeArchiveEntry();
+            }
+        }
+        if (manifest == null || !manifest.isArray() || manifest.isEmpty()) {
+            throw new EngineException("the engine's image archive has no manifest.json");
+        }
+        JsonNode image = manifest.get(0);
+        byte[] oldConfig = topLevelJson.get(image.path("Config").asText());
+        if (oldConfig == null) {
+            throw new EngineException("the engine's image archive lacks its config " + image.path("Config").asText());
+        }
+        List<String> layerFiles = new ArrayList<>();
+        image.path("Layers").forEach(l -> layerFiles.add(l.asText()));
+
+        ObjectNode config = (ObjectNode) JSON.readTree(oldConfig);
+        List<String> diffIds = new ArrayList<>();
+        config.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
+        List<JsonNode> oldHistory = new ArrayList<>();
+        config.path("history").forEach(oldHistory::add);
+
+        // The base image's own history is kept; every later engine entry is replaced by the steps'.
+        List<ObjectNode> history = new ArrayList<>();
+        for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
+            history.add((ObjectNode) oldHistory.get(i).deepCopy());
+        }
+        String now = Instant.now().toString();
+        for (HistoryEntry step : snapshot.history()) {
+            ObjectNode h = JSON.createObjectNode();
+            h.put("created", now);
+            h.put("created_by", step.createdBy());
+            h.put("comment", "buildkit.dockerfile.v0");
+            if (step.emptyLayer()) {
+                h.put("empty_layer", true);
+            }
+            history.add(h);
+        }
+        // Drop layers with no files (the placeholder under FROM scratch, a step that changed nothing)
+        // together with the history entry that stands for them.
+        List<String> keptLayers = new ArrayList<>();
+        List<String> keptDiffs = new ArrayList<>();
+        List<ObjectNode> keptHistory = new ArrayList<>();
+        int layer = 0;
+        for (ObjectNode h : history) {
+            if (h.path("empty_layer").asBoolean(false)) {
+                keptHistory.add(h);
+                continue;
+            }
+            if (layer >= diffIds.size()) {
+                throw new EngineException("the snapshot's history and layers disagree (" + history.size()
+                        + " history entries, " + diffIds.size() + " layers)");
+            }
+            if (!diffIds.get(layer).equals(EMPTY_LAYER)) {
+                keptHistory.add(h);
+                keptDiffs.add(diffIds.get(layer));
+                keptLayers.add(layerFiles.get(layer));
+            } else if (!isBaseEntry(h, snapshot, history)) {
+                h.put("empty_layer", true);
+                keptHistory.add(h);
+            }
+            layer++;
+        }
+        if (layer != diffIds.size()) {
+            throw new EngineException("the snapshot's history and layers disagree (" + layer + " layer entries, "
+                    + diffIds.size() + " layers)");
+        }
+
+        config.put("created", now);
+        config.remove("container");
+        config.remove("container_config");
+        config.remove("parent");
+        config.set("config", ConfigJson.of(snapshot.config()));
+        ArrayNode diffs = JSON.createArrayNode();
+        keptDiffs.forEach(diffs::add);
+        ((ObjectNode) config.path("rootfs")).set("diff_ids", diffs);
+        ArrayNode hist = JSON.createArrayNode();
+        keptHistory.forEach(hist::add);
+        config.set("history", hist);
+
+        byte[] configBytes = JSON.writeValueAsBytes(config);
+        String digest = sha256(configBytes);
+        String configName = digest + ".json";
+        write(out, configName, configBytes);
+
+        ObjectNode m = JSON.createObjectNode();
+        m.put("Config", configName);
+        ArrayNode repoTags = m.putArray("RepoTags");
+        tags.forEach(repoTags::add);
+        ArrayNode layersNode = m.putArray("Layers");
+        keptLayers.forEach(layersNode::add);
+        write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
+        return "sha256:" + digest;
+    }
+
+    private static boolean isBaseEntry(ObjectNode h, Snapshot snapshot, List<ObjectNode> history) {
+        return history.indexOf(h) < snapshot.inheritedHistory();
+    }
+
+    private static void write(TarArchiveOutputStream out, String name, byte[] bytes) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(bytes.length);
+        e.setModTime(0);
+        out.putArchiveEntry(e);
+        out.write(bytes);
+        out.closeArchiveEntry();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.dockerfile.shell.ShellLex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RUN: the command runs as docker build runs it (the stage's SHELL for shell form, ENV plus the
+ * declared ARGs as its environment, WORKDIR and USER applied), in the working container, and
+ * what it changed is committed. A failing command keeps the state it left as a snapshot, so the
+ * failure can be inspected where it happened.
+ */
+final class RunStep {
+    private final DockerEngine engine;
+    private final WorkingContainer work;
+    private final SnapshotStore store;
+    private final StepListener listener;
+    private final ShellLex lex;
+
+    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, ShellLex lex) {
+        this.engine = engine;
+        this.work = work;
+        this.store = store;
+        this.listener = listener;
+        this.lex = lex;
+    }
+
+    StepOutcome execute(StageRun run, int step, Instruction.Run r, StepOutcome before) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        List<String> argv = argv(r, config);
+        List<String> env = before.variables().runEnvironment(config);
+        String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
+        String user = config.user().isEmpty() ? "0" : config.user();
+        String history = "RUN " + String.join(" ", argv) + " # buildkit";
+
+        String key = new CacheKey(snap.imageId(), history)
+                .add("args", before.variables().values())
+                .add("workdir", workdir).add("user", user).digest();
+        var hit = store.lookup(key);
+        if (hit.isPresent()) {
+            Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));
+            return new StepOutcome(after, before.variables(), StepExecutor.since(start), true, before.cmdSetInStage());
+        }
+        TailBuffer output = new TailBuffer(listener, 20);
+        int code = work.exec(snap, argv, env, workdir, user, output);
+        if (code != 0) {
+            String failedImage = work.commit(store.labels(null));
+            store.created(failedImage, false);
+            Snapshot failed = snap.committed(failedImage, config, new HistoryEntry(history, false));
+            throw new StepFailedException(new StepFailure(step, r.node().original().strip(), argv, code,
+                    StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
+                    config.envMap(), before.variables().values(), workdir, user, failed));
+        }
+        String image = work.commit(store.labels(key));
+        store.created(image, true);
+        Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
+        return new StepOutcome(after, before.variables(), StepExecutor.since(start), false, before.cmdSetInStage());
+    }
+
+    private List<String> argv(Instruction.Run r, ImageConfig config) {
+        if (!r.command().shellForm()) {
+            return r.command().args();
+        }
+        List<String> argv = new ArrayList<>(config.effectiveShell());
+        argv.add(String.join(" ", r.command().args()));
+        return argv;
+    }
+
+}

@@ -1,0 +1,233 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.StageshException;
+import dev.stagesh.context.BuildContext;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.dockerfile.Dockerfile;
+import dev.stagesh.dockerfile.Stage;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.dockerfile.shell.ShellLex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A debugging session over one Dockerfile: where the user stands (a stage and a step in it),
+ * every stage's steps done so far, and the engine objects made for them. All movement goes
+ * through here: stepping, entering a stage, going back, committing.
+ */
+public final class Session implements AutoCloseable, StageResolver {
+    private final DockerEngine engine;
+    private final SessionOptions options;
+    private final SessionId id;
+    private final Dockerfile dockerfile;
+    private final List<StageRun> runs = new ArrayList<>();
+    private final SnapshotStore store;
+    private final WorkingContainer work;
+    private final StepExecutor executor;
+    private final ImageCommitter committer;
+    private final Map<String, String> globalArgs;
+    private final StepListener listener;
+    private StageRun current;
+
+    private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
+                    StepListener listener) {
+        this.engine = engine;
+        this.options = options;
+        this.dockerfile = dockerfile;
+        this.listener = listener;
+        this.id = SessionId.create();
+        this.store = new SnapshotStore(engine, id, !options.noCache());
+        Toolbox toolbox = new Toolbox(engine);
+        this.work = new WorkingContainer(engine, toolbox, id.labels());
+        ShellLex lex = new ShellLex(dockerfile.syntax().escapeToken());
+        FileCopier copier = new FileCopier(engine, work, store, this, context, lex, id.labels());
+        this.executor = new StepExecutor(engine, work, store, this, copier, lex, listener);
+        this.committer = new ImageCommitter(engine);
+        this.globalArgs = GlobalArgs.resolve(dockerfile, options.buildArgs(), engine.platform(), lex);
+        for (Stage s : dockerfile.stages()) {
+            runs.add(new StageRun(s));
+        }
+        this.current = runs.get(firstNeeded().stage().index());
+    }
+
+    /** Reads the Dockerfile and the context; the engine is not touched until a step runs. */
+    public static Session open(DockerEngine engine, SessionOptions options, StepListener listener) {
+        Dockerfile dockerfile = Dockerfile.load(options.dockerfile());
+        BuildContext context = BuildContext.open(options.context());
+        if (options.target() != null) {
+            dockerfile.stage(options.target());
+        }
+        return new Session(engine, options, dockerfile, context, listener);
+    }
+
+    public SessionId id() {
+        return id;
+    }
+
+    public Dockerfile dockerfile() {
+        return dockerfile;
+    }
+
+    public List<StageRun> stages() {
+        return List.copyOf(runs);
+    }
+
+    public StageRun current() {
+        return current;
+    }
+
+    /** The stage a build would end with: --target, or the last one. */
+    public StageRun target() {
+        if (options.target() == null) {
+            return runs.get(runs.size() - 1);
+        }
+        return runs.get(dockerfile.stage(options.target()).index());
+    }
+
+    private StageRun firstNeeded() {
+        List<Stage> needed = dockerfile.graph().required(target().stage());
+        return needed.isEmpty() ? target() : runs.get(needed.get(0).index());
+    }
+
+    /** The snapshot the session stands on, running the current stage's FROM if nothing ran yet. */
+    public Snapshot snapshot() {
+        if (!current.started()) {
+            step(current);
+        }
+        return current.current();
+    }
+
+    /** Runs up to {@code n} steps of the current stage; stops at its end. Returns how many ran. */
+    public int next(int n) {
+        int ran = 0;
+        while (ran < n && !current.finished()) {
+            step(current);
+            ran++;
+        }
+        return ran;
+    }
+
+    /** Runs the current stage to its end. */
+    public int continueToEnd() {
+        return next(Integer.MAX_VALUE);
+    }
+
+    /** Moves into another stage, building what it needs first, and stands at its first step. */
+    public StageRun into(String reference) {
+        Stage stage = dockerfile.stage(reference);
+        StageRun run = runs.get(stage.index());
+        current = run;
+        if (!run.started()) {
+            step(run);
+        }
+        return run;
+    }
+
+    /** Goes back {@code n} steps in the current stage (never before its FROM). */
+    public int back(int n) {
+        int keep = Math.max(1, current.position() - n);
+        int dropped = current.position() - keep;
+        if (current.failure() != null) {
+            current.rewindTo(current.position());
+            dropped = Math.max(dropped, 0);
+        }
+        current.rewindTo(keep);
+        return dropped;
+    }
+
+    /** Back to the stage's FROM. */
+    public void restart() {
+        if (current.started()) {
+            current.rewindTo(1);
+        }
+    }
+
+    /** Runs the current stage to its end and commits it as an image tagged with each tag. */
+    public String commit(List<String> tags) {
+        continueToEnd();
+        return commitHere(tags);
+    }
+
+    /** Commits the state the session stands on, as it is. */
+    public String commitHere(List<String> tags) {
+        Snapshot s = snapshot();
+        return committer.commit(s, tags.stream().map(Session::normalizeTag).toList());
+    }
+
+    private static String normalizeTag(String tag) {
+        int slash = tag.lastIndexOf('/');
+        return tag.indexOf(':', slash + 1) < 0 ? tag + ":latest" : tag;
+    }
+
+    private void step(StageRun run) {
+        int index = run.position();
+        Instruction ins = run.steps().get(index);
+        listener.stepStarted(run, index + 1, ins.node().original().strip());
+        StepOutcome outcome;
+        try {
+            if (index == 0) {
+                outcome = executor.from(run, (Instruction.From) ins, globalArgs::get,
+                        BuildVariables.forStage(globalArgs, options.buildArgs()));
+            } else {
+                outcome = executor.execute(run, index + 1, ins, run.last());
+            }
+        } catch (StepFailedException e) {
+            run.fail(e.failure());
+            throw e;
+        }
+        run.record(outcome);
+        listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());
+    }
+
+    @Override
+    public Optional<StageRun> stage(String reference, int before) {
+        for (StageRun r : runs) {
+            Stage s = r.stage();
+            if (s.index() >= before) {
+                break;
+            }
+            if ((s.name() != null && s.name().equalsIgnoreCase(reference)) || Integer.toString(s.index()).equals(reference)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Snapshot finished(StageRun stage) {
+        while (!stage.finished()) {
+            if (stage.failure() != null) {
+                throw new StageshException("stage " + stage.stage().displayName() + " failed at step "
+                        + stage.failure().step() + "; fix it first");
+            }
+            step(stage);
+        }
+        return stage.last().snapshot();
+    }
+
+    /** The files of the snapshot the session stands on. */
+    public SnapshotFiles files() {
+        return new SnapshotFiles(engine, work.at(snapshot()));
+    }
+
+    public DockerEngine engine() {
+        return engine;
+    }
+
+    /** Removes the working container and every image of the session but the build cache. */
+    @Override
+    public void close() {
+        try {
+            work.close();
+        } finally {
+            for (String c : engine.containersLabelled(SessionId.SESSION, id.id())) {
+                engine.removeContainer(c);
+            }
+            if (!options.keep()) {
+                store.removeAll(options.noCache());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.DockerEngine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The images a session commits, and the build cache that outlives it. A snapshot committed
+ * with a cache key is kept when the session ends (like docker's build cache) and found again
+ * by that key; everything else the session made is removed when it ends, newest first, because
+ * the engine will not remove an image that still has children.
+ */
+final class SnapshotStore {
+    static final String CACHE_KEY = "stagesh.cache";
+
+    private final DockerEngine engine;
+    private final SessionId session;
+    private final boolean useCache;
+    /** Every image the session committed, oldest first, and whether it is a cache entry. */
+    private final List<Made> made = new ArrayList<>();
+
+    private record Made(String imageId, boolean cacheEntry) {}
+
+    SnapshotStore(DockerEngine engine, SessionId session, boolean useCache) {
+        this.engine = engine;
+        this.session = session;
+        this.useCache = useCache;
+    }
+
+    boolean usesCache() {
+        return useCache;
+    }
+
+    Optional<String> lookup(String cacheKey) {
+        if (!useCache) {
+            return Optional.empty();
+        }
+        return engine.imagesLabelled(CACHE_KEY, cacheKey).stream().findFirst();
+    }
+
+    /** Labels for a new snapshot; with a cache key it is kept for later sessions. */
+    Map<String, String> labels(String cacheKey) {
+        Map<String, String> labels = new HashMap<>(session.labels());
+        if (useCache && cacheKey != null) {
+            labels.put(CACHE_KEY, cacheKey);
+        }
+        return labels;
+    }
+
+    /** Whether a commit on top of {@code parent} added no layer (the engine skips empty diffs). */
+    boolean emptyLayer(Snapshot parent, String image) {
+        int before = engine.inspectImage(parent.imageId()).map(i -> i.layers().size()).orElse(0);
+        int after = engine.inspectImage(image).map(i -> i.layers().size()).orElse(0);
+        return after == before;
+    }
+
+    void created(String imageId, boolean cacheEntry) {
+        made.add(new Made(imageId, cacheEntry && useCache));
+    }
+
+    /** Removes the session's images that are not cache entries (all of them with {@code all}). */
+    void removeAll(boolean all) {
+        // newest first: children before their parents
+        for (int i = made.size() - 1; i >= 0; i--) {
+            Made m = made.get(i);
+            if (all || !m.cacheEntry()) {
+                try {
+                    engine.removeImage(m.imageId());
+                } catch (RuntimeException e) {
+                    // an image still used by a cached child stays; the cache owns it now
+                }
+            }
+        }
+        made.clear();
+    }
+}

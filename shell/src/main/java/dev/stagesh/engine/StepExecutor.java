@@ -1,0 +1,201 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.StageshException;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.ImageInfo;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.dockerfile.shell.ShellLex;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Executes one instruction with docker build's semantics and returns the state it leaves.
+ * Instructions that change files (RUN, COPY, ADD, WORKDIR) are applied in the stage's working
+ * container and committed as a snapshot; the others only change the image config, which
+ * stagesh keeps itself, so they cost no engine call at all.
+ */
+final class StepExecutor {
+    private final DockerEngine engine;
+    private final WorkingContainer work;
+    private final SnapshotStore store;
+    private final StageResolver stages;
+    private final FileCopier copier;
+    private final ShellLex lex;
+    private final StepListener listener;
+
+    StepExecutor(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
+                 FileCopier copier, ShellLex lex, StepListener listener) {
+        this.engine = engine;
+        this.work = work;
+        this.store = store;
+        this.stages = stages;
+        this.copier = copier;
+        this.lex = lex;
+        this.listener = listener;
+    }
+
+    /** FROM: the base image, a previous stage, or scratch. */
+    StepOutcome from(StageRun run, Instruction.From from, Function<String, String> globalArgs, BuildVariables vars) {
+        long start = System.nanoTime();
+        String ref = lex.processWord(from.image(), globalArgs);
+        Snapshot base;
+        if (ref.equalsIgnoreCase("scratch")) {
+            String platform = engine.platform();
+            String os = platform.substring(0, platform.indexOf('/'));
+            String arch = platform.substring(platform.indexOf('/') + 1);
+            String id = ScratchImage.ensure(engine, os, arch);
+            base = new Snapshot(id, ImageConfig.scratch(os, arch), 1, List.of(), 0);
+        } else {
+            var stage = stages.stage(ref, run.stage().index());
+            if (stage.isPresent()) {
+                Snapshot s = stages.finished(stage.get());
+                base = new Snapshot(s.imageId(), s.config().withoutOnBuild(), s.inheritedHistory(), s.history(),
+                        s.engineCommits());
+            } else {
+                ImageInfo image = ensureImage(ref, from);
+                base = new Snapshot(image.id(), ImageConfig.of(image).withoutOnBuild(), engine.historyLength(image.id()),
+                        List.of(), 0);
+            }
+        }
+        return new StepOutcome(base, vars, since(start), false, false);
+    }
+
+    private ImageInfo ensureImage(String ref, Instruction.From from) {
+        var local = engine.inspectImage(ref);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        listener.progress("pulling " + ref);
+        try {
+            engine.pull(ref, listener::progress);
+        } catch (StageshException e) {
+            throw new StageshException(where(from) + ": base image " + ref
+                    + " is not on this engine and cannot be pulled (" + e.getMessage() + ")");
+        }
+        return engine.inspectImage(ref).orElseThrow(() ->
+                new StageshException(where(from) + ": base image " + ref + " is missing after the pull"));
+    }
+
+    /** Every instruction after FROM. */
+    StepOutcome execute(StageRun run, int step, Instruction ins, StepOutcome before) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        BuildVariables vars = before.variables();
+        Function<String, String> lookup = vars.lookup(config);
+        boolean cmdSet = before.cmdSetInStage();
+        String text = ins.node().original();
+
+        if (ins instanceof Instruction.Run r) {
+            return new RunStep(engine, work, store, listener, lex).execute(run, step, r, before);
+        }
+        if (ins instanceof Instruction.Copy c) {
+            return copier.copy(run, step, c, before);
+        }
+        if (ins instanceof Instruction.Add a) {
+            return copier.add(run, step, a, before);
+        }
+        if (ins instanceof Instruction.Workdir w) {
+            return workdir(run, step, w, before);
+        }
+        ImageConfig next;
+        if (ins instanceof Instruction.Env e) {
+            next = config;
+            for (var kv : e.variables()) {
+                next = next.withEnv(lex.processWord(kv.key(), lookup), lex.processWord(kv.value(), lookup));
+            }
+        } else if (ins instanceof Instruction.Arg a) {
+            for (var decl : a.args()) {
+                String name = lex.processWord(decl.name(), lookup);
+                String def = decl.defaultValue() == null ? null : lex.processWord(decl.defaultValue(), lookup);
+                vars = vars.declare(name, def);
+            }
+            next = config;
+        } else if (ins instanceof Instruction.Label l) {
+            next = config;
+            for (var kv : l.labels()) {
+                next = next.withLabel(lex.processWord(kv.key(), lookup), lex.processWord(kv.value(), lookup));
+            }
+        } else if (ins instanceof Instruction.Maintainer m) {
+            next = config.withLabel("maintainer", m.name());
+        } else if (ins instanceof Instruction.Expose x) {
+            next = config;
+            for (String port : x.ports()) {
+                for (String p : lex.processWords(port, lookup)) {
+                    next = next.withExposedPort(p.contains("/") ? p : p + "/tcp");
+                }
+            }
+        } else if (ins instanceof Instruction.Volume v) {
+            next = config;
+            for (String vol : v.paths()) {
+                next = next.withVolume(lex.processWord(vol, lookup));
+            }
+        } else if (ins instanceof Instruction.User u) {
+            next = config.withUser(lex.processWord(u.user(), lookup));
+        } else if (ins instanceof Instruction.Cmd c) {
+            next = config.withCmd(commandLine(c.command(), config));
+            cmdSet = true;
+        } else if (ins instanceof Instruction.Entrypoint e) {
+            next = config.withEntrypoint(commandLine(e.command(), config), cmdSet);
+        } else if (ins instanceof Instruction.Shell s) {
+            next = config.withShell(s.shell());
+        } else if (ins instanceof Instruction.Stopsignal s) {
+            next = config.withStopSignal(lex.processWord(s.signal(), lookup));
+        } else if (ins instanceof Instruction.Healthcheck h) {
+            next = config.withHealthcheck(Healthchecks.of(h, config));
+        } else if (ins instanceof Instruction.Onbuild o) {
+            next = config.withOnBuild(o.triggerText());
+        } else {
+            throw new StageshException(where(ins) + ": " + ins.keyword() + " is not supported");
+        }
+        Snapshot after = snap.withConfig(next, new HistoryEntry(historyText(ins, text), true));
+        return new StepOutcome(after, vars, since(start), false, cmdSet);
+    }
+
+    private StepOutcome workdir(StageRun run, int step, Instruction.Workdir w, StepOutcome before) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        String dir = Paths.resolve(config.workingDir(), lex.processWord(w.path(), before.variables().lookup(config)));
+        ImageConfig next = config.withWorkingDir(dir);
+        String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).digest();
+        var hit = store.lookup(key);
+        String image;
+        if (hit.isPresent()) {
+            image = hit.get();
+        } else {
+            int code = work.exec(snap, Toolbox.busybox("mkdir", "-p", dir), List.of(), "/", "0", listener);
+            if (code != 0) {
+                throw new StageshException(where(w) + ": cannot create the working directory " + dir);
+            }
+            image = work.commit(store.labels(key));
+            store.created(image, true);
+        }
+        Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));
+        return new StepOutcome(after, before.variables(), since(start), hit.isPresent(), before.cmdSetInStage());
+    }
+
+
+    static List<String> commandLine(Instruction.CommandLine command, ImageConfig config) {
+        if (!command.shellForm()) {
+            return command.args();
+        }
+        List<String> argv = new ArrayList<>(config.effectiveShell());
+        argv.add(String.join(" ", command.args()));
+        return argv;
+    }
+
+    static String historyText(Instruction ins, String original) {
+        return original.strip();
+    }
+
+    static String where(Instruction ins) {
+        return "line " + ins.line() + ": " + ins.keyword();
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

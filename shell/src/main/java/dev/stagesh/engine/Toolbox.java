@@ -1,0 +1,76 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.OutputSink;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A static busybox kept in a volume and mounted read-only under {@code /dev} of every working
+ * container. {@code /dev} is a tmpfs the engine provides, so the mount point never reaches a
+ * committed layer; that lets stagesh keep a container alive, create WORKDIRs and change owners
+ * in images that have no shell at all (scratch, distroless) without touching their filesystem.
+ */
+public final class Toolbox {
+    /** Bump when the toolbox's contents change, so old volumes are not reused. */
+    public static final String VOLUME = "stagesh-toolbox-1";
+    public static final String MOUNT = "/dev/.stagesh";
+    public static final String BUSYBOX = MOUNT + "/busybox";
+    public static final String LABEL = "stagesh.toolbox";
+    static final String SOURCE_IMAGE = "busybox:latest";
+
+    private final DockerEngine engine;
+    private boolean ready;
+
+    public Toolbox(DockerEngine engine) {
+        this.engine = engine;
+    }
+
+    public ContainerSpec.MountSpec mount() {
+        ensure();
+        return new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, VOLUME, MOUNT, true);
+    }
+
+    /** The process that keeps a working container alive until stagesh removes it. */
+    public static List<String> keepAlive() {
+        return List.of(BUSYBOX, "sleep", "2147483647");
+    }
+
+    public static List<String> busybox(String... args) {
+        var argv = new java.util.ArrayList<String>();
+        argv.add(BUSYBOX);
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private synchronized void ensure() {
+        if (ready) {
+            return;
+        }
+        if (!engine.volumeExists(VOLUME)) {
+            populate();
+        }
+        ready = true;
+    }
+
+    private void populate() {
+        if (engine.inspectImage(SOURCE_IMAGE).isEmpty()) {
+            engine.pull(SOURCE_IMAGE, line -> { });
+        }
+        // The toolbox is shared by all sessions, so it is labelled as infrastructure, not as a session's.
+        engine.createVolume(VOLUME, Map.of(LABEL, "1", SessionId.SESSION, "toolbox"));
+        String id = engine.createContainer(new ContainerSpec(SOURCE_IMAGE, List.of("/bin/cp"),
+                List.of("/bin/busybox", "/toolbox/busybox"), List.of(), "/", "0", Map.of(LABEL, "1", SessionId.SESSION, "toolbox"),
+                List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, VOLUME, "/toolbox", false)), "none"));
+        try {
+            int code = engine.runToEnd(id, OutputSink.DISCARD);
+            if (code != 0) {
+                engine.removeVolume(VOLUME);
+                throw new dev.stagesh.docker.EngineException("could not prepare the toolbox volume (cp exited " + code + ")");
+            }
+        } finally {
+            engine.removeContainer(id);
+        }
+    }
+}

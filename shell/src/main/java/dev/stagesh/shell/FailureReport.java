@@ -1,0 +1,26 @@
+package dev.stagesh.shell;
+
+import dev.stagesh.cli.Printer;
+import dev.stagesh.engine.StepFailure;
+
+/** What a user needs to see when a step fails, to start debugging it where it stands. */
+final class FailureReport {
+    private FailureReport() {}
+
+    static void print(Printer p, StepFailure f) {
+        p.error(f.message());
+        p.err().println("  step:     " + f.step() + "  " + f.instruction());
+        p.err().println("  argv:     " + f.argv());
+        p.err().println("  exit:     " + f.exitCode());
+        p.err().println("  workdir:  " + f.workdir() + "    user: " + f.user());
+        if (!f.args().isEmpty()) {
+            p.err().println("  args:     " + f.args());
+        }
+        p.err().println("  env:      " + f.env());
+        if (!f.outputTail().isEmpty()) {
+            p.err().println("  last output:");
+            f.outputTail().forEach(l -> p.err().println("    | " + l));
+        }
+        p.err().println("  The failed state is kept: ls, cat, env and commit work on it; 'back' leaves it.");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.stagesh.shell;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The commands typed at the stagesh prompt. Each is a picocli command, so {@code help},
+ * completion and the error messages come from one definition.
+ */
+@Command(name = "", description = "Commands at the stagesh prompt.",
+        subcommands = {
+            ListCommand.class, StagesCommand.class, NextCommand.class, ContinueCommand.class, IntoCommand.class,
+            BackCommand.class, RestartCommand.class, LsCommand.class, CatCommand.class, EnvCommand.class,
+            ConfigCommand.class, HistoryCommand.class, CommitCommand.class, HelpCommand.class, QuitCommand.class
+        })
+public final class ShellCommands implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "type a command; 'help' lists them");
+    }
+}

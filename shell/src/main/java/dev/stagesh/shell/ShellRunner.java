@@ -1,0 +1,93 @@
+package dev.stagesh.shell;
+
+import dev.stagesh.cli.ErrorMessages;
+import dev.stagesh.engine.StageRun;
+import dev.stagesh.engine.StepFailedException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Reads commands and runs them. Script mode (stdin not a terminal, or -c) is the contract
+ * every test drives stagesh through: one command per line, only what the commands print,
+ * stop at the first failure with exit 1, exit 0 when all succeed.
+ */
+public final class ShellRunner {
+    private final ShellContext context;
+    private final CommandLine commands;
+
+    public ShellRunner(ShellContext context) {
+        this.context = context;
+        this.commands = new CommandLine(new ShellCommands(), new ShellFactory(context));
+        commands.setCaseInsensitiveEnumValuesAllowed(true);
+        commands.setExecutionExceptionHandler((ex, cl, parsed) -> report(ex));
+        commands.setParameterExceptionHandler((ex, args) -> {
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine() == commands) {
+                message = "unknown command '" + (args.length > 0 ? args[0] : "") + "'; 'help' lists the commands";
+            }
+            context.printer().error(message);
+            return 1;
+        });
+    }
+
+    public CommandLine commands() {
+        return commands;
+    }
+
+    /** Script mode over lines; {@code #} starts a comment line. */
+    public int runScript(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (runLine(line) != 0) {
+                return 1;
+            }
+            if (context.quit().requested()) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** Runs every command of one line in turn; stops at the first that fails. */
+    public int runLine(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return 0;
+        }
+        List<List<String>> parsed;
+        try {
+            parsed = CommandSplitter.split(trimmed);
+        } catch (IllegalArgumentException e) {
+            context.printer().error(e.getMessage());
+            return 1;
+        }
+        for (List<String> words : parsed) {
+            int status = commands.execute(words.toArray(String[]::new));
+            if (status != 0) {
+                return status;
+            }
+            if (context.quit().requested()) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** The prompt: stage, step n/m and its state. */
+    public String prompt() {
+        StageRun run = context.session().current();
+        String state = run.failure() != null ? " failed" : "";
+        return "stage " + run.stage().displayName() + " " + run.position() + "/" + run.total() + state + " > ";
+    }
+
+    private int report(Exception ex) {
+        if (ex instanceof StepFailedException f) {
+            FailureReport.print(context.printer(), f.failure());
+        } else {
+            context.printer().error(ErrorMessages.of(ex));
+        }
+        return 1;
+    }
+}
