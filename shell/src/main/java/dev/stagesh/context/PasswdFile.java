@@ -1,0 +1,111 @@
+package dev.stagesh.context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The users and groups of an image, read from its {@code /etc/passwd} and {@code /etc/group}, to turn a
+ * {@code --chown=user[:group]} into numeric ids the way docker does:
+ * numbers pass through, a user without a group gets the user's primary group (a bare uid gets gid = uid),
+ * and an unknown name is an error.
+ */
+public final class PasswdFile {
+    private final Map<String, Ownership> users;
+    private final Map<String, Integer> groups;
+
+    private PasswdFile(Map<String, Ownership> users, Map<String, Integer> groups) {
+        this.users = Map.copyOf(users);
+        this.groups = Map.copyOf(groups);
+    }
+
+    /** Either text may be null or empty (an image without the file). Malformed lines are skipped, as libc does. */
+    public static PasswdFile parse(String passwdText, String groupText) {
+        Map<String, Ownership> users = new LinkedHashMap<>();
+        for (String[] f : records(passwdText)) {
+            // name:password:uid:gid:gecos:home:shell — the first entry of a name wins
+            if (f.length >= 4) {
+                Integer uid = id(f[2]);
+                Integer gid = id(f[3]);
+                if (uid != null && gid != null) {
+                    users.putIfAbsent(f[0], new Ownership(uid, gid));
+                }
+            }
+        }
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (String[] f : records(groupText)) {
+            // name:password:gid:members
+            if (f.length >= 3) {
+                Integer gid = id(f[2]);
+                if (gid != null) {
+                    groups.putIfAbsent(f[0], gid);
+                }
+            }
+        }
+        return new PasswdFile(users, groups);
+    }
+
+    /** Resolves {@code user}, {@code user:group}, {@code uid}, {@code uid:gid} or any mix. */
+    public Ownership resolve(String spec) {
+        String text = spec == null ? "" : spec.strip();
+        int colon = text.indexOf(':');
+        String user = colon < 0 ? text : text.substring(0, colon);
+        String group = colon < 0 ? null : text.substring(colon + 1);
+        if (user.isEmpty() || (group != null && group.isEmpty())) {
+            throw new ContextException("invalid --chown value \"" + spec + "\": expected user[:group]");
+        }
+        int uid;
+        int gid;
+        Integer numericUser = id(user);
+        if (numericUser != null) {
+            uid = numericUser;
+            gid = numericUser;
+        } else {
+            Ownership found = users.get(user);
+            if (found == null) {
+                throw new ContextException("unable to find user " + user + ": no matching entries in passwd file");
+            }
+            uid = found.uid();
+            gid = found.gid();
+        }
+        if (group != null) {
+            Integer numericGroup = id(group);
+            if (numericGroup != null) {
+                gid = numericGroup;
+            } else {
+                Integer found = groups.get(group);
+                if (found == null) {
+                    throw new ContextException("unable to find group " + group + ": no matching entries in group file");
+                }
+                gid = found;
+            }
+        }
+        return new Ownership(uid, gid);
+    }
+
+    private static Iterable<String[]> records(String text) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            out.add(l.split(":", -1));
+        }
+        return out;
+    }
+
+    /** A non-negative decimal id, or null when the text is a name. */
+    private static Integer id(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return null; // beyond 2^31: not an id Linux can use
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.stagesh.fs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Lexical path arithmetic for snapshot paths; never touches the host filesystem. */
+public final class FsPaths {
+
+    /**
+     * Byte order of the UTF-8 names, which is how {@code LC_ALL=C ls} sorts. Comparing code points
+     * gives the same order (String.compareTo, on UTF-16 units, would misplace characters beyond U+FFFF).
+     */
+    public static final Comparator<String> C_ORDER = FsPaths::compareCodePoints;
+
+    /**
+     * Orders paths component by component, so a directory is directly followed by its contents
+     * ({@code /a}, {@code /a/b}, {@code /a-b}), the way a tree reads; plain string order would put
+     * {@code /a-b} between {@code /a} and {@code /a/b}.
+     */
+    public static final Comparator<String> PATH_ORDER = FsPaths::comparePaths;
+
+    private FsPaths() {
+    }
+
+    /**
+     * Makes {@code path} absolute and canonical in form: no empty or {@code .} components, {@code ..}
+     * applied lexically and stopping at the root, no trailing slash. Relative paths are taken from
+     * {@code /}. Lexical {@code ..} is right for tar names; following symlinks is {@link PathResolver}'s job.
+     */
+    public static String normalize(String path) {
+        if (isCanonical(path)) {
+            return path;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(part);
+        }
+        return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+    }
+
+    /** Fast path: most paths we see (every tar entry) are already canonical. */
+    private static boolean isCanonical(String path) {
+        if (path.equals("/")) {
+            return true;
+        }
+        if (!path.startsWith("/") || path.endsWith("/")) {
+            return false;
+        }
+        int start = 1;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int len = end - start;
+            if (len == 0
+                    || (len == 1 && path.charAt(start) == '.')
+                    || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /** Last component of a normalized path; {@code /} for the root. */
+    public static String name(String path) {
+        if (path.equals("/")) {
+            return "/";
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Parent of a normalized path; the root is its own parent, as {@code /..} is {@code /}. */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /** Joins a normalized directory path and one child name. */
+    public static String child(String dir, String name) {
+        return dir.equals("/") ? "/" + name : dir + "/" + name;
+    }
+
+    /** Whether {@code path} is {@code ancestor} or lies beneath it (both normalized). */
+    public static boolean isWithin(String path, String ancestor) {
+        if (ancestor.equals("/") || path.equals(ancestor)) {
+            return true;
+        }
+        return path.startsWith(ancestor) && path.length() > ancestor.length()
+                && path.charAt(ancestor.length()) == '/';
+    }
+
+    /**
+     * Where a tar entry named {@code tarName} lands when the tar's root is {@code parentPath}. Tar
+     * names are relative, sometimes with {@code ./} or a stray leading slash, directories with a trailing slash.
+     */
+    public static String fromTarName(String parentPath, String tarName) {
+        String parent = normalize(parentPath);
+        String rel = tarName;
+        while (rel.startsWith("/")) {
+            rel = rel.substring(1);
+        }
+        return normalize(parent.equals("/") ? "/" + rel : parent + "/" + rel);
+    }
+
+    /** The inverse of {@link #fromTarName}: the relative tar name of {@code path}, or "." for the tar root. */
+    public static String toTarName(String parentPath, String path) {
+        String parent = normalize(parentPath);
+        String abs = normalize(path);
+        if (!isWithin(abs, parent)) {
+            throw new IllegalArgumentException(abs + " is not under " + parent);
+        }
+        if (abs.equals(parent)) {
+            return ".";
+        }
+        return parent.equals("/") ? abs.substring(1) : abs.substring(parent.length() + 1);
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    static int comparePaths(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ea = a.indexOf('/', i);
+            int eb = b.indexOf('/', j);
+            if (ea < 0) {
+                ea = a.length();
+            }
+            if (eb < 0) {
+                eb = b.length();
+            }
+            int c = compareCodePoints(a.substring(i, ea), b.substring(j, eb));
+            if (c != 0) {
+                return c;
+            }
+            i = ea + 1;
+            j = eb + 1;
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

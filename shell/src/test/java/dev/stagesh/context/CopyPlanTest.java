@@ -1,0 +1,188 @@
+package dev.stagesh.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Docker's destination rules for COPY, checked on the inspectable plan. */
+class CopyPlanTest {
+    @TempDir
+    Path dir;
+
+    private static final Predicate<String> NOTHING_EXISTS = p -> false;
+
+    private TarPlan plan(Tree t, List<String> sources, String dest, String workdir, CopyOptions options,
+                         Predicate<String> existingDirs) {
+        BuildContext ctx = t.context();
+        return ctx.plan(ctx.resolve(sources), dest, workdir, options, existingDirs);
+    }
+
+    private TarPlan plan(Tree t, List<String> sources, String dest) {
+        return plan(t, sources, dest, "/", CopyOptions.defaults(), NOTHING_EXISTS);
+    }
+
+    private static List<String> paths(TarPlan p) {
+        return p.entries().stream().map(TarPlanEntry::tarPath).toList();
+    }
+
+    @Test
+    void fileIntoDirectoryWhenDestEndsInSlash() {
+        Tree t = new Tree(dir).with("a.txt");
+        TarPlan p = plan(t, List.of("a.txt"), "/x/y/");
+        assertThat(paths(p)).containsExactly("x", "x/y", "x/y/a.txt");
+        TarPlanEntry created = p.entry("x").orElseThrow();
+        assertThat(created.created()).isTrue();
+        assertThat(created.mode()).isEqualTo(0755);
+        assertThat(created.uid()).isZero();
+        assertThat(created.gid()).isZero();
+        assertThat(p.destination()).isEqualTo("/x/y");
+    }
+
+    @Test
+    void fileToNonSlashDestIsTheNewName() {
+        Tree t = new Tree(dir).with("a.txt");
+        assertThat(paths(plan(t, List.of("a.txt"), "/opt/b.txt"))).containsExactly("opt", "opt/b.txt");
+    }
+
+    @Test
+    void fileToAnExistingDirectoryWithoutSlashGoesInside() {
+        Tree t = new Tree(dir).with("a.txt");
+        TarPlan p = plan(t, List.of("a.txt"), "/opt", "/", CopyOptions.defaults(), Set.of("/opt")::contains);
+        assertThat(paths(p)).containsExactly("opt/a.txt");
+    }
+
+    @Test
+    void existingParentsAreNotRewritten() {
+        Tree t = new Tree(dir).with("a.txt");
+        TarPlan p = plan(t, List.of("a.txt"), "/tmp/new/", "/", CopyOptions.defaults(), Set.of("/tmp")::contains);
+        assertThat(paths(p)).containsExactly("tmp/new", "tmp/new/a.txt");
+    }
+
+    @Test
+    void relativeDestIsRelativeToWorkdir() {
+        Tree t = new Tree(dir).with("a.txt");
+        CopyOptions o = CopyOptions.defaults();
+        Predicate<String> app = Set.of("/app")::contains;
+        assertThat(paths(plan(t, List.of("a.txt"), "sub/", "/app", o, app))).containsExactly("app/sub", "app/sub/a.txt");
+        assertThat(paths(plan(t, List.of("a.txt"), ".", "/app", o, app))).containsExactly("app/a.txt");
+        assertThat(paths(plan(t, List.of("a.txt"), "./", "/app", o, app))).containsExactly("app/a.txt");
+        assertThat(paths(plan(t, List.of("a.txt"), "b.txt", "/app", o, app))).containsExactly("app/b.txt");
+        assertThat(paths(plan(t, List.of("a.txt"), "../b.txt", "/app", o, app))).containsExactly("b.txt");
+    }
+
+    @Test
+    void directorySourceCopiesItsContentsNotItself() {
+        Tree t = new Tree(dir).with("src/main.c", "src/lib/util.c").mode("src", "rwxrwxr-x");
+        TarPlan p = plan(t, List.of("src"), "/code");
+        assertThat(paths(p)).containsExactly("code", "code/lib", "code/lib/util.c", "code/main.c");
+        assertThat(p.entry("code").orElseThrow().mode()).isEqualTo(0775); // the created dest takes src's mode
+        assertThat(p.entry("code").orElseThrow().created()).isFalse();
+        TarPlan withSlash = plan(t, List.of("src/"), "/code/");
+        assertThat(paths(withSlash)).isEqualTo(paths(p));
+    }
+
+    @Test
+    void directoryIntoAnExistingDirectoryKeepsThatDirectorysMetadata() {
+        Tree t = new Tree(dir).with("src/main.c");
+        TarPlan p = plan(t, List.of("src"), ".", "/app", CopyOptions.defaults(), Set.of("/app")::contains);
+        assertThat(paths(p)).containsExactly("app/main.c");
+    }
+
+    @Test
+    void wholeContextToRoot() {
+        Tree t = new Tree(dir).with("a", "d/b");
+        assertThat(paths(plan(t, List.of("."), "/"))).containsExactly("a", "d", "d/b");
+    }
+
+    @Test
+    void severalSourcesNeedADirectoryDestination() {
+        Tree t = new Tree(dir).with("a", "b");
+        assertThatThrownBy(() -> plan(t, List.of("a", "b"), "/x")).isInstanceOf(ContextException.class)
+                .hasMessage("When using COPY with more than one source file, the destination must be a directory"
+                        + " and end with a /");
+        assertThat(paths(plan(t, List.of("a", "b"), "/x/"))).containsExactly("x", "x/a", "x/b");
+        TarPlan existing = plan(t, List.of("a", "b"), "/x", "/", CopyOptions.defaults(), Set.of("/x")::contains);
+        assertThat(paths(existing)).containsExactly("x/a", "x/b");
+    }
+
+    @Test
+    void wildcardMatchingSeveralNeedsADirectoryButOneMatchCanBeRenamed() {
+        Tree t = new Tree(dir).with("target/app-1.0.jar", "lib/a.jar", "lib/b.jar");
+        assertThatThrownBy(() -> plan(t, List.of("lib/*.jar"), "/app.jar"))
+                .hasMessageStartingWith("When using COPY with more than one source file");
+        assertThat(paths(plan(t, List.of("target/*.jar"), "/app.jar"))).containsExactly("app.jar");
+        assertThat(paths(plan(t, List.of("lib/*.jar"), "/libs/"))).containsExactly("libs", "libs/a.jar", "libs/b.jar");
+    }
+
+    @Test
+    void filesKeepModeAndMtimeAndDefaultToRoot() {
+        Tree t = new Tree(dir).file("run.sh", "echo\n").mode("run.sh", "rwxr-xr-x").mtime("run.sh", 1_600_000_000_000L);
+        TarPlanEntry e = plan(t, List.of("run.sh"), "/bin/").entry("bin/run.sh").orElseThrow();
+        assertThat(e.mode()).isEqualTo(0755);
+        assertThat(e.mtimeMillis()).isEqualTo(1_600_000_000_000L);
+        assertThat(e.uid()).isZero();
+        assertThat(e.size()).isEqualTo(5);
+        assertThat(e.sourcePath()).isEqualTo(t.root.toAbsolutePath().resolve("run.sh"));
+    }
+
+    @Test
+    void chmodAndChownApplyToCopiedFilesAndDirsButNotCreatedParentsOrLinks() {
+        Tree t = new Tree(dir).with("d/sub/f").link("d/ln", "f");
+        CopyOptions o = CopyOptions.defaults().withChmod("0640").withChown(1000, 1001);
+        TarPlan p = plan(t, List.of("d"), "/a/b", "/", o, NOTHING_EXISTS);
+        assertThat(p.entry("a").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid)
+                .containsExactly(0755, 0);
+        assertThat(p.entry("a/b").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
+                .containsExactly(0640, 1000, 1001);
+        assertThat(p.entry("a/b/sub/f").orElseThrow().mode()).isEqualTo(0640);
+        TarPlanEntry link = p.entry("a/b/ln").orElseThrow();
+        assertThat(link.type()).isEqualTo(EntryType.SYMLINK);
+        assertThat(link.linkTarget()).isEqualTo("f");
+        assertThat(link.mode()).isEqualTo(0777);
+        assertThat(link.uid()).isEqualTo(1000);
+    }
+
+    @Test
+    void symlinkSourceRootIsCopiedAsItsTargetUnderItsOwnName() {
+        Tree t = new Tree(dir).file("real.txt", "data").link("ln", "real.txt");
+        TarPlanEntry e = plan(t, List.of("ln"), "/x/").entry("x/ln").orElseThrow();
+        assertThat(e.type()).isEqualTo(EntryType.FILE);
+        assertThat(e.size()).isEqualTo(4);
+    }
+
+    @Test
+    void excludeFlagLeavesFilesOut() {
+        Tree t = new Tree(dir).with("d/a.txt", "d/b.md", "d/sub/c.txt", "d/sub/keep.txt", "top.txt");
+        CopyOptions o = CopyOptions.defaults().withExcludes(List.of("*.txt", "sub/*.txt", "!sub/keep.txt"));
+        TarPlan p = plan(t, List.of("d", "top.txt"), "/x/", "/", o, NOTHING_EXISTS);
+        assertThat(paths(p)).containsExactly("x", "x/b.md", "x/sub", "x/sub/keep.txt");
+    }
+
+    @Test
+    void parentsFlagKeepsTheSourcePath() {
+        Tree t = new Tree(dir).with("packages/a/package.json", "packages/b/package.json", "apps/c/package.json",
+                "x/y/z.txt");
+        CopyOptions o = CopyOptions.defaults().withParents(true);
+        TarPlan p = plan(t, List.of("packages/*/package.json", "apps/*/package.json"), "/app/", "/", o, Set.of("/app")::contains);
+        assertThat(paths(p)).containsExactly("app/apps", "app/apps/c", "app/apps/c/package.json", "app/packages",
+                "app/packages/a", "app/packages/a/package.json", "app/packages/b", "app/packages/b/package.json");
+        assertThat(paths(plan(t, List.of("x/./y/z.txt"), "/d/", "/", o, NOTHING_EXISTS)))
+                .containsExactly("d", "d/y", "d/y/z.txt");
+        assertThat(paths(plan(t, List.of("x/y"), "/d/", "/", o, NOTHING_EXISTS)))
+                .containsExactly("d", "d/x", "d/x/y", "d/x/y/z.txt");
+    }
+
+    @Test
+    void laterSourceWinsAtTheSamePath() {
+        Tree t = new Tree(dir).file("a/f", "first").file("b/f", "second!");
+        TarPlan p = plan(t, List.of("a", "b"), "/x/");
+        assertThat(p.entry("x/f").orElseThrow().size()).isEqualTo(7);
+        assertThat(paths(p)).containsExactly("x", "x/f");
+    }
+}
