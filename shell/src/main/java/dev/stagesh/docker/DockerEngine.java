@@ -284,10 +284,14 @@ public final class DockerEngine implements Closeable {
         }
     }
 
-    /** What the engine says of one path in a container, or empty when it does not exist. */
+    /**
+     * What the engine says of one path in a container, or empty when it does not exist. The
+     * engine's HEAD form is not reachable through the transport, so this asks for the archive and
+     * reads only the stat header, dropping the body unread.
+     */
     public Optional<PathStat> stat(String containerId, String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.HEAD)
+                .method(DockerHttpClient.Request.Method.GET)
                 .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
                 .build();
         try (DockerHttpClient.Response response = http.execute(request)) {

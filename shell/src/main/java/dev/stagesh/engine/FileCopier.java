@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -55,12 +54,16 @@ final class FileCopier {
         this.labels = labels;
     }
 
-    StepOutcome copy(StageRun run, int step, Instruction.Copy c, StepOutcome before) {
-        return place(run, c, c.sources(), c.dest(), c.from(), c.chown(), c.chmod(), c.excludes(), c.parents(), before,
+    StepOutcome copy(StageRun run, int step, Instruction.Copy raw, StepOutcome before) {
+        var expander = Expanders.of(lex, before.variables().lookup(before.snapshot().config()));
+        Instruction.Copy c = raw.expand(expander);
+        String from = c.from() == null || c.from().isEmpty() ? null : expander.expand(c.from());
+        return place(run, c, c.sources(), c.dest(), from, c.chown(), c.chmod(), c.excludes(), c.parents(), before,
                 "COPY");
     }
 
-    StepOutcome add(StageRun run, int step, Instruction.Add a, StepOutcome before) {
+    StepOutcome add(StageRun run, int step, Instruction.Add raw, StepOutcome before) {
+        Instruction.Add a = raw.expand(Expanders.of(lex, before.variables().lookup(before.snapshot().config())));
         for (String src : a.sources()) {
             if (src.matches("(?i)^(https?|git)://.*") || src.startsWith("git@")) {
                 throw new StageshException(StepExecutor.where(a) + ": ADD from a URL (" + src
@@ -70,29 +73,23 @@ final class FileCopier {
         return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD");
     }
 
-    private StepOutcome place(StageRun run, Instruction ins, List<String> rawSources, String rawDest, String rawFrom,
+    /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */
+    private StepOutcome place(StageRun run, Instruction ins, List<String> sources, String dest, String from,
                               String chown, String chmod, List<String> excludes, boolean parents,
                               StepOutcome before, String keyword) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        Function<String, String> lookup = before.variables().lookup(config);
-        List<String> sources = new ArrayList<>();
-        for (String s : rawSources) {
-            sources.add(lex.processWord(s, lookup));
-        }
-        String dest = lex.processWord(rawDest, lookup);
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         CopyOptions options = CopyOptions.defaults().withExcludes(excludes == null ? List.of() : excludes)
                 .withParents(parents);
         if (chmod != null && !chmod.isEmpty()) {
-            options = options.withChmod(lex.processWord(chmod, lookup));
+            options = options.withChmod(chmod);
         }
         if (chown != null && !chown.isEmpty()) {
-            options = options.withChown(owners(snap).resolve(lex.processWord(chown, lookup)));
+            options = options.withChown(owners(snap).resolve(chown));
         }
         String history = keyword + " " + String.join(" ", sources) + " " + dest + " # buildkit";
-        String from = rawFrom == null || rawFrom.isEmpty() ? null : lex.processWord(rawFrom, lookup);
 
         var hit = Optional.<String>empty();
         String image;

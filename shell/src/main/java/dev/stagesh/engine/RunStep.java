@@ -3,7 +3,6 @@ package dev.stagesh.engine;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.shell.ShellLex;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,12 +61,7 @@ final class RunStep {
     }
 
     private List<String> argv(Instruction.Run r, ImageConfig config) {
-        if (!r.command().shellForm()) {
-            return r.command().args();
-        }
-        List<String> argv = new ArrayList<>(config.effectiveShell());
-        argv.add(String.join(" ", r.command().args()));
-        return argv;
+        return r.command().argv(config.effectiveShell());
     }
 
 }

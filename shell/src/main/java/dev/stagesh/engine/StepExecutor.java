@@ -3,10 +3,10 @@ package dev.stagesh.engine;
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.ImageInfo;
+import dev.stagesh.dockerfile.instructions.CommandLine;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.shell.ShellLex;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -101,39 +101,36 @@ final class StepExecutor {
             return workdir(run, step, w, before);
         }
         ImageConfig next;
-        if (ins instanceof Instruction.Env e) {
+        Instruction x = ins.expand(Expanders.of(lex, lookup));
+        if (x instanceof Instruction.Env e) {
             next = config;
-            for (var kv : e.variables()) {
-                next = next.withEnv(lex.processWord(kv.key(), lookup), lex.processWord(kv.value(), lookup));
+            for (var kv : e.pairs()) {
+                next = next.withEnv(kv.key(), kv.value());
             }
-        } else if (ins instanceof Instruction.Arg a) {
+        } else if (x instanceof Instruction.Arg a) {
             for (var decl : a.args()) {
-                String name = lex.processWord(decl.name(), lookup);
-                String def = decl.defaultValue() == null ? null : lex.processWord(decl.defaultValue(), lookup);
-                vars = vars.declare(name, def);
+                vars = vars.declare(decl.name(), decl.defaultValue());
             }
             next = config;
-        } else if (ins instanceof Instruction.Label l) {
+        } else if (x instanceof Instruction.Label l) {
             next = config;
             for (var kv : l.labels()) {
-                next = next.withLabel(lex.processWord(kv.key(), lookup), lex.processWord(kv.value(), lookup));
+                next = next.withLabel(kv.key(), kv.value());
             }
-        } else if (ins instanceof Instruction.Maintainer m) {
-            next = config.withLabel("maintainer", m.name());
-        } else if (ins instanceof Instruction.Expose x) {
+        } else if (x instanceof Instruction.Maintainer m) {
+            next = config.withLabel("maintainer", m.maintainer());
+        } else if (x instanceof Instruction.Expose e) {
             next = config;
-            for (String port : x.ports()) {
-                for (String p : lex.processWords(port, lookup)) {
-                    next = next.withExposedPort(p.contains("/") ? p : p + "/tcp");
-                }
+            for (String p : e.ports()) {
+                next = next.withExposedPort(p.contains("/") ? p : p + "/tcp");
             }
-        } else if (ins instanceof Instruction.Volume v) {
+        } else if (x instanceof Instruction.Volume v) {
             next = config;
-            for (String vol : v.paths()) {
-                next = next.withVolume(lex.processWord(vol, lookup));
+            for (String vol : v.volumes()) {
+                next = next.withVolume(vol);
             }
-        } else if (ins instanceof Instruction.User u) {
-            next = config.withUser(lex.processWord(u.user(), lookup));
+        } else if (x instanceof Instruction.User u) {
+            next = config.withUser(u.user());
         } else if (ins instanceof Instruction.Cmd c) {
             next = config.withCmd(commandLine(c.command(), config));
             cmdSet = true;
@@ -141,10 +138,10 @@ final class StepExecutor {
             next = config.withEntrypoint(commandLine(e.command(), config), cmdSet);
         } else if (ins instanceof Instruction.Shell s) {
             next = config.withShell(s.shell());
-        } else if (ins instanceof Instruction.Stopsignal s) {
-            next = config.withStopSignal(lex.processWord(s.signal(), lookup));
+        } else if (x instanceof Instruction.Stopsignal s) {
+            next = config.withStopSignal(s.signal());
         } else if (ins instanceof Instruction.Healthcheck h) {
-            next = config.withHealthcheck(Healthchecks.of(h, config));
+            next = config.withHealthcheck(Healthchecks.of(h));
         } else if (ins instanceof Instruction.Onbuild o) {
             next = config.withOnBuild(o.triggerText());
         } else {
@@ -158,7 +155,7 @@ final class StepExecutor {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        String dir = Paths.resolve(config.workingDir(), lex.processWord(w.path(), before.variables().lookup(config)));
+        String dir = Paths.resolve(config.workingDir(), w.expand(Expanders.of(lex, before.variables().lookup(config))).path());
         ImageConfig next = config.withWorkingDir(dir);
         String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).digest();
         var hit = store.lookup(key);
@@ -178,13 +175,8 @@ final class StepExecutor {
     }
 
 
-    static List<String> commandLine(Instruction.CommandLine command, ImageConfig config) {
-        if (!command.shellForm()) {
-            return command.args();
-        }
-        List<String> argv = new ArrayList<>(config.effectiveShell());
-        argv.add(String.join(" ", command.args()));
-        return argv;
+    static List<String> commandLine(CommandLine command, ImageConfig config) {
+        return command.argv(config.effectiveShell());
     }
 
     static String historyText(Instruction ins, String original) {

@@ -4,23 +4,36 @@ import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.OutputSink;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The live container a stage's steps are applied in. It is created once from a snapshot and
- * kept running (the toolbox's sleep is its process), so a RUN step costs one exec and one
- * commit instead of a container's whole life, which is what makes stepping feel live.
- * It is thrown away whenever the session moves to a snapshot it does not hold.
+ * The live container a stage's steps are applied in, kept running (the toolbox's sleep is its
+ * process) so a step costs an exec and a commit rather than a container's whole life.
+ *
+ * <p>A commit captures everything the container changed since it was created, so a container
+ * must never outlive the snapshot it was created from: after each commit it is replaced by a
+ * fresh one from the new image. The replacement is started in the background right away, so the
+ * next step usually finds it ready.
  */
 final class WorkingContainer implements AutoCloseable {
     private final DockerEngine engine;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
-    private String containerId;
-    /** The snapshot image the container's filesystem equals, or null once a step changed it. */
-    private String holds;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagesh-working-container");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The container ready for {@link #readyFor}, possibly still being created. */
+    private CompletableFuture<String> ready;
+    /** The snapshot image the ready container was created from; null once a step changed it. */
+    private String readyFor;
 
     WorkingContainer(DockerEngine engine, Toolbox toolbox, Map<String, String> labels) {
         this.engine = engine;
@@ -28,46 +41,80 @@ final class WorkingContainer implements AutoCloseable {
         this.labels = labels;
     }
 
-    /** A running container whose filesystem is the snapshot's. */
+    /** A running container whose filesystem is exactly the snapshot's. */
     String at(Snapshot snapshot) {
-        if (containerId != null && snapshot.imageId().equals(holds)) {
-            return containerId;
+        if (ready == null || !snapshot.imageId().equals(readyFor)) {
+            replace(snapshot.imageId());
         }
-        close();
-        List<String> env = new ArrayList<>(snapshot.config().env());
-        containerId = engine.createContainer(new ContainerSpec(snapshot.imageId(), Toolbox.keepAlive(), List.of(),
-                env, "/", "0", labels, List.of(toolbox.mount()), null));
-        engine.start(containerId);
-        holds = snapshot.imageId();
-        return containerId;
+        return join(ready);
     }
 
     int exec(Snapshot at, List<String> argv, List<String> env, String workdir, String user, OutputSink sink) {
         String id = at(at);
-        holds = null;
+        readyFor = null;
         return engine.exec(id, argv, env, workdir, user, sink);
     }
 
     void putArchive(Snapshot at, String path, InputStream tar) {
         String id = at(at);
-        holds = null;
+        readyFor = null;
         engine.putArchive(id, path, tar);
     }
 
-    /** Commits what the container holds now; afterwards the container is at the new image. */
-    String commit() {
-        String image = engine.commit(containerId, labels);
-        holds = image;
+    /**
+     * Commits what the container changed as a new image, then replaces the container by one
+     * created from that image (in the background).
+     */
+    String commit(Map<String, String> imageLabels) {
+        String image = engine.commit(join(ready), imageLabels);
+        replace(image);
         return image;
+    }
+
+    /** Starts a container from {@code image} in the background; the one before it is removed first. */
+    private void replace(String image) {
+        CompletableFuture<String> old = ready;
+        readyFor = image;
+        ready = CompletableFuture.supplyAsync(() -> {
+            if (old != null) {
+                removeQuietly(old);
+            }
+            String id = engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(),
+                    List.of(), "/", "0", labels, List.of(toolbox.mount()), null));
+            try {
+                engine.start(id);
+            } catch (RuntimeException e) {
+                engine.removeContainer(id);
+                throw e;
+            }
+            return id;
+        }, background);
+    }
+
+    private void removeQuietly(CompletableFuture<String> container) {
+        try {
+            engine.removeContainer(container.join());
+        } catch (RuntimeException ignored) {
+            // it never came up, or is already gone: nothing to remove
+        }
+    }
+
+    private static String join(CompletableFuture<String> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     @Override
     public void close() {
-        if (containerId != null) {
-            String id = containerId;
-            containerId = null;
-            holds = null;
-            engine.removeContainer(id);
+        if (ready != null) {
+            CompletableFuture<String> last = ready;
+            ready = null;
+            readyFor = null;
+            removeQuietly(last);
         }
+        background.shutdown();
     }
 }

@@ -1,0 +1,74 @@
+package dev.stagesh.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real stagesh jar as a user would, in script mode, against the real engine: the
+ * contract every end-to-end test drives the product through.
+ */
+final class Stagesh {
+    record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    static Path jar() {
+        String jar = System.getProperty("stagesh.jar");
+        if (jar == null) {
+            throw new IllegalStateException("run through 'mvn verify': the stagesh.jar property names the built jar");
+        }
+        return Path.of(jar);
+    }
+
+    /** Runs {@code stagesh ARGS} with {@code stdin} as its standard input. */
+    static Result run(String stdin, String... args) {
+        return run(stdin, null, args);
+    }
+
+    static Result run(String stdin, Path workdir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (workdir != null) {
+            pb.directory(workdir.toFile());
+        }
+        try {
+            Process p = pb.start();
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(15, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("stagesh did not finish in 15 minutes");
+            }
+            return new Result(p.exitValue(), out.get(), err.get());
+        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("cannot run stagesh: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+}
