@@ -77,8 +77,16 @@ public final class BuildContext {
      */
     public TarPlan plan(CopySources sources, String dest, String workdir, CopyOptions options,
                         Predicate<String> destIsExistingDirectory) {
-        return new CopyPlanner(destIsExistingDirectory, System.currentTimeMillis())
+        return new CopyPlanner(destIsExistingDirectory, this::statDirectory, System.currentTimeMillis())
                 .plan(sources, dest, workdir, options);
+    }
+
+    private ContextEntry statDirectory(String rel) {
+        try {
+            return FileStat.stat(rel.isEmpty() ? root : root.resolve(rel), rel.isEmpty() ? "." : rel);
+        } catch (IOException e) {
+            return null; // gone since resolving: the planner falls back to a created directory
+        }
     }
 
     /** Cache key of a plain COPY of these sources. */

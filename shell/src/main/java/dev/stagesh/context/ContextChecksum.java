@@ -26,7 +26,11 @@ final class ContextChecksum {
             // the name matters: a file source's name becomes its name in the image
             line(total, "source", source.path(), source.parentsPath());
             if (source.isDirectory()) {
-                record(total, "", source.root());
+                if (options.parents()) {
+                    // only --parents copies the source directory itself; otherwise its mode never reaches the
+                    // image, and leaving it out keeps keys equal across checkouts made with different umasks
+                    record(total, "", source.root());
+                }
                 List<ContextEntry> entries = new ArrayList<>(excludes.contents(source));
                 entries.sort((a, b) -> GoPath.compare(source.relativeName(a), source.relativeName(b)));
                 for (ContextEntry e : entries) {

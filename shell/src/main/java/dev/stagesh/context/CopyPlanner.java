@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -18,8 +19,12 @@ import java.util.function.Predicate;
  *       destination's own name.</li>
  *   <li>More than one thing to copy (several sources, or a wildcard matching several) needs a directory
  *       destination; docker rejects the rest.</li>
- *   <li>A directory source copies its contents, and the destination directory takes its metadata.</li>
- *   <li>Missing parent directories are created 0755 and owned by root; existing ones are left alone.</li>
+ *   <li>A directory source copies its contents, not itself.</li>
+ *   <li>Directories the copy has to create (the destination's missing parents, and the destination itself for a
+ *       directory source) are made like BuildKit's MkdirAll makes them: mode 0755, owned by the --chown ids
+ *       (root without --chown). Existing directories are not in the tar, so they keep their metadata.</li>
+ *   <li>With {@code --parents} the kept parent directories are copies of the context's directories (their mode,
+ *       plus --chmod/--chown), as BuildKit copies parents of included paths.</li>
  *   <li>Files keep their mode bits and mtime unless --chmod; --chown sets the header ids (default 0:0);
  *       symlinks inside a directory are copied as links.</li>
  * </ul>
@@ -29,14 +34,18 @@ final class CopyPlanner {
             "When using COPY with more than one source file, the destination must be a directory and end with a /";
 
     private final Predicate<String> destIsExistingDirectory;
+    private final Function<String, ContextEntry> contextDirectory;
     private final long now;
 
     /**
      * @param destIsExistingDirectory asks the image snapshot whether an absolute container path is a directory
+     * @param contextDirectory        stats a context directory by its context-relative path (for --parents)
      * @param now                     mtime for directories the copy creates (docker stamps them at build time)
      */
-    CopyPlanner(Predicate<String> destIsExistingDirectory, long now) {
+    CopyPlanner(Predicate<String> destIsExistingDirectory, Function<String, ContextEntry> contextDirectory,
+                long now) {
         this.destIsExistingDirectory = destIsExistingDirectory;
+        this.contextDirectory = contextDirectory;
         this.now = now;
     }
 
@@ -51,40 +60,60 @@ final class CopyPlanner {
         if (sources.count() > 1 && !destIsDir) {
             throw new ContextException(MULTIPLE_SOURCES);
         }
+        Attributes attrs = new Attributes(options);
         ExcludeFilter excludes = new ExcludeFilter(options.excludes());
-        int uid = options.uid() == null ? 0 : options.uid();
-        int gid = options.gid() == null ? 0 : options.gid();
         Map<String, TarPlanEntry> planned = new LinkedHashMap<>();
         for (CopySource source : sources.sources()) {
             String target;
             if (options.parents()) {
                 target = GoPath.join(destRel, source.parentsPath());
+                addKeptParents(planned, source, destRel, attrs);
             } else if (source.isDirectory()) {
                 target = destRel;
             } else {
                 target = destIsDir ? GoPath.join(destRel, GoPath.base(source.path())) : destRel;
             }
             if (source.isDirectory()) {
-                if (!target.isEmpty() && !destIsExistingDirectory.test("/" + target)) {
-                    // a destination directory the copy creates takes the source directory's metadata; an
-                    // existing one keeps its own (docker only overwrites metadata below the copy's root)
-                    put(planned, entry(target, source.root(), options.chmod(), uid, gid));
+                if (!target.isEmpty() && !planned.containsKey(target) && !exists(target)) {
+                    put(planned, options.parents() ? attrs.copied(target, source.root()) : attrs.created(target, now));
                 }
                 for (ContextEntry e : excludes.contents(source)) {
-                    put(planned, entry(GoPath.join(target, source.relativeName(e)), e, options.chmod(), uid, gid));
+                    put(planned, attrs.copied(GoPath.join(target, source.relativeName(e)), e));
                 }
             } else if (!excludes.excludesFile(source)) {
-                if (target.isEmpty()) {
-                    throw new ContextException("COPY failed: cannot copy file " + source.source()
-                            + " onto the root directory");
-                }
-                put(planned, entry(target, source.root(), options.chmod(), uid, gid));
+                put(planned, attrs.copied(target, source.root()));
             }
         }
-        addCreatedParents(planned);
+        addCreatedParents(planned, attrs);
         List<TarPlanEntry> ordered = new ArrayList<>(planned.values());
         ordered.sort((a, b) -> GoPath.compare(a.tarPath(), b.tarPath()));
         return new TarPlan(absolute, ordered);
+    }
+
+    /** --parents: the directories between the destination and the source are copies of the context's. */
+    private void addKeptParents(Map<String, TarPlanEntry> planned, CopySource source, String destRel,
+                                Attributes attrs) {
+        String kept = source.parentsPath();
+        // the source path is "<pivot>/<kept>"; the pivot's own directories are not kept
+        String prefix = source.path().substring(0, source.path().length() - kept.length());
+        String pivot = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        String parent = GoPath.parent(kept);
+        List<String> chain = new ArrayList<>();
+        for (String p = parent; !p.isEmpty(); p = GoPath.parent(p)) {
+            chain.add(0, p);
+        }
+        for (String p : chain) {
+            String target = GoPath.join(destRel, p);
+            if (planned.containsKey(target) || exists(target)) {
+                continue;
+            }
+            ContextEntry dir = contextDirectory.apply(GoPath.join(pivot, p));
+            put(planned, dir != null && dir.isDirectory() ? attrs.copied(target, dir) : attrs.created(target, now));
+        }
+    }
+
+    private boolean exists(String tarPath) {
+        return destIsExistingDirectory.test("/" + tarPath);
     }
 
     /** The destination as an absolute, cleaned container path. */
@@ -100,28 +129,36 @@ final class CopyPlanner {
         planned.put(e.tarPath(), e);
     }
 
-    private static TarPlanEntry entry(String tarPath, ContextEntry e, Integer chmod, int uid, int gid) {
-        int mode = e.mode();
-        if (chmod != null && e.type() != EntryType.SYMLINK) {
-            mode = chmod;
-        }
-        return new TarPlanEntry(tarPath, e.type(), mode, uid, gid, e.size(), e.linkTarget(), e.file(),
-                e.mtimeMillis());
-    }
-
-    private void addCreatedParents(Map<String, TarPlanEntry> planned) {
+    private void addCreatedParents(Map<String, TarPlanEntry> planned, Attributes attrs) {
         Set<String> existing = new HashSet<>(); // the predicate may ask a container, so ask once per path
         List<String> paths = new ArrayList<>(planned.keySet());
         for (String path : paths) {
             String parent = GoPath.parent(path);
             while (!parent.isEmpty() && !planned.containsKey(parent) && !existing.contains(parent)) {
-                if (destIsExistingDirectory.test("/" + parent)) {
+                if (exists(parent)) {
                     existing.add(parent);
                 } else {
-                    planned.put(parent, new TarPlanEntry(parent, EntryType.DIRECTORY, 0755, 0, 0, 0, null, null, now));
+                    planned.put(parent, attrs.created(parent, now));
                 }
                 parent = GoPath.parent(parent);
             }
+        }
+    }
+
+    /** How the flags turn context entries (or nothing, for created directories) into tar entries. */
+    private record Attributes(Integer chmod, int uid, int gid) {
+        Attributes(CopyOptions options) {
+            this(options.chmod(), options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+        }
+
+        TarPlanEntry copied(String tarPath, ContextEntry e) {
+            int mode = chmod != null && e.type() != EntryType.SYMLINK ? chmod : e.mode();
+            return new TarPlanEntry(tarPath, e.type(), mode, uid, gid, e.size(), e.linkTarget(), e.file(),
+                    e.mtimeMillis());
+        }
+
+        TarPlanEntry created(String tarPath, long mtime) {
+            return new TarPlanEntry(tarPath, EntryType.DIRECTORY, 0755, uid, gid, 0, null, null, mtime);
         }
     }
 }

@@ -50,6 +50,25 @@ public final class DockerIgnore {
         return parse(text);
     }
 
+    /**
+     * The rules BuildKit uses for a given Dockerfile: {@code <name>.dockerignore} beside the Dockerfile (e.g.
+     * {@code build/app.Dockerfile.dockerignore}) wins over the context's {@code .dockerignore}.
+     */
+    public static DockerIgnore loadFor(Path contextDir, Path dockerfile) {
+        if (dockerfile != null && dockerfile.getFileName() != null) {
+            Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + FILE_NAME);
+            if (Files.isRegularFile(specific)) {
+                try {
+                    return parse(Files.readString(specific, StandardCharsets.UTF_8),
+                            specific.getFileName().toString());
+                } catch (IOException e) {
+                    throw new ContextException("cannot read " + specific + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return load(contextDir);
+    }
+
     /** Parses .dockerignore text; errors name {@code .dockerignore:LINE}. */
     public static DockerIgnore parse(String text) {
         return parse(text, FILE_NAME);
@@ -92,13 +111,13 @@ public final class DockerIgnore {
     }
 
     private static IgnorePattern parseLine(String raw, int line, String origin) {
-        String text = raw.strip();
+        String text = goTrimSpace(raw);
         if (text.isEmpty()) {
             return null;
         }
         boolean exception = text.charAt(0) == '!';
         if (exception) {
-            text = text.substring(1).strip();
+            text = goTrimSpace(text.substring(1));
             if (text.isEmpty()) {
                 throw new ContextException(origin + ":" + line + ": illegal exclusion pattern: \"!\"");
             }
@@ -114,6 +133,27 @@ public final class DockerIgnore {
             throw new ContextException(origin + ":" + line + ": syntax error in pattern \""
                     + (exception ? "!" : "") + text + "\"");
         }
+    }
+
+    /**
+     * Go's strings.TrimSpace, which docker applies to every line: unlike String.strip() it also drops
+     * U+0085 and U+00A0, which editors sometimes leave behind.
+     */
+    static String goTrimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isGoSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isGoSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isGoSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\u00A0'
+                || Character.getType(c) == Character.SPACE_SEPARATOR || c == '\u2028' || c == '\u2029';
     }
 
     /** The cleaned patterns in file order. */

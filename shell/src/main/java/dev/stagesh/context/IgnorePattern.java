@@ -97,8 +97,8 @@ public record IgnorePattern(String pattern, boolean exception, int line, Pattern
     private static boolean restIsLiteral(String p, int from) {
         for (int i = from; i < p.length(); i++) {
             char c = p.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == ']') {
-                return false;
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                return false; // anything docker turns into regex syntax ends its plain suffix test
             }
         }
         return true;

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,13 +85,16 @@ final class SourceResolver {
         while (literal < parts.length - 1 && !GoGlob.hasMeta(parts[literal])) {
             literal++;
         }
-        String base = String.join("/", java.util.Arrays.asList(parts).subList(0, literal));
+        String base = String.join("/", Arrays.asList(parts).subList(0, literal));
+        // the literal part may go through symlinks (BuildKit follows them, inside the context only)
+        String resolvedBase = base.isEmpty() ? "" : followLinksOrNull(source, base);
         List<CopySource> out = new ArrayList<>();
-        DockerIgnore.MatchState baseState = visibleState(base);
-        if (baseState != null && isDirectory(base)) {
-            for (ContextEntry e : walker.walk(base, baseState, parts.length - literal)) {
-                if (GoGlob.match(pattern, e.path())) {
-                    out.add(single(source, e.path(), pivot, true));
+        DockerIgnore.MatchState baseState = resolvedBase == null ? null : visibleState(resolvedBase);
+        if (baseState != null && isDirectory(resolvedBase)) {
+            for (ContextEntry e : walker.walk(resolvedBase, baseState, parts.length - literal)) {
+                String logical = GoPath.join(base, GoPath.relativize(resolvedBase, e.path()));
+                if (GoGlob.match(pattern, logical)) {
+                    out.add(single(source, logical, pivot, true));
                 }
             }
         }
@@ -119,6 +123,15 @@ final class SourceResolver {
             return new CopySource(source, path, parentsPath, target, contents, wildcard);
         }
         return new CopySource(source, path, parentsPath, target, List.of(), wildcard);
+    }
+
+    /** Like {@link #followLinks} but a missing path is null (a wildcard's base may simply not exist). */
+    private String followLinksOrNull(String source, String path) {
+        try {
+            return followLinks(source, path);
+        } catch (NotFound e) {
+            return null;
+        }
     }
 
     /**
@@ -225,7 +238,14 @@ final class SourceResolver {
     }
 
     private static ContextException notFound(String source, String path) {
-        return new ContextException("COPY failed: file not found in build context or excluded by .dockerignore: stat "
+        return new NotFound("COPY failed: file not found in build context or excluded by .dockerignore: stat "
                 + (path.isEmpty() ? source : path) + ": file does not exist");
+    }
+
+    /** A missing (or ignored) source, told apart from escapes and loops where a wildcard needs to. */
+    private static final class NotFound extends ContextException {
+        NotFound(String message) {
+            super(message);
+        }
     }
 }

@@ -78,6 +78,16 @@ class ChecksumTest {
     }
 
     @Test
+    void modeOfTheCopiedDirectoryItselfDoesNotMatterButModesBelowDo() {
+        Tree t = sample(dir);
+        String before = sum(t, "src");
+        t.mode("src", "rwxrwxr-x");
+        assertThat(sum(t, "src")).isEqualTo(before);
+        t.mode("src/sub", "rwxrwxr-x");
+        assertThat(sum(t, "src")).isNotEqualTo(before);
+    }
+
+    @Test
     void sourceNameMatters() {
         Tree t = new Tree(dir).file("a", "same").file("b", "same");
         assertThat(sum(t, "a")).isNotEqualTo(sum(t, "b"));

@@ -58,6 +58,16 @@ class CopyPlanTest {
     }
 
     @Test
+    void createdParentsAreRootOwnedWithoutChown() {
+        Tree t = new Tree(dir).with("a.txt");
+        TarPlan p = plan(t, List.of("a.txt"), "/x/y/");
+        assertThat(p.entries()).filteredOn(TarPlanEntry::created)
+                .extracting(TarPlanEntry::tarPath, TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("x", 0755, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("x/y", 0755, 0, 0));
+    }
+
+    @Test
     void existingParentsAreNotRewritten() {
         Tree t = new Tree(dir).with("a.txt");
         TarPlan p = plan(t, List.of("a.txt"), "/tmp/new/", "/", CopyOptions.defaults(), Set.of("/tmp")::contains);
@@ -81,8 +91,9 @@ class CopyPlanTest {
         Tree t = new Tree(dir).with("src/main.c", "src/lib/util.c").mode("src", "rwxrwxr-x");
         TarPlan p = plan(t, List.of("src"), "/code");
         assertThat(paths(p)).containsExactly("code", "code/lib", "code/lib/util.c", "code/main.c");
-        assertThat(p.entry("code").orElseThrow().mode()).isEqualTo(0775); // the created dest takes src's mode
-        assertThat(p.entry("code").orElseThrow().created()).isFalse();
+        // the destination is made like a missing parent (BuildKit's MkdirAll), not a copy of src
+        assertThat(p.entry("code").orElseThrow().mode()).isEqualTo(0755);
+        assertThat(p.entry("code").orElseThrow().created()).isTrue();
         TarPlan withSlash = plan(t, List.of("src/"), "/code/");
         assertThat(paths(withSlash)).isEqualTo(paths(p));
     }
@@ -132,14 +143,16 @@ class CopyPlanTest {
     }
 
     @Test
-    void chmodAndChownApplyToCopiedFilesAndDirsButNotCreatedParentsOrLinks() {
+    void chmodAppliesToCopiedFilesAndDirsChownToEverythingTheCopyCreates() {
         Tree t = new Tree(dir).with("d/sub/f").link("d/ln", "f");
         CopyOptions o = CopyOptions.defaults().withChmod("0640").withChown(1000, 1001);
         TarPlan p = plan(t, List.of("d"), "/a/b", "/", o, NOTHING_EXISTS);
-        assertThat(p.entry("a").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid)
-                .containsExactly(0755, 0);
+        assertThat(p.entry("a").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
+                .containsExactly(0755, 1000, 1001);
         assertThat(p.entry("a/b").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
-                .containsExactly(0640, 1000, 1001);
+                .containsExactly(0755, 1000, 1001);
+        assertThat(p.entry("a/b/sub").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid)
+                .containsExactly(0640, 1000);
         assertThat(p.entry("a/b/sub/f").orElseThrow().mode()).isEqualTo(0640);
         TarPlanEntry link = p.entry("a/b/ln").orElseThrow();
         assertThat(link.type()).isEqualTo(EntryType.SYMLINK);
@@ -174,8 +187,14 @@ class CopyPlanTest {
                 "app/packages/a", "app/packages/a/package.json", "app/packages/b", "app/packages/b/package.json");
         assertThat(paths(plan(t, List.of("x/./y/z.txt"), "/d/", "/", o, NOTHING_EXISTS)))
                 .containsExactly("d", "d/y", "d/y/z.txt");
-        assertThat(paths(plan(t, List.of("x/y"), "/d/", "/", o, NOTHING_EXISTS)))
-                .containsExactly("d", "d/x", "d/x/y", "d/x/y/z.txt");
+        t.mode("x", "rwx------");
+        TarPlan dirPlan = plan(t, List.of("x/y"), "/d/", "/", o.withChown(7, 8), NOTHING_EXISTS);
+        assertThat(paths(dirPlan)).containsExactly("d", "d/x", "d/x/y", "d/x/y/z.txt");
+        // kept parents are copies of the context's directories; the destination itself is created
+        assertThat(dirPlan.entry("d/x").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid,
+                TarPlanEntry::created).containsExactly(0700, 7, false);
+        assertThat(dirPlan.entry("d").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid,
+                TarPlanEntry::created).containsExactly(0755, 7, true);
     }
 
     @Test

@@ -58,6 +58,16 @@ class CopyResolveTest {
     }
 
     @Test
+    void wildcardBaseMayGoThroughASymlinkedDirectory() {
+        Tree t = new Tree(dir).with("real/a.txt", "real/b.md").link("ln", "real");
+        CopySources s = resolve(t, "ln/*.txt");
+        assertThat(paths(s)).containsExactly("ln/a.txt");
+        assertThat(s.sources().get(0).root().path()).isEqualTo("real/a.txt");
+        Tree out = t.link("up", "..");
+        assertThatThrownBy(() -> resolve(out, "up/*")).hasMessageContaining("outside the build context");
+    }
+
+    @Test
     void wildcardWithoutMatchIsAnError() {
         Tree t = new Tree(dir).with("a.txt");
         assertThatThrownBy(() -> resolve(t, "*.jar")).isInstanceOf(ContextException.class)

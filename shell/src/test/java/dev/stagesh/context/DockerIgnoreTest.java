@@ -177,6 +177,21 @@ class DockerIgnoreTest {
         }
 
         @Test
+        void goWhitespaceIsTrimmed() {
+            DockerIgnore ignore = rules("\u00A0foo\u0085", "!\u3000foo/keep");
+            assertThat(ignore.excluded("foo/x")).isTrue();
+            assertThat(ignore.excluded("foo/keep")).isFalse();
+        }
+
+        @Test
+        void leadingDoubleStarBeforeAPlainNameIsASuffixTest() {
+            DockerIgnore ignore = rules("**.log");
+            assertThat(ignore.excluded("a.log")).isTrue();
+            assertThat(ignore.excluded("deep/dir/b.log")).isTrue();
+            assertThat(ignore.excluded("a.log.gz")).isFalse();
+        }
+
+        @Test
         void onlyAHashInTheFirstColumnStartsAComment() {
             DockerIgnore ignore = rules(" # not a comment");
             assertThat(ignore.excluded("# not a comment")).isTrue();
@@ -232,6 +247,15 @@ class DockerIgnoreTest {
         @Test
         void missingFileExcludesNothing(@TempDir Path dir) {
             assertThat(DockerIgnore.load(dir).isEmpty()).isTrue();
+        }
+
+        @Test
+        void dockerfileSpecificIgnoreFileWins(@TempDir Path dir) {
+            new Tree(dir).ignore("*.log").file("build/app.Dockerfile", "FROM x\n")
+                    .file("build/app.Dockerfile.dockerignore", "*.tmp\n[bad");
+            assertThat(DockerIgnore.loadFor(dir, dir.resolve("Dockerfile")).excluded("x.log")).isTrue();
+            assertThatThrownBy(() -> DockerIgnore.loadFor(dir, dir.resolve("build/app.Dockerfile")))
+                    .hasMessageStartingWith("app.Dockerfile.dockerignore:2:");
         }
 
         @Test
