@@ -59,7 +59,7 @@ public final class LayerTar {
             int b4 = buffered.read();
             buffered.reset();
             if (b1 == 0x1f && b2 == 0x8b) {
-                return new GzipCompressorInputStream(buffered, true);
+                return GzipCompressorInputStream.builder().setInputStream(buffered).setDecompressConcatenated(true).get();
             }
             if (b1 == 0x28 && b2 == 0xb5 && b3 == 0x2f && b4 == 0xfd) {
                 throw new FsException("zstd-compressed layers are not supported; export the image with docker save");
