@@ -63,11 +63,24 @@ class TarContentTest {
         assertThat(sink.mismatches).isZero();
         // bytes taken from the source but not yet handed on: the copy buffer plus a tar record or so
         assertThat(sink.maxInFlight).isLessThan(256 * 1024);
+        // and the check itself can fail: a wrong byte is noticed
+        CheckingSink control = new CheckingSink(new SyntheticTar("x", 10));
+        control.write(new byte[] {0, 1, 2, 99}, 0, 4);
+        assertThat(control.mismatches).isEqualTo(1);
     }
 
-    /** The byte at offset {@code i} of the synthetic file's content. */
+    /** The byte at offset {@code i} of the synthetic file's content: a period of 251 (prime, so never block-aligned). */
     static byte patternAt(long i) {
         return (byte) (i % 251);
+    }
+
+    /** The pattern laid out long enough that any run of up to 128 KiB starting anywhere is one slice of it. */
+    private static final byte[] PATTERN = new byte[251 + 128 * 1024];
+
+    static {
+        for (int i = 0; i < PATTERN.length; i++) {
+            PATTERN[i] = patternAt(i);
+        }
     }
 
     /** A tar of one file generated on the fly: a header, {@code size} pattern bytes, the end blocks. */
@@ -98,23 +111,24 @@ class TarContentTest {
             if (served >= total) {
                 return -1;
             }
-            int n = (int) Math.min(len, total - served);
-            for (int i = 0; i < n; i++) {
-                long pos = served + i;
-                if (pos < 512) {
-                    b[off + i] = header[(int) pos];
-                } else if (pos - 512 < size) {
-                    b[off + i] = patternAt(pos - 512);
-                } else {
-                    b[off + i] = 0;
-                }
+            int n;
+            if (served < 512) {
+                n = (int) Math.min(len, 512 - served);
+                System.arraycopy(header, (int) served, b, off, n);
+            } else if (served - 512 < size) {
+                long offset = served - 512;
+                n = (int) Math.min(Math.min(len, size - offset), PATTERN.length - 251);
+                System.arraycopy(PATTERN, (int) (offset % 251), b, off, n);
+            } else {
+                n = (int) Math.min(len, total - served);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
             }
             served += n;
             return n;
         }
     }
 
-    /** Checks every byte against the pattern and records how far the source ran ahead of the output. */
+    /** Checks the bytes against the pattern and records how far the source ran ahead of the output. */
     static final class CheckingSink extends OutputStream {
         private final SyntheticTar source;
         long written;
@@ -132,10 +146,14 @@ class TarContentTest {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            for (int i = 0; i < len; i++) {
-                if (b[off + i] != patternAt(written + i)) {
+            int done = 0;
+            while (done < len) {
+                int n = Math.min(len - done, PATTERN.length - 251);
+                int start = (int) ((written + done) % 251);
+                if (java.util.Arrays.mismatch(b, off + done, off + done + n, PATTERN, start, start + n) >= 0) {
                     mismatches++;
                 }
+                done += n;
             }
             written += len;
             maxInFlight = Math.max(maxInFlight, source.served - 512 - written);

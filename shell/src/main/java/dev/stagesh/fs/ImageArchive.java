@@ -1,0 +1,136 @@
+package dev.stagesh.fs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads the output of {@code docker save} (the legacy {@code <id>/layer.tar} layout and the OCI
+ * {@code blobs/sha256/} layout Docker 25+ writes) in one pass, returning the first image's layers in
+ * order, each labelled with the instruction that made it from the image config's history.
+ *
+ * <p>One pass means the manifest, which usually comes last, is not known while layers stream by:
+ * every layer is indexed as it arrives (headers only) and small JSON documents are kept, then the
+ * manifest puts them in order. Memory is the layers' metadata, never their content.
+ */
+public final class ImageArchive {
+
+    /** Configs and manifests are small; anything bigger is not one. */
+    private static final int MAX_JSON = 16 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ImageArchive() {
+    }
+
+    public static List<Layer> read(InputStream save) {
+        Map<String, LayerChanges> layers = new HashMap<>();
+        Map<String, byte[]> documents = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
+        TarArchiveInputStream in = TarStreams.open(save);
+        try {
+            for (TarArchiveEntry e = TarStreams.next(in); e != null; e = TarStreams.next(in)) {
+                String name = FsPaths.fromTarName("/", e.getName());
+                if (e.isSymbolicLink()) {
+                    // legacy saves link a repeated layer to its first copy
+                    aliases.put(name, FsPaths.normalize(FsPaths.parent(name) + "/" + e.getLinkName()));
+                } else if (TarStreams.typeOf(e) == EntryType.FILE) {
+                    index(name, e.getSize(), in, layers, documents);
+                }
+            }
+        } catch (IOException ex) {
+            throw FsException.unreadable(ex);
+        }
+        return assemble(layers, documents, aliases);
+    }
+
+    private static void index(String name, long size, InputStream content, Map<String, LayerChanges> layers,
+                              Map<String, byte[]> documents) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(content);
+        in.mark(1);
+        int first = in.read();
+        in.reset();
+        if (first == '{' || first == '[') {
+            if (size <= MAX_JSON) {
+                documents.put(name, in.readAllBytes());
+            }
+        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/")) {
+            layers.put(name, LayerTar.read(in));
+        }
+    }
+
+    private static List<Layer> assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
+                                        Map<String, String> aliases) {
+        byte[] manifestBytes = documents.get("/manifest.json");
+        if (manifestBytes == null) {
+            throw new FsException("not a docker save archive: no manifest.json");
+        }
+        JsonNode image = parse(manifestBytes, "manifest.json").path(0);
+        List<String> labels = labels(documents.get(FsPaths.fromTarName("/", image.path("Config").asText(""))));
+        List<Layer> out = new ArrayList<>();
+        JsonNode names = image.path("Layers");
+        for (int i = 0; i < names.size(); i++) {
+            String name = FsPaths.fromTarName("/", names.get(i).asText());
+            LayerChanges changes = layers.get(aliases.getOrDefault(name, name));
+            if (changes == null) {
+                throw new FsException("docker save archive lacks layer " + names.get(i).asText());
+            }
+            String label = labels.size() == names.size() ? labels.get(i) : "layer " + (i + 1);
+            out.add(new Layer(label, changes));
+        }
+        return out;
+    }
+
+    /** The instruction of each history entry that made a layer (empty_layer entries made none). */
+    private static List<String> labels(byte[] config) {
+        List<String> labels = new ArrayList<>();
+        if (config == null) {
+            return labels;
+        }
+        for (JsonNode h : parse(config, "image config").path("history")) {
+            if (!h.path("empty_layer").asBoolean(false)) {
+                labels.add(instruction(h.path("created_by").asText("")));
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Turns a history {@code created_by} back into the Dockerfile instruction a user wrote:
+     * {@code /bin/sh -c #(nop) COPY file:ab in /app} → {@code COPY file:ab in /app},
+     * {@code /bin/sh -c apk add x} → {@code RUN apk add x}, BuildKit's
+     * {@code RUN |1 V=1 /bin/sh -c make # buildkit} → {@code RUN make}.
+     */
+    static String instruction(String createdBy) {
+        String s = createdBy.strip();
+        if (s.endsWith("# buildkit")) {
+            s = s.substring(0, s.length() - "# buildkit".length()).strip();
+        }
+        int nop = s.indexOf("#(nop)");
+        if (nop >= 0) {
+            return s.substring(nop + "#(nop)".length()).strip();
+        }
+        int shell = s.indexOf("/bin/sh -c ");
+        if (shell >= 0) {
+            return "RUN " + s.substring(shell + "/bin/sh -c ".length()).strip();
+        }
+        return s;
+    }
+
+    private static JsonNode parse(byte[] json, String what) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FsException("cannot parse " + what + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw FsException.unreadable(e);
+        }
+    }
+}
