@@ -48,8 +48,11 @@ public record ImageConfig(
         onBuild = List.copyOf(onBuild);
     }
 
+    /** The PATH BuildKit gives a stage whose base image sets none. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     public static ImageConfig scratch(String os, String architecture) {
-        return new ImageConfig(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+        return new ImageConfig(List.of("PATH=" + DEFAULT_PATH),
                 null, null, "", "", Map.of(), List.of(), List.of(), null, null, null, List.of(), os, architecture);
     }
 
@@ -60,6 +63,11 @@ public record ImageConfig(
         return new ImageConfig(image.env(), image.cmd(), image.entrypoint(), image.workingDir(), image.user(),
                 image.labels(), image.exposedPorts(), image.volumes(), image.stopSignal(), image.shell(), health,
                 List.of(), image.os(), image.architecture());
+    }
+
+    /** The config with PATH set to BuildKit's default when the base image has none. */
+    public ImageConfig withDefaultPath() {
+        return envMap().containsKey("PATH") ? this : withEnv("PATH", DEFAULT_PATH);
     }
 
     /** The effective shell for shell-form RUN, CMD and ENTRYPOINT. */

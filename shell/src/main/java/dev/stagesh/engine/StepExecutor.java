@@ -55,7 +55,7 @@ final class StepExecutor {
                         s.engineCommits());
             } else {
                 ImageInfo image = ensureImage(ref, from);
-                base = new Snapshot(image.id(), ImageConfig.of(image).withoutOnBuild(), engine.historyLength(image.id()),
+                base = new Snapshot(image.id(), ImageConfig.of(image).withoutOnBuild().withDefaultPath(), engine.historyLength(image.id()),
                         List.of(), 0);
             }
         }

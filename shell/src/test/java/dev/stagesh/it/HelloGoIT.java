@@ -26,7 +26,7 @@ class HelloGoIT {
         var r = Stagesh.run("continue\nls -l /app/app\ninto stage 1\ncommit " + TAG + "\nquit\n",
                 dockerfile.toString(), "--no-cache");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).containsPattern("-rwxr-xr-x +1 root +root +\\d+ .* app\n");
+        assertThat(r.stdout()).containsPattern("-rwxr-xr-x +1 root +root +\\d+ .* /app/app\n");
         assertThat(Docker.run("run", "--rm", TAG)).isEqualTo("Hello World!!\n");
         long size = Long.parseLong(Docker.run("image", "inspect", "-f", "{{.Size}}", TAG).strip());
         assertThat(size).as("final image size").isLessThan(10_000_000L);
