@@ -191,6 +191,14 @@ public final class DockerfileParser {
         }
     }
 
+    /**
+     * Parses one word as a heredoc opener ({@code <<EOF}, {@code <<-'EOF'}, {@code 3<<EOF}); null if it is not one.
+     * The typed layer uses it to tell heredoc sources of COPY/ADD from paths.
+     */
+    public static Heredoc heredocWord(String word) {
+        return HeredocScanner.parseWord(word);
+    }
+
     /** Removes trailing {@code \r} and {@code \n} characters (any mix). */
     static String trimNewline(String s) {
         int end = s.length();

@@ -98,6 +98,15 @@ public final class Node {
         return prevComments;
     }
 
+    /**
+     * This ONBUILD trigger placed where its ONBUILD is (lines, column, heredocs), so that checks of the trigger
+     * report a useful position.
+     */
+    public Node asTriggerOf(Node onbuild) {
+        return new Node(name, original, flags, args, jsonForm, onbuild.startLine, onbuild.endLine, onbuild.column,
+                onbuild.heredocs, onbuildTrigger, List.of());
+    }
+
     Node withPosition(int newStart, int newEnd, int newColumn, List<Heredoc> newHeredocs) {
         return new Node(name, original, flags, args, jsonForm, newStart, newEnd, newColumn, newHeredocs,
                 onbuildTrigger, prevComments);
