@@ -107,16 +107,16 @@ public final class DockerfileParser {
                 }
             }
             String stripped = GoText.trimLeftSpace(content);
+            int column = content.length() - stripped.length() + 1;
             boolean directive;
             try {
                 directive = directives.offer(stripped);
             } catch (DockerfileSyntaxException e) {
-                throw located(e, startLine, content);
+                throw located(e, startLine, column, content);
             }
             if (directive && !comments.isEmpty()) {
                 comments.remove(comments.size() - 1);
             }
-            int column = content.length() - stripped.length() + 1;
             String piece = comment ? "" : stripped;
             String assembled = trimContinuation(piece, directives.escapeToken());
             boolean continues = assembled != null;
@@ -147,14 +147,14 @@ public final class DockerfileParser {
             try {
                 node = NodeFactory.fromLine(logical, directives.escapeToken(), comments);
             } catch (DockerfileSyntaxException e) {
-                throw located(e, startLine, content);
+                throw located(e, startLine, column, content);
             }
             List<Heredoc> heredocs = List.of();
             if (NodeFactory.canContainHeredoc(node) && logical.contains("<<")) {
                 try {
                     heredocs = readHeredocs(HeredocScanner.fromLine(logical));
                 } catch (DockerfileSyntaxException e) {
-                    throw located(e, startLine, content);
+                    throw located(e, startLine, column, content);
                 }
             }
             nodes.add(node.withPosition(startLine, lines.number(), column, heredocs));
@@ -186,8 +186,9 @@ public final class DockerfileParser {
             return done;
         }
 
-        private DockerfileSyntaxException located(DockerfileSyntaxException e, int line, String source) {
-            return new DockerfileSyntaxException(e.getMessage(), fileName, line, 0, source);
+        private DockerfileSyntaxException located(DockerfileSyntaxException e, int line, int column,
+                                                  String source) {
+            return new DockerfileSyntaxException(e.getMessage(), fileName, line, column, source);
         }
     }
 
