@@ -40,7 +40,7 @@ final class ParseCommand implements Callable<Integer> {
         Dockerfile dockerfile = Dockerfile.load(path);
         Printer printer = Printer.system(false);
         if (format.json) {
-            printer.out().print(DockerfileJson.render(dockerfile));
+            printer.out().print(DockerfileJson.write(dockerfile));
         } else {
             printer.out().print(Dumper.dump(dockerfile.syntax()));
         }

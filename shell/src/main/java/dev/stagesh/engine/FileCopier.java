@@ -11,7 +11,7 @@ import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.PathStat;
 import dev.stagesh.dockerfile.instructions.Instruction;
-import dev.stagesh.dockerfile.shell.ShellLex;
+import dev.stagesh.dockerfile.VariableScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,30 +40,26 @@ final class FileCopier {
     private final SnapshotStore store;
     private final StageResolver stages;
     private final BuildContext context;
-    private final ShellLex lex;
     private final Map<String, String> labels;
 
     FileCopier(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
-               BuildContext context, ShellLex lex, Map<String, String> labels) {
+               BuildContext context, Map<String, String> labels) {
         this.engine = engine;
         this.work = work;
         this.store = store;
         this.stages = stages;
         this.context = context;
-        this.lex = lex;
         this.labels = labels;
     }
 
-    StepOutcome copy(StageRun run, int step, Instruction.Copy raw, StepOutcome before) {
-        var expander = Expanders.of(lex, before.variables().lookup(before.snapshot().config()));
-        Instruction.Copy c = raw.expand(expander);
-        String from = c.from() == null || c.from().isEmpty() ? null : expander.expand(c.from());
+    StepOutcome copy(StageRun run, Instruction.Copy raw, StepOutcome before, VariableScope scope) {
+        Instruction.Copy c = (Instruction.Copy) scope.expand(raw);
+        String from = c.from() == null || c.from().isEmpty() ? null : scope.expander().expand(c.from());
         return place(run, c, c.sources(), c.dest(), from, c.chown(), c.chmod(), c.excludes(), c.parents(), before,
                 "COPY");
     }
 
-    StepOutcome add(StageRun run, int step, Instruction.Add raw, StepOutcome before) {
-        Instruction.Add a = raw.expand(Expanders.of(lex, before.variables().lookup(before.snapshot().config())));
+    StepOutcome add(StageRun run, Instruction.Add a, StepOutcome before) {
         for (String src : a.sources()) {
             if (src.matches("(?i)^(https?|git)://.*") || src.startsWith("git@")) {
                 throw new StageshException(StepExecutor.where(a) + ": ADD from a URL (" + src
@@ -109,8 +105,7 @@ final class FileCopier {
             }
         }
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
-        return new StepOutcome(after, before.variables(), StepExecutor.since(start), hit.isPresent(),
-                before.cmdSetInStage());
+        return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
     }
 
     /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */

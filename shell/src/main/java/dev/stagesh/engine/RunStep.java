@@ -1,8 +1,7 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.dockerfile.instructions.Instruction;
-import dev.stagesh.dockerfile.shell.ShellLex;
+import dev.stagesh.dockerfile.VariableScope;
 import java.util.List;
 
 /**
@@ -12,37 +11,33 @@ import java.util.List;
  * failure can be inspected where it happened.
  */
 final class RunStep {
-    private final DockerEngine engine;
     private final WorkingContainer work;
     private final SnapshotStore store;
     private final StepListener listener;
-    private final ShellLex lex;
 
-    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, ShellLex lex) {
-        this.engine = engine;
+    RunStep(WorkingContainer work, SnapshotStore store, StepListener listener) {
         this.work = work;
         this.store = store;
         this.listener = listener;
-        this.lex = lex;
     }
 
-    StepOutcome execute(StageRun run, int step, Instruction.Run r, StepOutcome before) {
+    StepOutcome execute(int step, Instruction.Run r, StepOutcome before, VariableScope scope) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        List<String> argv = argv(r, config);
-        List<String> env = before.variables().runEnvironment(config);
+        List<String> argv = r.command().argv(config.effectiveShell());
+        List<String> env = scope.runEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
         String history = "RUN " + String.join(" ", argv) + " # buildkit";
 
         String key = new CacheKey(snap.imageId(), history)
-                .add("args", before.variables().values())
+                .add("args", scope.stageArgs())
                 .add("workdir", workdir).add("user", user).digest();
         var hit = store.lookup(key);
         if (hit.isPresent()) {
             Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));
-            return new StepOutcome(after, before.variables(), StepExecutor.since(start), true, before.cmdSetInStage());
+            return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
         TailBuffer output = new TailBuffer(listener, 20);
         int code = work.exec(snap, argv, env, workdir, user, output);
@@ -52,16 +47,13 @@ final class RunStep {
             Snapshot failed = snap.committed(failedImage, config, new HistoryEntry(history, false));
             throw new StepFailedException(new StepFailure(step, r.node().original().strip(), argv, code,
                     StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
-                    config.envMap(), before.variables().values(), workdir, user, failed));
+                    config.envMap(), scope.stageArgs(), workdir, user, failed));
         }
         String image = work.commit(store.labels(key));
         store.created(image, true);
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
-        return new StepOutcome(after, before.variables(), StepExecutor.since(start), false, before.cmdSetInStage());
+        return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
     }
 
-    private List<String> argv(Instruction.Run r, ImageConfig config) {
-        return r.command().argv(config.effectiveShell());
-    }
 
 }

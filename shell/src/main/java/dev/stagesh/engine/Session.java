@@ -5,8 +5,11 @@ import dev.stagesh.context.BuildContext;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.dockerfile.Dockerfile;
 import dev.stagesh.dockerfile.Stage;
+import dev.stagesh.dockerfile.StageGraph;
 import dev.stagesh.dockerfile.instructions.Instruction;
-import dev.stagesh.dockerfile.shell.ShellLex;
+import dev.stagesh.dockerfile.BuildArgs;
+import dev.stagesh.dockerfile.Platform;
+import dev.stagesh.dockerfile.VariableScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final WorkingContainer work;
     private final StepExecutor executor;
     private final ImageCommitter committer;
-    private final Map<String, String> globalArgs;
+    private final BuildArgs args;
     private final StepListener listener;
     private StageRun current;
 
@@ -41,11 +44,11 @@ public final class Session implements AutoCloseable, StageResolver {
         this.store = new SnapshotStore(engine, id, !options.noCache());
         Toolbox toolbox = new Toolbox(engine);
         this.work = new WorkingContainer(engine, toolbox, id.labels());
-        ShellLex lex = new ShellLex(dockerfile.syntax().escapeToken());
-        FileCopier copier = new FileCopier(engine, work, store, this, context, lex, id.labels());
-        this.executor = new StepExecutor(engine, work, store, this, copier, lex, listener);
+        FileCopier copier = new FileCopier(engine, work, store, this, context, id.labels());
+        this.executor = new StepExecutor(engine, work, store, this, copier, listener);
         this.committer = new ImageCommitter(engine);
-        this.globalArgs = GlobalArgs.resolve(dockerfile, options.buildArgs(), engine.platform(), lex);
+        Platform platform = Platform.parse(engine.platform());
+        this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());
         for (Stage s : dockerfile.stages()) {
             runs.add(new StageRun(s));
         }
@@ -86,8 +89,13 @@ public final class Session implements AutoCloseable, StageResolver {
         return runs.get(dockerfile.stage(options.target()).index());
     }
 
+    /** Which stages depend on which, with FROM and --from resolved through the build args. */
+    public StageGraph graph() {
+        return new StageGraph(dockerfile, args);
+    }
+
     private StageRun firstNeeded() {
-        List<Stage> needed = dockerfile.graph().required(target().stage());
+        List<Stage> needed = graph().required(target().stage());
         return needed.isEmpty() ? target() : runs.get(needed.get(0).index());
     }
 
@@ -168,10 +176,9 @@ public final class Session implements AutoCloseable, StageResolver {
         StepOutcome outcome;
         try {
             if (index == 0) {
-                outcome = executor.from(run, (Instruction.From) ins, globalArgs::get,
-                        BuildVariables.forStage(globalArgs, options.buildArgs()));
+                outcome = executor.from(run, (Instruction.From) ins, args);
             } else {
-                outcome = executor.execute(run, index + 1, ins, run.last());
+                outcome = executor.execute(run, index + 1, ins, run.last(), scopeBefore(run, index));
             }
         } catch (StepFailedException e) {
             run.fail(e.failure());
@@ -179,6 +186,24 @@ public final class Session implements AutoCloseable, StageResolver {
         }
         run.record(outcome);
         listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());
+    }
+
+    /**
+     * The variables in scope before step {@code index} (0-based) of a started stage, replayed from
+     * its FROM: pure and cheap, and always right after going back or reloading.
+     */
+    public VariableScope scopeBefore(StageRun run, int index) {
+        VariableScope scope = args.scope(run.outcomes().get(0).snapshot().config().envMap());
+        for (int i = 1; i < index; i++) {
+            scope.apply(run.steps().get(i));
+        }
+        return scope;
+    }
+
+    /** The variables in scope at the step the session stands on. */
+    public VariableScope scope() {
+        snapshot();
+        return scopeBefore(current, current.position());
     }
 
     @Override

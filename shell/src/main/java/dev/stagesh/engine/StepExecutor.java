@@ -3,12 +3,12 @@ package dev.stagesh.engine;
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.ImageInfo;
+import dev.stagesh.dockerfile.BuildArgs;
+import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.instructions.CommandLine;
 import dev.stagesh.dockerfile.instructions.Instruction;
-import dev.stagesh.dockerfile.shell.ShellLex;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Executes one instruction with docker build's semantics and returns the state it leaves.
@@ -22,24 +22,22 @@ final class StepExecutor {
     private final SnapshotStore store;
     private final StageResolver stages;
     private final FileCopier copier;
-    private final ShellLex lex;
     private final StepListener listener;
 
     StepExecutor(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
-                 FileCopier copier, ShellLex lex, StepListener listener) {
+                 FileCopier copier, StepListener listener) {
         this.engine = engine;
         this.work = work;
         this.store = store;
         this.stages = stages;
         this.copier = copier;
-        this.lex = lex;
         this.listener = listener;
     }
 
     /** FROM: the base image, a previous stage, or scratch. */
-    StepOutcome from(StageRun run, Instruction.From from, Function<String, String> globalArgs, BuildVariables vars) {
+    StepOutcome from(StageRun run, Instruction.From from, BuildArgs args) {
         long start = System.nanoTime();
-        String ref = lex.processWord(from.image(), globalArgs);
+        String ref = args.expandFrom(run.stage()).image();
         Snapshot base;
         if (ref.equalsIgnoreCase("scratch")) {
             String platform = engine.platform();
@@ -59,7 +57,7 @@ final class StepExecutor {
                         List.of(), 0);
             }
         }
-        return new StepOutcome(base, vars, since(start), false, false);
+        return new StepOutcome(base, since(start), false, false);
     }
 
     private ImageInfo ensureImage(String ref, Instruction.From from) {
@@ -79,39 +77,39 @@ final class StepExecutor {
     }
 
     /** Every instruction after FROM. */
-    StepOutcome execute(StageRun run, int step, Instruction ins, StepOutcome before) {
+    /**
+     * Every instruction after FROM.
+     *
+     * @param scope the variables in scope before this instruction (it is not changed here)
+     */
+    StepOutcome execute(StageRun run, int step, Instruction ins, StepOutcome before, VariableScope scope) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        BuildVariables vars = before.variables();
-        Function<String, String> lookup = vars.lookup(config);
         boolean cmdSet = before.cmdSetInStage();
         String text = ins.node().original();
 
         if (ins instanceof Instruction.Run r) {
-            return new RunStep(engine, work, store, listener, lex).execute(run, step, r, before);
+            return new RunStep(work, store, listener).execute(step, (Instruction.Run) scope.expand(r), before, scope);
         }
         if (ins instanceof Instruction.Copy c) {
-            return copier.copy(run, step, c, before);
+            return copier.copy(run, c, before, scope);
         }
         if (ins instanceof Instruction.Add a) {
-            return copier.add(run, step, a, before);
+            return copier.add(run, (Instruction.Add) scope.expand(a), before);
         }
         if (ins instanceof Instruction.Workdir w) {
-            return workdir(run, step, w, before);
+            return workdir((Instruction.Workdir) scope.expand(w), before);
         }
         ImageConfig next;
-        Instruction x = ins.expand(Expanders.of(lex, lookup));
+        Instruction x = scope.expand(ins);
         if (x instanceof Instruction.Env e) {
             next = config;
             for (var kv : e.pairs()) {
                 next = next.withEnv(kv.key(), kv.value());
             }
-        } else if (x instanceof Instruction.Arg a) {
-            for (var decl : a.args()) {
-                vars = vars.declare(decl.name(), decl.defaultValue());
-            }
-            next = config;
+        } else if (x instanceof Instruction.Arg) {
+            next = config; // the scope replays ARGs itself; they never reach the image config
         } else if (x instanceof Instruction.Label l) {
             next = config;
             for (var kv : l.labels()) {
@@ -148,14 +146,14 @@ final class StepExecutor {
             throw new StageshException(where(ins) + ": " + ins.keyword() + " is not supported");
         }
         Snapshot after = snap.withConfig(next, new HistoryEntry(historyText(ins, text), true));
-        return new StepOutcome(after, vars, since(start), false, cmdSet);
+        return new StepOutcome(after, since(start), false, cmdSet);
     }
 
-    private StepOutcome workdir(StageRun run, int step, Instruction.Workdir w, StepOutcome before) {
+    private StepOutcome workdir(Instruction.Workdir w, StepOutcome before) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        String dir = Paths.resolve(config.workingDir(), w.expand(Expanders.of(lex, before.variables().lookup(config))).path());
+        String dir = Paths.resolve(config.workingDir(), w.path());
         ImageConfig next = config.withWorkingDir(dir);
         String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).digest();
         var hit = store.lookup(key);
@@ -171,7 +169,7 @@ final class StepExecutor {
             store.created(image, true);
         }
         Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));
-        return new StepOutcome(after, before.variables(), since(start), hit.isPresent(), before.cmdSetInStage());
+        return new StepOutcome(after, since(start), hit.isPresent(), before.cmdSetInStage());
     }
 
 

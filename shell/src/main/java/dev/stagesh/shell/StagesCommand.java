@@ -10,7 +10,7 @@ final class StagesCommand extends SessionCommand {
     @Override
     int execute() {
         var target = session().target();
-        Set<Integer> needed = session().dockerfile().graph().required(target.stage()).stream()
+        Set<Integer> needed = session().graph().required(target.stage()).stream()
                 .map(s -> s.index()).collect(Collectors.toSet());
         for (StageRun run : session().stages()) {
             String here = run == session().current() ? "*" : " ";
