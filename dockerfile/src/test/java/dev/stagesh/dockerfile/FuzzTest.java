@@ -80,8 +80,6 @@ class FuzzTest {
     }
 
     private static String mutate(String seed, Random r) {
-        byte[] bytes = seed.getBytes(StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(seed.length() + 64);
         int ops = 1 + r.nextInt(8);
         String text = seed;
         for (int i = 0; i < ops; i++) {
@@ -120,8 +118,7 @@ class FuzzTest {
                 }
             }
         }
-        sb.append(text);
-        return bytes.length >= 0 ? sb.toString() : seed;
+        return text;
     }
 
     private static String escape(String s) {
