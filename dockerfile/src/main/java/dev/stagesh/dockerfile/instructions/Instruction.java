@@ -150,9 +150,9 @@ public sealed interface Instruction {
         }
 
         /**
-         * Keys and values expanded. Note that BuildKit expands each pair with the environment from before the
-         * instruction plus the pairs already set by it; use {@link dev.stagesh.dockerfile.VariableScope#apply}
-         * which does exactly that.
+         * Keys and values expanded. As in BuildKit, every pair of one ENV is expanded with the environment from
+         * before the instruction ({@code ENV a=1 b=$a} does not see the new {@code a});
+         * {@link dev.stagesh.dockerfile.VariableScope#apply} does the expansion and the update in one step.
          */
         @Override
         public Env expand(WordExpander e) {

@@ -34,21 +34,21 @@ public final class InstructionParser {
                 case "RUN" -> run(node);
                 case "COPY" -> copy(node);
                 case "ADD" -> add(node);
-                case "WORKDIR" -> new Instruction.Workdir(node, exactlyOne(node, "WORKDIR", noFlags(node)));
+                case "WORKDIR" -> new Instruction.Workdir(node, exactlyOne(noFlags(node), "WORKDIR"));
                 case "ENV" -> new Instruction.Env(noFlags(node), keyValues(node, "ENV"));
                 case "LABEL" -> new Instruction.Label(noFlags(node), keyValues(node, "LABEL"));
                 case "ARG" -> arg(node);
-                case "EXPOSE" -> new Instruction.Expose(node, atLeastOne(node, "EXPOSE", noFlags(node)));
+                case "EXPOSE" -> new Instruction.Expose(node, atLeastOne(noFlags(node), "EXPOSE"));
                 case "VOLUME" -> volume(node);
-                case "USER" -> new Instruction.User(node, exactlyOne(node, "USER", noFlags(node)));
+                case "USER" -> new Instruction.User(node, exactlyOne(noFlags(node), "USER"));
                 case "CMD" -> new Instruction.Cmd(noFlags(node), commandLine(node, node.args()));
                 case "ENTRYPOINT" -> new Instruction.Entrypoint(noFlags(node), commandLine(node, node.args()));
                 case "SHELL" -> shell(node);
                 case "HEALTHCHECK" -> healthcheck(node);
                 // BuildKit does not parse flags of STOPSIGNAL (nor of ARG): they are ignored
-                case "STOPSIGNAL" -> new Instruction.Stopsignal(node, exactlyOne(node, "STOPSIGNAL", node));
+                case "STOPSIGNAL" -> new Instruction.Stopsignal(node, exactlyOne(node, "STOPSIGNAL"));
                 case "ONBUILD" -> onbuild(node);
-                case "MAINTAINER" -> new Instruction.Maintainer(node, exactlyOne(node, "MAINTAINER", noFlags(node)));
+                case "MAINTAINER" -> new Instruction.Maintainer(node, exactlyOne(noFlags(node), "MAINTAINER"));
                 default -> throw Located.error("unknown instruction: " + node.name() + suggest(keyword), node);
             };
         } catch (FlagSet.FlagError e) {
@@ -74,14 +74,14 @@ public final class InstructionParser {
         return node;
     }
 
-    private static String exactlyOne(Node node, String keyword, Node checked) {
+    private static String exactlyOne(Node node, String keyword) {
         if (node.args().size() != 1) {
             throw Located.error(keyword + " requires exactly one argument", node);
         }
         return node.args().get(0);
     }
 
-    private static List<String> atLeastOne(Node node, String keyword, Node checked) {
+    private static List<String> atLeastOne(Node node, String keyword) {
         if (node.args().isEmpty()) {
             throw Located.error(keyword + " requires at least one argument", node);
         }
@@ -214,7 +214,7 @@ public final class InstructionParser {
     }
 
     private static Instruction.Volume volume(Node node) {
-        atLeastOne(node, "VOLUME", noFlags(node));
+        atLeastOne(noFlags(node), "VOLUME");
         List<String> out = new ArrayList<>();
         for (String v : node.args()) {
             String t = GoText.trimSpace(v);

@@ -109,7 +109,7 @@ class InstructionParserTest {
         assertThat(onbuild.trigger().keyword()).isEqualTo("RUN");
         assertThat(((Instruction.Expose) only("EXPOSE 80/tcp 443")).ports()).containsExactly("80/tcp", "443");
         assertThat(((Instruction.Stopsignal) only("STOPSIGNAL SIGTERM")).signal()).isEqualTo("SIGTERM");
-        assertThat(((Instruction.From) Dockerfile.parse("from --platform=linux/arm64 a as Build\n", "D")
+        assertThat((Dockerfile.parse("from --platform=linux/arm64 a as Build\n", "D")
                 .stage("build").from())).satisfies(f -> {
                     assertThat(f.stageName()).isEqualTo("build");
                     assertThat(f.platform()).isEqualTo("linux/arm64");
