@@ -88,6 +88,11 @@ public final class VariableScope {
         }
     }
 
+    /** The Dockerfile's escape token, for expanding text (heredoc bodies) the same way. */
+    public char escapeToken() {
+        return lex.escapeToken();
+    }
+
     /** Lookup for {@link ShellLex}: the current environment (ENV and ARG values); null when unset. */
     public Function<String, String> lookup() {
         return env::get;

@@ -29,6 +29,10 @@ public final class BuildOptions {
     @Option(names = "--no-cache", description = "Do not use or add to the build cache.")
     boolean noCache;
 
+    @Option(names = "--secret", paramLabel = "id=ID,src=FILE",
+            description = "A secret for RUN --mount=type=secret; it never enters a layer, the history or the config.")
+    List<String> secrets = new ArrayList<>();
+
     @Parameters(arity = "0..1", paramLabel = "DOCKERFILE", description = "The Dockerfile, or a folder holding one.")
     Path positional;
 
@@ -44,7 +48,41 @@ public final class BuildOptions {
         if (!Files.isDirectory(ctx)) {
             throw new StageshException("the build context " + ctx + " is not a directory");
         }
-        return new SessionOptions(dockerfile, ctx, parseBuildArgs(buildArgs), target, noCache, keep);
+        return new SessionOptions(dockerfile, ctx, parseBuildArgs(buildArgs), target, noCache, keep,
+                parseSecrets(secrets));
+    }
+
+    /** docker build's {@code --secret id=ID[,src|source=FILE][,type=file]}; src defaults to the id. */
+    static Map<String, Path> parseSecrets(List<String> specs) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String spec : specs) {
+            String id = null;
+            String src = null;
+            for (String part : spec.split(",")) {
+                int eq = part.indexOf('=');
+                String key = eq < 0 ? part : part.substring(0, eq);
+                String value = eq < 0 ? "" : part.substring(eq + 1);
+                switch (key) {
+                    case "id" -> id = value;
+                    case "src", "source" -> src = value;
+                    case "type" -> {
+                        if (!value.equals("file")) {
+                            throw new StageshException("--secret " + spec + ": only type=file is supported");
+                        }
+                    }
+                    default -> throw new StageshException("--secret " + spec + ": unknown key '" + key + "'");
+                }
+            }
+            if (id == null || id.isEmpty()) {
+                throw new StageshException("--secret " + spec + ": id= is missing");
+            }
+            Path file = Path.of(src == null ? id : src);
+            if (!Files.isReadable(file)) {
+                throw new StageshException("--secret " + spec + ": no readable file at " + file);
+            }
+            out.put(id, file);
+        }
+        return out;
     }
 
     static Map<String, String> parseBuildArgs(List<String> args) {

@@ -51,6 +51,11 @@ public final class DockerEngine implements Closeable {
         return where;
     }
 
+    /** Whether the engine runs on this machine, so host paths can be bind-mounted into containers. */
+    public boolean isLocal() {
+        return where.startsWith("unix://") || where.startsWith("npipe://");
+    }
+
     /** The engine's platform, e.g. {@code linux/amd64}, as build args need it. */
     public String platform() {
         JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));

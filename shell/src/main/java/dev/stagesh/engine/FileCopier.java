@@ -12,6 +12,8 @@ import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.PathStat;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.VariableScope;
+import dev.stagesh.dockerfile.parser.Heredoc;
+import dev.stagesh.dockerfile.shell.ShellLex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -55,24 +58,53 @@ final class FileCopier {
     StepOutcome copy(StageRun run, Instruction.Copy raw, StepOutcome before, VariableScope scope) {
         Instruction.Copy c = (Instruction.Copy) scope.expand(raw);
         String from = c.from() == null || c.from().isEmpty() ? null : scope.expander().expand(c.from());
+        List<Heredoc> heredocs = heredocSources(c, c.sources(), c::heredocSource, scope);
         return place(run, c, c.sources(), c.dest(), from, c.chown(), c.chmod(), c.excludes(), c.parents(), before,
-                "COPY");
+                "COPY", heredocs);
     }
 
-    StepOutcome add(StageRun run, Instruction.Add a, StepOutcome before) {
+    StepOutcome add(StageRun run, Instruction.Add a, StepOutcome before, VariableScope scope) {
         for (String src : a.sources()) {
             if (src.matches("(?i)^(https?|git)://.*") || src.startsWith("git@")) {
                 throw new StageshException(StepExecutor.where(a) + ": ADD from a URL (" + src
                         + ") is not supported yet; download it in a RUN step");
             }
         }
-        return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD");
+        List<Heredoc> heredocs = heredocSources(a, a.sources(), a::heredocSource, scope);
+        return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD",
+                heredocs);
+    }
+
+    /**
+     * The heredoc sources of a COPY or ADD ({@code COPY <<EOF /dest}), their bodies expanded when
+     * the delimiter is unquoted, as BuildKit does; empty when the sources are all files.
+     */
+    private static List<Heredoc> heredocSources(Instruction ins, List<String> sources,
+                                                Function<String, Optional<Heredoc>> lookup, VariableScope scope) {
+        List<Heredoc> out = new ArrayList<>();
+        for (String src : sources) {
+            Optional<Heredoc> h = lookup.apply(src);
+            if (h.isPresent()) {
+                Heredoc doc = h.get();
+                String body = doc.chomp() ? doc.chompedContent() : doc.content();
+                if (doc.expand()) {
+                    body = new ShellLex(scope.escapeToken(), new ShellLex.Mode(true, true, false))
+                            .processWord(body, scope.lookup());
+                }
+                out.add(new Heredoc(doc.name(), body, false, false, doc.fileDescriptor()));
+            }
+        }
+        if (!out.isEmpty() && out.size() != sources.size()) {
+            throw new StageshException(StepExecutor.where(ins)
+                    + ": heredoc and file sources in one instruction are not supported; split it in two");
+        }
+        return out;
     }
 
     /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */
     private StepOutcome place(StageRun run, Instruction ins, List<String> sources, String dest, String from,
                               String chown, String chmod, List<String> excludes, boolean parents,
-                              StepOutcome before, String keyword) {
+                              StepOutcome before, String keyword, List<Heredoc> heredocs) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
@@ -89,8 +121,8 @@ final class FileCopier {
 
         var hit = Optional.<String>empty();
         String image;
-        try (Payload payload = from == null
-                ? fromContext(sources, dest, workdir, options, snap)
+        try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
+                : from == null ? fromContext(sources, dest, workdir, options, snap)
                 : fromImage(run, ins, from, sources, dest, workdir, options, snap)) {
             String key = new CacheKey(snap.imageId(), history).add("content", payload.checksum())
                     .add("chmod", chmod).add("chown", chown).digest();
@@ -106,6 +138,19 @@ final class FileCopier {
         }
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
+    }
+
+    /**
+     * Fills a {@code RUN --mount=type=bind} target in a created container: the source's files from
+     * the build context, or from another stage or image when {@code from} is given.
+     */
+    void fillMount(StageRun run, Instruction ins, String from, String source, String target, String containerId) {
+        String dest = target.endsWith("/") ? target : target + "/";
+        try (Payload payload = from == null
+                ? fromContext(List.of(source), dest, "/", CopyOptions.defaults(), null)
+                : fromImage(run, ins, from, List.of(source), dest, "/", CopyOptions.defaults(), null)) {
+            stream(payload.writer(), tar -> engine.putArchive(containerId, "/", tar));
+        }
     }
 
     /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */
@@ -125,9 +170,38 @@ final class FileCopier {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Files whose content is written in the Dockerfile: each lands at dest, or dest/NAME for a directory. */
+    private Payload fromHeredocs(List<Heredoc> docs, String dest, String workdir, CopyOptions options, Snapshot snap) {
+        String destPath = Paths.resolve(workdir, dest);
+        boolean intoDir = dest.endsWith("/") || docs.size() > 1 || isDirectory(snap, destPath);
+        StringBuilder sum = new StringBuilder();
+        for (Heredoc d : docs) {
+            sum.append(d.name()).append('\0').append(d.content()).append('\0');
+        }
+        TarSource writer = out -> {
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                for (Heredoc d : docs) {
+                    String path = intoDir ? Paths.resolve(destPath, d.name()) : destPath;
+                    byte[] bytes = d.content().getBytes(StandardCharsets.UTF_8);
+                    TarArchiveEntry e = new TarArchiveEntry(path.substring(1));
+                    e.setMode(options.chmod() != null ? options.chmod() : 0644);
+                    e.setIds(options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+                    e.setSize(bytes.length);
+                    e.setModTime(System.currentTimeMillis());
+                    tar.putArchiveEntry(e);
+                    tar.write(bytes);
+                    tar.closeArchiveEntry();
+                }
+            }
+        };
+        return new Payload(ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8)), writer);
+    }
+
     private Payload fromContext(List<String> sources, String dest, String workdir, CopyOptions options, Snapshot snap) {
         CopySources resolved = context.resolve(sources);
-        TarPlan plan = context.plan(resolved, dest, workdir, options, path -> isDirectory(snap, path));
+        TarPlan plan = context.plan(resolved, dest, workdir, options,
+                path -> snap != null && isDirectory(snap, path));
         return new Payload(context.checksum(resolved, options), plan::writeTo);
     }
 

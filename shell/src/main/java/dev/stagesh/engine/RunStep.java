@@ -1,38 +1,50 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.StageshException;
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.dockerfile.VariableScope;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * RUN: the command runs as docker build runs it (the stage's SHELL for shell form, ENV plus the
- * declared ARGs as its environment, WORKDIR and USER applied), in the working container, and
- * what it changed is committed. A failing command keeps the state it left as a snapshot, so the
- * failure can be inspected where it happened.
+ * declared ARGs as its environment, WORKDIR and USER applied) and what it changed is committed.
+ * A plain RUN is an exec in the working container; one with {@code --mount} or {@code --network}
+ * needs those set when its container is created, so it gets a container of its own. A failing
+ * command keeps the state it left as a snapshot, so the failure can be inspected where it happened.
  */
 final class RunStep {
+    private final DockerEngine engine;
     private final WorkingContainer work;
     private final SnapshotStore store;
     private final StepListener listener;
+    private final RunMounts mounts;
 
-    RunStep(WorkingContainer work, SnapshotStore store, StepListener listener) {
+    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, RunMounts mounts) {
+        this.engine = engine;
         this.work = work;
         this.store = store;
         this.listener = listener;
+        this.mounts = mounts;
     }
 
-    StepOutcome execute(int step, Instruction.Run r, StepOutcome before, VariableScope scope) {
+    StepOutcome execute(StageRun run, int step, Instruction.Run r, StepOutcome before, VariableScope scope) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
-        List<String> argv = r.command().argv(config.effectiveShell());
-        List<String> env = scope.runEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        RunCommand.Argv command = RunCommand.of(r, config.effectiveShell());
+        List<String> env = command.env(scope.runEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
-        String history = "RUN " + String.join(" ", argv) + " # buildkit";
+        String history = "RUN " + String.join(" ", r.command().argv(config.effectiveShell())) + " # buildkit";
 
         String key = new CacheKey(snap.imageId(), history)
                 .add("args", scope.stageArgs())
+                .add("heredocs", r.heredocs().toString())
+                .add("mounts", mounts.cacheKey(run, r))
+                .add("network", network(r))
                 .add("workdir", workdir).add("user", user).digest();
         var hit = store.lookup(key);
         if (hit.isPresent()) {
@@ -40,20 +52,59 @@ final class RunStep {
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
         TailBuffer output = new TailBuffer(listener, 20);
-        int code = work.exec(snap, argv, env, workdir, user, output);
+        String image;
+        int code;
+        if (r.mounts().isEmpty() && "default".equals(network(r))) {
+            code = work.exec(snap, command.argv(), env, workdir, user, output);
+            image = work.commit(store.labels(code == 0 ? key : null));
+        } else {
+            var own = runAlone(run, r, snap, command, env, workdir, user, output);
+            code = own.exitCode();
+            image = own.image();
+        }
         if (code != 0) {
-            String failedImage = work.commit(store.labels(null));
-            store.created(failedImage, false);
-            Snapshot failed = snap.committed(failedImage, config, new HistoryEntry(history, false));
-            throw new StepFailedException(new StepFailure(step, r.node().original().strip(), argv, code,
+            store.created(image, false);
+            Snapshot failed = snap.committed(image, config, new HistoryEntry(history, false));
+            throw new StepFailedException(new StepFailure(step, r.node().original().strip(), command.argv(), code,
                     StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
                     config.envMap(), scope.stageArgs(), workdir, user, failed));
         }
-        String image = work.commit(store.labels(key));
         store.created(image, true);
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
     }
 
+    private record Ran(int exitCode, String image) {}
 
+    /** A RUN in a container of its own, created with the step's mounts and network. */
+    private Ran runAlone(StageRun run, Instruction.Run r, Snapshot snap, RunCommand.Argv command, List<String> env,
+                         String workdir, String user, TailBuffer output) {
+        try (RunMounts.Prepared prepared = mounts.prepare(run, r)) {
+            String network = switch (network(r)) {
+                case "none" -> "none";
+                case "host" -> "host";
+                default -> null;
+            };
+            List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
+            specs.add(mounts.toolbox());
+            String id = engine.createContainer(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
+                    workdir, user, store.labels(null), specs, network));
+            try {
+                prepared.populate(id);
+                int code = engine.runToEnd(id, output);
+                String image = engine.commit(id, store.labels(null));
+                return new Ran(code, image);
+            } finally {
+                engine.removeContainer(id);
+            }
+        }
+    }
+
+    private static String network(Instruction.Run r) {
+        return r.network() == null ? "default" : r.network();
+    }
+
+    static StageshException unsupported(Instruction.Run r, String what) {
+        return new StageshException(StepExecutor.where(r) + ": " + what);
+    }
 }

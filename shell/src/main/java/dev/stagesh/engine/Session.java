@@ -45,7 +45,9 @@ public final class Session implements AutoCloseable, StageResolver {
         Toolbox toolbox = new Toolbox(engine);
         this.work = new WorkingContainer(engine, toolbox, id.labels());
         FileCopier copier = new FileCopier(engine, work, store, this, context, id.labels());
-        this.executor = new StepExecutor(engine, work, store, this, copier, listener);
+        RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
+        RunStep runStep = new RunStep(engine, work, store, listener, mounts);
+        this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
         Platform platform = Platform.parse(engine.platform());
         this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());

@@ -22,15 +22,17 @@ final class StepExecutor {
     private final SnapshotStore store;
     private final StageResolver stages;
     private final FileCopier copier;
+    private final RunStep runs;
     private final StepListener listener;
 
     StepExecutor(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
-                 FileCopier copier, StepListener listener) {
+                 FileCopier copier, RunStep runs, StepListener listener) {
         this.engine = engine;
         this.work = work;
         this.store = store;
         this.stages = stages;
         this.copier = copier;
+        this.runs = runs;
         this.listener = listener;
     }
 
@@ -90,13 +92,13 @@ final class StepExecutor {
         String text = ins.node().original();
 
         if (ins instanceof Instruction.Run r) {
-            return new RunStep(work, store, listener).execute(step, (Instruction.Run) scope.expand(r), before, scope);
+            return runs.execute(run, step, (Instruction.Run) scope.expand(r), before, scope);
         }
         if (ins instanceof Instruction.Copy c) {
             return copier.copy(run, c, before, scope);
         }
         if (ins instanceof Instruction.Add a) {
-            return copier.add(run, (Instruction.Add) scope.expand(a), before);
+            return copier.add(run, (Instruction.Add) scope.expand(a), before, scope);
         }
         if (ins instanceof Instruction.Workdir w) {
             return workdir((Instruction.Workdir) scope.expand(w), before);

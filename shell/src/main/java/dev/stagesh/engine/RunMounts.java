@@ -1,0 +1,165 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.StageshException;
+import dev.stagesh.context.BuildContext;
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.ContainerSpec.MountSpec;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import dev.stagesh.dockerfile.instructions.Mount;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The mounts of {@code RUN --mount}, made with what the engine offers: a cache mount is a named
+ * volume kept across steps and sessions; a tmpfs is a tmpfs; a bind mount of the context or of
+ * another stage is a fresh volume filled with those files before the command starts (so it works
+ * on a remote engine too, and writes to it are discarded as BuildKit discards them); a secret is
+ * the secret's file bind-mounted read-only, so its bytes never enter a layer, the history or the
+ * config.
+ */
+final class RunMounts {
+    static final String CACHE_VOLUME_LABEL = "stagesh.cache-mount";
+
+    private final DockerEngine engine;
+    private final Toolbox toolbox;
+    private final BuildContext context;
+    private final FileCopier copier;
+    private final Map<String, String> sessionLabels;
+    private final Map<String, Path> secrets;
+
+    RunMounts(DockerEngine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
+              Map<String, String> sessionLabels, Map<String, Path> secrets) {
+        this.engine = engine;
+        this.toolbox = toolbox;
+        this.context = context;
+        this.copier = copier;
+        this.sessionLabels = sessionLabels;
+        this.secrets = secrets;
+    }
+
+    MountSpec toolbox() {
+        return toolbox.mount();
+    }
+
+    /** What the mounts add to a RUN's cache key: the bound files' content, and the mount specs. */
+    String cacheKey(StageRun run, Instruction.Run r) {
+        StringBuilder key = new StringBuilder();
+        for (Mount m : r.mounts()) {
+            key.append(m.type()).append(m.options()).append('\n');
+            if (m.type().equals("bind") && m.from() == null) {
+                key.append(context.checksum(context.resolve(List.of(source(m))))).append('\n');
+            }
+        }
+        return key.toString();
+    }
+
+    /** The mounts of one RUN, with whatever they need created; closing removes what was temporary. */
+    interface Prepared extends AutoCloseable {
+        List<MountSpec> mounts();
+
+        /** Fills bind mounts; called after the container is created, before it starts. */
+        void populate(String containerId);
+
+        @Override
+        void close();
+    }
+
+    Prepared prepare(StageRun run, Instruction.Run r) {
+        List<MountSpec> specs = new ArrayList<>();
+        List<String> temporary = new ArrayList<>();
+        Map<String, Mount> binds = new LinkedHashMap<>();
+        try {
+            for (Mount m : r.mounts()) {
+                String target = m.target();
+                switch (m.type()) {
+                    case "cache" -> specs.add(new MountSpec(MountSpec.Kind.VOLUME, cacheVolume(m), target, false));
+                    case "tmpfs" -> specs.add(new MountSpec(MountSpec.Kind.TMPFS, null, target, false));
+                    case "bind" -> {
+                        String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
+                        engine.createVolume(volume, sessionLabels);
+                        temporary.add(volume);
+                        specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
+                        binds.put(target, m);
+                    }
+                    case "secret" -> secret(r, m).ifPresent(specs::add);
+                    case "ssh" -> {
+                        if ("true".equals(m.option("required"))) {
+                            throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
+                        }
+                    }
+                    default -> throw RunStep.unsupported(r, "unknown mount type " + m.type());
+                }
+            }
+        } catch (RuntimeException e) {
+            temporary.forEach(engine::removeVolume);
+            throw e;
+        }
+        return new Prepared() {
+            @Override
+            public List<MountSpec> mounts() {
+                return specs;
+            }
+
+            @Override
+            public void populate(String containerId) {
+                binds.forEach((target, m) -> copier.fillMount(run, r, m.from(), source(m), target, containerId));
+            }
+
+            @Override
+            public void close() {
+                for (String v : temporary) {
+                    try {
+                        engine.removeVolume(v);
+                    } catch (RuntimeException ignored) {
+                        // the volume is labelled; prune or the next start removes it
+                    }
+                }
+            }
+        };
+    }
+
+    private static String source(Mount m) {
+        return m.source() == null || m.source().isEmpty() ? "." : m.source();
+    }
+
+    private String cacheVolume(Mount m) {
+        String id = m.id() != null && !m.id().isEmpty() ? m.id() : m.target();
+        String name = "stagesh-cache-" + ImageCommitter.sha256(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        if (!engine.volumeExists(name)) {
+            engine.createVolume(name, Map.of(SessionId.SESSION, "cache", CACHE_VOLUME_LABEL, id));
+        }
+        return name;
+    }
+
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m) {
+        String id = m.id() != null && !m.id().isEmpty() ? m.id()
+                : m.target() != null ? Paths.baseName(m.target()) : null;
+        if (id == null) {
+            throw RunStep.unsupported(r, "a secret mount needs id= or target=");
+        }
+        Path file = secrets.get(id);
+        if (file == null) {
+            if ("true".equals(m.option("required"))) {
+                throw new StageshException(StepExecutor.where(r) + ": secret " + id
+                        + " is required but was not given (--secret id=" + id + ",src=FILE)");
+            }
+            return java.util.Optional.empty();
+        }
+        if (!Files.isReadable(file)) {
+            throw new StageshException("--secret id=" + id + ": cannot read " + file);
+        }
+        if (!engine.isLocal()) {
+            throw new StageshException(StepExecutor.where(r) + ": secret mounts need an engine on this machine ("
+                    + engine.where() + " is remote)");
+        }
+        String target = m.target() != null && !m.target().isEmpty() ? m.target() : "/run/secrets/" + id;
+        return java.util.Optional.of(new MountSpec(MountSpec.Kind.BIND, file.toAbsolutePath().toString(), target, true));
+    }
+}
