@@ -65,10 +65,21 @@ final class FileCopier {
 
     StepOutcome add(StageRun run, Instruction.Add a, StepOutcome before, VariableScope scope) {
         for (String src : a.sources()) {
-            if (src.matches("(?i)^(https?|git)://.*") || src.startsWith("git@")) {
-                throw new StageshException(StepExecutor.where(a) + ": ADD from a URL (" + src
-                        + ") is not supported yet; download it in a RUN step");
+            if (AddSources.isGit(src)) {
+                throw new StageshException(StepExecutor.where(a) + ": ADD of a git repository (" + src
+                        + ") is not supported; clone it in a RUN step");
             }
+        }
+        boolean urls = a.sources().stream().anyMatch(AddSources::isUrl);
+        boolean unpack = a.unpack() == null || a.unpack();
+        boolean archives = unpack && !urls && a.heredocs().isEmpty() && a.sources().stream()
+                .allMatch(src -> !src.contains("*") && !src.contains("?")
+                        && AddSources.isArchive(context.root().resolve(src.startsWith("/") ? src.substring(1) : src)));
+        if (urls || archives) {
+            if (urls && !a.sources().stream().allMatch(AddSources::isUrl)) {
+                throw new StageshException(StepExecutor.where(a) + ": URL and file sources in one ADD are not supported; split it");
+            }
+            return special(run, a, before, urls);
         }
         List<Heredoc> heredocs = heredocSources(a, a.sources(), a::heredocSource, scope);
         return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD",
@@ -99,6 +110,70 @@ final class FileCopier {
                     + ": heredoc and file sources in one instruction are not supported; split it in two");
         }
         return out;
+    }
+
+    /** ADD of URLs (downloaded) or of local archives (extracted). */
+    private StepOutcome special(StageRun run, Instruction.Add a, StepOutcome before, boolean urls) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
+        String destPath = Paths.resolve(workdir, a.dest());
+        String history = "ADD " + String.join(" ", a.sources()) + " " + a.dest() + " # buildkit";
+        List<AddSources.Download> downloads = new ArrayList<>();
+        try {
+            StringBuilder sum = new StringBuilder();
+            if (urls) {
+                for (String url : a.sources()) {
+                    AddSources.Download d = AddSources.download(url, a.checksum(), StepExecutor.where(a));
+                    downloads.add(d);
+                    sum.append(url).append(d.sha256()).append('\n');
+                }
+            } else {
+                CopySources resolved = context.resolve(a.sources());
+                sum.append(context.checksum(resolved));
+            }
+            boolean intoDir = a.dest().endsWith("/") || a.sources().size() > 1 || !urls || isDirectory(snap, destPath);
+            String key = new CacheKey(snap.imageId(), history).add("content", sum.toString())
+                    .add("chmod", a.chmod()).add("chown", a.chown()).digest();
+            var hit = store.lookup(key);
+            String image;
+            if (hit.isPresent()) {
+                image = hit.get();
+            } else {
+                TarSource writer = out -> {
+                    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+                        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                        if (urls) {
+                            for (AddSources.Download d : downloads) {
+                                String path = intoDir ? Paths.resolve(destPath, d.name()) : destPath;
+                                TarArchiveEntry e = new TarArchiveEntry(path.substring(1));
+                                e.setMode(a.chmod() != null ? CopyOptions.parseChmod(a.chmod()) : 0600);
+                                e.setSize(java.nio.file.Files.size(d.file()));
+                                e.setModTime(d.mtimeMillis());
+                                tar.putArchiveEntry(e);
+                                java.nio.file.Files.copy(d.file(), tar);
+                                tar.closeArchiveEntry();
+                            }
+                        } else {
+                            for (String src : a.sources()) {
+                                AddSources.extractTo(context.root().resolve(src.startsWith("/") ? src.substring(1) : src),
+                                        destPath, tar);
+                            }
+                        }
+                    }
+                };
+                work.at(snap);
+                stream(writer, tar -> work.putArchive(snap, "/", tar));
+                image = work.commit(store.labels(key));
+                store.created(image, true);
+            }
+            Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
+            return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
+        } finally {
+            downloads.forEach(AddSources.Download::close);
+        }
     }
 
     /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */

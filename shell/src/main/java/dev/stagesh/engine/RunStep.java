@@ -21,8 +21,11 @@ final class RunStep {
     private final SnapshotStore store;
     private final StepListener listener;
     private final RunMounts mounts;
+    private final ActiveSteps active;
 
-    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, RunMounts mounts) {
+    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, RunMounts mounts,
+            ActiveSteps active) {
+        this.active = active;
         this.engine = engine;
         this.work = work;
         this.store = store;
@@ -62,6 +65,11 @@ final class RunStep {
             code = own.exitCode();
             image = own.image();
         }
+        if (active.takeCancelled()) {
+            store.created(image, false);
+            throw new StepCancelledException(StepExecutor.where(r) + ": cancelled; the session stays at step "
+                    + (step - 1));
+        }
         if (code != 0) {
             store.created(image, false);
             Snapshot failed = snap.committed(image, config, new HistoryEntry(history, false));
@@ -91,7 +99,13 @@ final class RunStep {
                     workdir, user, store.labels(null), specs, network));
             try {
                 prepared.populate(id);
-                int code = engine.runToEnd(id, output);
+                active.started(id);
+                int code;
+                try {
+                    code = engine.runToEnd(id, output);
+                } finally {
+                    active.finished(id);
+                }
                 String image = engine.commit(id, store.labels(null));
                 return new Ran(code, image);
             } finally {

@@ -7,6 +7,7 @@ import dev.stagesh.dockerfile.Dockerfile;
 import dev.stagesh.dockerfile.Stage;
 import dev.stagesh.dockerfile.StageGraph;
 import dev.stagesh.dockerfile.instructions.Instruction;
+import java.util.Map;
 import dev.stagesh.dockerfile.BuildArgs;
 import dev.stagesh.dockerfile.Platform;
 import dev.stagesh.dockerfile.VariableScope;
@@ -24,14 +25,17 @@ public final class Session implements AutoCloseable, StageResolver {
     private final DockerEngine engine;
     private final SessionOptions options;
     private final SessionId id;
-    private final Dockerfile dockerfile;
+    private Dockerfile dockerfile;
     private final List<StageRun> runs = new ArrayList<>();
     private final SnapshotStore store;
     private final WorkingContainer work;
     private final StepExecutor executor;
     private final ImageCommitter committer;
-    private final BuildArgs args;
+    private BuildArgs args;
+    private final Platform platform;
+    private final Breakpoints breakpoints = new Breakpoints();
     private final StepListener listener;
+    private final ActiveSteps active;
     private StageRun current;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
@@ -43,13 +47,14 @@ public final class Session implements AutoCloseable, StageResolver {
         this.id = SessionId.create();
         this.store = new SnapshotStore(engine, id, !options.noCache());
         Toolbox toolbox = new Toolbox(engine);
-        this.work = new WorkingContainer(engine, toolbox, id.labels());
+        this.active = new ActiveSteps(engine);
+        this.work = new WorkingContainer(engine, toolbox, id.labels(), active);
         FileCopier copier = new FileCopier(engine, work, store, this, context, id.labels());
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
-        RunStep runStep = new RunStep(engine, work, store, listener, mounts);
+        RunStep runStep = new RunStep(engine, work, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
-        Platform platform = Platform.parse(engine.platform());
+        this.platform = Platform.parse(engine.platform());
         this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());
         for (Stage s : dockerfile.stages()) {
             runs.add(new StageRun(s));
@@ -124,6 +129,96 @@ public final class Session implements AutoCloseable, StageResolver {
         return next(Integer.MAX_VALUE);
     }
 
+    /**
+     * Cancels the step that is running, if one is (called from another thread, on Ctrl-C): its
+     * container is stopped, the step fails as cancelled and the session stays where it was.
+     */
+    public boolean cancel() {
+        return active.cancel();
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    /**
+     * Runs the current stage until the step about to run has a breakpoint (the first step always
+     * runs, so continuing from a breakpoint moves on) or the stage ends. Returns the breakpoint
+     * hit, if any.
+     */
+    public Optional<Breakpoints.Breakpoint> continueToBreakpoint() {
+        boolean first = true;
+        while (!current.finished()) {
+            Instruction next = current.next();
+            if (!first) {
+                var hit = breakpoints.at(next);
+                if (hit.isPresent()) {
+                    return hit;
+                }
+            }
+            step(current);
+            first = false;
+        }
+        return Optional.empty();
+    }
+
+    /** Runs the current stage until the step at {@code line} is next (it does not run). */
+    public void until(int line) {
+        int target = -1;
+        for (int i = 0; i < current.total(); i++) {
+            Instruction ins = current.steps().get(i);
+            if (ins.node().startLine() <= line && line <= ins.node().endLine()) {
+                target = i;
+            }
+        }
+        if (target < 0) {
+            throw new StageshException("until: no step of " + current.label() + " is at line " + line);
+        }
+        if (target < current.position()) {
+            throw new StageshException("until: line " + line + " (step " + (target + 1) + ") has already run; 'back' first");
+        }
+        while (current.position() < target) {
+            step(current);
+        }
+    }
+
+    /**
+     * Reads the Dockerfile again. Steps before the first changed instruction of each stage are
+     * kept (the first change of a stage's FROM drops the stage); the rest is dropped and runs
+     * again on demand, where the cache reuses whatever did not change.
+     *
+     * @return per stage index, the number of steps kept
+     */
+    public Map<Integer, Integer> reload() {
+        Dockerfile fresh = Dockerfile.load(options.dockerfile());
+        BuildArgs freshArgs = BuildArgs.resolve(fresh, options.buildArgs(), platform, platform, options.target());
+        List<StageRun> freshRuns = new ArrayList<>();
+        Map<Integer, Integer> kept = new java.util.LinkedHashMap<>();
+        boolean globalsChanged = !freshArgs.globals().equals(args.globals());
+        for (Stage s : fresh.stages()) {
+            StageRun run = new StageRun(s);
+            if (!globalsChanged && s.index() < runs.size()) {
+                StageRun old = runs.get(s.index());
+                int same = Reload.unchangedPrefix(old.steps(), run.steps());
+                int keep = Math.min(same, old.position());
+                for (int i = 0; i < keep; i++) {
+                    run.record(old.outcomes().get(i));
+                }
+                kept.put(s.index(), keep);
+            } else {
+                kept.put(s.index(), 0);
+            }
+            freshRuns.add(run);
+        }
+        int currentIndex = Math.min(current.stage().index(), freshRuns.size() - 1);
+        dockerfile = fresh;
+        args = freshArgs;
+        runs.clear();
+        runs.addAll(freshRuns);
+        current = runs.get(currentIndex);
+        return kept;
+    }
+
     /** Moves into another stage, building what it needs first, and stands at its first step. */
     public StageRun into(String reference) {
         Stage stage = dockerfile.stage(reference);
@@ -183,7 +278,9 @@ public final class Session implements AutoCloseable, StageResolver {
                 outcome = executor.execute(run, index + 1, ins, run.last(), scopeBefore(run, index));
             }
         } catch (StepFailedException e) {
-            run.fail(e.failure());
+            if (breakpoints.onError()) {
+                run.fail(e.failure());
+            }
             throw e;
         }
         run.record(outcome);

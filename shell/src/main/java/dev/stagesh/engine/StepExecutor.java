@@ -4,6 +4,8 @@ import dev.stagesh.StageshException;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.ImageInfo;
 import dev.stagesh.dockerfile.BuildArgs;
+import dev.stagesh.dockerfile.Dockerfile;
+import dev.stagesh.dockerfile.DockerfileException;
 import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.instructions.CommandLine;
 import dev.stagesh.dockerfile.instructions.Instruction;
@@ -41,6 +43,7 @@ final class StepExecutor {
         long start = System.nanoTime();
         String ref = args.expandFrom(run.stage()).image();
         Snapshot base;
+        List<String> triggers = List.of();
         if (ref.equalsIgnoreCase("scratch")) {
             String platform = engine.platform();
             String os = platform.substring(0, platform.indexOf('/'));
@@ -51,15 +54,38 @@ final class StepExecutor {
             var stage = stages.stage(ref, run.stage().index());
             if (stage.isPresent()) {
                 Snapshot s = stages.finished(stage.get());
+                triggers = s.config().onBuild();
                 base = new Snapshot(s.imageId(), s.config().withoutOnBuild(), s.inheritedHistory(), s.history(),
                         s.engineCommits());
             } else {
                 ImageInfo image = ensureImage(ref, from);
+                triggers = image.onBuild();
                 base = new Snapshot(image.id(), ImageConfig.of(image).withoutOnBuild().withDefaultPath(), engine.historyLength(image.id()),
                         List.of(), 0);
             }
         }
-        return new StepOutcome(base, since(start), false, false);
+        StepOutcome outcome = new StepOutcome(base, since(start), false, false);
+        return triggers.isEmpty() ? outcome : onBuild(run, from, triggers, outcome, args);
+    }
+
+    /** The base image's ONBUILD triggers run first, in order, as part of FROM (as docker build does). */
+    private StepOutcome onBuild(StageRun run, Instruction.From from, List<String> triggers, StepOutcome outcome,
+                                BuildArgs args) {
+        VariableScope scope = args.scope(outcome.snapshot().config().envMap());
+        for (String trigger : triggers) {
+            listener.progress("ONBUILD " + trigger);
+            Instruction ins;
+            try {
+                ins = Dockerfile.parse("FROM scratch\n" + trigger + "\n", "ONBUILD of " + from.image())
+                        .stages().get(0).instructions().get(0);
+            } catch (DockerfileException e) {
+                throw new StageshException(where(from) + ": the base image's trigger 'ONBUILD " + trigger
+                        + "' does not parse: " + e.getMessage());
+            }
+            outcome = execute(run, 1, ins, outcome, scope);
+            scope.apply(ins);
+        }
+        return outcome;
     }
 
     private ImageInfo ensureImage(String ref, Instruction.From from) {

@@ -24,6 +24,7 @@ final class WorkingContainer implements AutoCloseable {
     private final DockerEngine engine;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
+    private final ActiveSteps active;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "stagesh-working-container");
         t.setDaemon(true);
@@ -35,10 +36,11 @@ final class WorkingContainer implements AutoCloseable {
     /** The snapshot image the ready container was created from; null once a step changed it. */
     private String readyFor;
 
-    WorkingContainer(DockerEngine engine, Toolbox toolbox, Map<String, String> labels) {
+    WorkingContainer(DockerEngine engine, Toolbox toolbox, Map<String, String> labels, ActiveSteps active) {
         this.engine = engine;
         this.toolbox = toolbox;
         this.labels = labels;
+        this.active = active;
     }
 
     /** A running container whose filesystem is exactly the snapshot's. */
@@ -52,7 +54,12 @@ final class WorkingContainer implements AutoCloseable {
     int exec(Snapshot at, List<String> argv, List<String> env, String workdir, String user, OutputSink sink) {
         String id = at(at);
         readyFor = null;
-        return engine.exec(id, argv, env, workdir, user, sink);
+        active.started(id);
+        try {
+            return engine.exec(id, argv, env, workdir, user, sink);
+        } finally {
+            active.finished(id);
+        }
     }
 
     void putArchive(Snapshot at, String path, InputStream tar) {

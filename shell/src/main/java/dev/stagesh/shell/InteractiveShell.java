@@ -6,13 +6,15 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
  * The prompt on a terminal: line editing, history kept in the user's home (Ctrl-R searches
- * it), completion of command names. Ctrl-C clears the line, Ctrl-D quits.
+ * it), completion of commands, stages, lines and snapshot paths. Ctrl-C at the prompt clears
+ * the line; Ctrl-C while a step runs cancels that step (its container is stopped, earlier
+ * steps stay); Ctrl-D or {@code quit} ends the session.
  */
 public final class InteractiveShell {
     private final ShellRunner runner;
@@ -24,19 +26,21 @@ public final class InteractiveShell {
     }
 
     public int run() throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
+            DefaultParser parser = new DefaultParser();
+            parser.setEscapeChars(new char[0]);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("stagesh")
-                    .completer(new StringsCompleter(runner.commands().getSubcommands().keySet()))
+                    .parser(parser)
+                    .completer(new ShellCompleter(runner.commands(), context.session()))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
-            context.printer().progress(context.session().dockerfile().stages().size() + " stages; 'help' lists the commands");
-            try {
-                runner.runLine("list");
-            } catch (RuntimeException e) {
-                context.printer().error(e.getMessage());
-            }
+            terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
+            context.printer().progress(context.session().dockerfile().stages().size()
+                    + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
+            runner.runLine("list");
             while (!context.quit().requested()) {
                 String line;
                 try {

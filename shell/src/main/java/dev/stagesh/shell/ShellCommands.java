@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             ListCommand.class, StagesCommand.class, NextCommand.class, ContinueCommand.class, IntoCommand.class,
             BackCommand.class, RestartCommand.class, LsCommand.class, CatCommand.class, EnvCommand.class,
-            ConfigCommand.class, HistoryCommand.class, CommitCommand.class, HelpCommand.class, QuitCommand.class
+            ConfigCommand.class, HistoryCommand.class, CommitCommand.class, BreakCommand.class, BreaksCommand.class,
+            DeleteCommand.class, UntilCommand.class, ReloadCommand.class, EditCommand.class, HelpCommand.class,
+            QuitCommand.class
         })
 public final class ShellCommands implements Runnable {
     @CommandLine.Spec

@@ -35,6 +35,10 @@ final class Stagesh {
     }
 
     static Result run(String stdin, Path workdir, String... args) {
+        return run(stdin, workdir, java.util.Map.of(), args);
+    }
+
+    static Result run(String stdin, Path workdir, java.util.Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 jar().toString()));
         cmd.addAll(List.of(args));
@@ -42,6 +46,7 @@ final class Stagesh {
         if (workdir != null) {
             pb.directory(workdir.toFile());
         }
+        pb.environment().putAll(env);
         try {
             Process p = pb.start();
             CompletableFuture<String> out = drain(p.getInputStream());

@@ -1,0 +1,47 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.DockerEngine;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The containers in which a step's process is running right now, so Ctrl-C can stop them:
+ * an exec cannot be signalled through the engine's API, so its container is killed; the
+ * working container is replaced afterwards like after any step.
+ */
+final class ActiveSteps {
+    private final DockerEngine engine;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    ActiveSteps(DockerEngine engine) {
+        this.engine = engine;
+    }
+
+    void started(String containerId) {
+        running.add(containerId);
+    }
+
+    void finished(String containerId) {
+        running.remove(containerId);
+    }
+
+    /** Stops every running step; returns whether one was running. */
+    boolean cancel() {
+        if (running.isEmpty()) {
+            return false;
+        }
+        cancelled = true;
+        for (String id : running) {
+            engine.stop(id);
+        }
+        return true;
+    }
+
+    /** Whether the step that just ended was cancelled; clears the flag. */
+    boolean takeCancelled() {
+        boolean c = cancelled;
+        cancelled = false;
+        return c;
+    }
+}

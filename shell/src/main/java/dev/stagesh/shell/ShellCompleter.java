@@ -1,0 +1,114 @@
+package dev.stagesh.shell;
+
+import dev.stagesh.engine.Session;
+import dev.stagesh.engine.StageRun;
+import java.util.List;
+import java.util.Set;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.CommandLine;
+
+/**
+ * Tab completion at the prompt: command names and their options from the picocli definitions,
+ * stage names after {@code into stage}, line numbers after {@code break} and {@code until}, and
+ * paths inside the current snapshot (read through the engine, so they exist only there).
+ */
+final class ShellCompleter implements Completer {
+    private static final Set<String> PATH_COMMANDS = Set.of("ls", "cat", "tree", "find", "stat", "grep", "cp");
+
+    private final CommandLine commands;
+    private final Session session;
+
+    ShellCompleter(CommandLine commands, Session session) {
+        this.commands = commands;
+        this.session = session;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        int index = line.wordIndex();
+        String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        if (index == 0) {
+            commands.getSubcommands().keySet().forEach(c -> candidates.add(new Candidate(c)));
+            return;
+        }
+        String command = words.get(0);
+        CommandLine sub = commands.getSubcommands().get(command);
+        if (sub == null) {
+            return;
+        }
+        if (word.startsWith("-")) {
+            sub.getCommandSpec().options().forEach(o -> {
+                for (String name : o.names()) {
+                    candidates.add(new Candidate(name));
+                }
+            });
+            return;
+        }
+        switch (sub.getCommandName()) {
+            case "into" -> {
+                if (index == 1) {
+                    candidates.add(new Candidate("stage"));
+                } else {
+                    stages(candidates);
+                }
+            }
+            case "list" -> stages(candidates);
+            case "break", "until" -> lines(candidates, sub.getCommandName().equals("break"));
+            default -> {
+                if (PATH_COMMANDS.contains(sub.getCommandName())) {
+                    paths(word, candidates);
+                }
+            }
+        }
+    }
+
+    private void stages(List<Candidate> candidates) {
+        for (StageRun run : session.stages()) {
+            candidates.add(new Candidate(Integer.toString(run.stage().index())));
+            if (run.stage().name() != null) {
+                candidates.add(new Candidate(run.stage().name()));
+            }
+        }
+    }
+
+    private void lines(List<Candidate> candidates, boolean withKeywords) {
+        for (var ins : session.current().steps()) {
+            candidates.add(new Candidate(Integer.toString(ins.line()), Integer.toString(ins.line()), null,
+                    ins.node().original().strip(), null, null, true));
+        }
+        if (withKeywords) {
+            for (String k : List.of("on-error", "RUN", "COPY", "ADD", "WORKDIR", "ENV", "FROM")) {
+                candidates.add(new Candidate(k));
+            }
+        }
+    }
+
+    /** Children of the directory part of {@code word}, inside the snapshot. */
+    private void paths(String word, List<Candidate> candidates) {
+        try {
+            int slash = word.lastIndexOf('/');
+            String dirPart = slash < 0 ? "" : word.substring(0, slash + 1);
+            String workdir = session.snapshot().config().workingDir();
+            String dir = Paths.absolute(workdir, dirPart.isEmpty() ? "." : dirPart);
+            var files = session.files();
+            String real = files.follow(dir);
+            var tree = files.tree(real);
+            for (var e : tree.children(normalize(real))) {
+                String name = e.path().substring(e.path().lastIndexOf('/') + 1);
+                boolean isDir = e.type() == dev.stagesh.fs.EntryType.DIRECTORY;
+                candidates.add(new Candidate(dirPart + name + (isDir ? "/" : ""), name + (isDir ? "/" : ""), null,
+                        null, null, null, !isDir));
+            }
+        } catch (RuntimeException e) {
+            // nothing to offer: a path that does not exist, or no snapshot yet
+        }
+    }
+
+    private static String normalize(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
