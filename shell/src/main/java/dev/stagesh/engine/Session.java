@@ -36,6 +36,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final Breakpoints breakpoints = new Breakpoints();
     private final StepListener listener;
     private final ActiveSteps active;
+    private final Toolbox toolbox;
     private StageRun current;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
@@ -46,7 +47,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.listener = listener;
         this.id = SessionId.create();
         this.store = new SnapshotStore(engine, id, !options.noCache());
-        Toolbox toolbox = new Toolbox(engine);
+        this.toolbox = new Toolbox(engine);
         this.active = new ActiveSteps(engine);
         this.work = new WorkingContainer(engine, toolbox, id.labels(), active);
         FileCopier copier = new FileCopier(engine, work, store, this, context, id.labels());
@@ -299,6 +300,28 @@ public final class Session implements AutoCloseable, StageResolver {
         return scope;
     }
 
+    /**
+     * The ARGs declared before the first FROM that the stage has not re-declared before the step
+     * at {@code index}: a classic cause of a failing RUN, since they are invisible there.
+     */
+    public List<String> undeclaredGlobalArgs(StageRun run, int index) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (int i = 1; i < Math.min(index, run.total()); i++) {
+            if (run.steps().get(i) instanceof Instruction.Arg a) {
+                a.args().forEach(d -> declared.add(d.name()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Instruction ins : dockerfile.metaArgs()) {
+            for (var d : ((Instruction.Arg) ins).args()) {
+                if (!declared.contains(d.name())) {
+                    out.add(d.name() + " (line " + ins.line() + ")");
+                }
+            }
+        }
+        return out;
+    }
+
     /** The variables in scope at the step the session stands on. */
     public VariableScope scope() {
         snapshot();
@@ -329,6 +352,25 @@ public final class Session implements AutoCloseable, StageResolver {
             step(stage);
         }
         return stage.last().snapshot();
+    }
+
+    /**
+     * A running container of the current snapshot for the user to work in ({@code shell}), with
+     * the toolbox mounted so it works in images without a shell. It is the session's to remove
+     * ({@link #discardScratchContainer}); the snapshot itself never changes.
+     */
+    public String scratchContainer() {
+        Snapshot s = snapshot();
+        return engine.createContainer(new dev.stagesh.docker.ContainerSpec(s.imageId(), Toolbox.keepAlive(),
+                List.of(), s.config().env(), "/", "0", id.labels(), List.of(toolbox.mount()), null));
+    }
+
+    public void startScratchContainer(String containerId) {
+        engine.start(containerId);
+    }
+
+    public void discardScratchContainer(String containerId) {
+        engine.removeContainer(containerId);
     }
 
     /** The files of the snapshot the session stands on. */

@@ -7,7 +7,7 @@ import dev.stagesh.engine.StepFailure;
 final class FailureReport {
     private FailureReport() {}
 
-    static void print(Printer p, StepFailure f) {
+    static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs) {
         p.error(f.message());
         p.err().println("  step:     " + f.step() + "  " + f.instruction());
         p.err().println("  argv:     " + f.argv());
@@ -17,6 +17,10 @@ final class FailureReport {
             p.err().println("  args:     " + f.args());
         }
         p.err().println("  env:      " + f.env());
+        if (!hiddenGlobalArgs.isEmpty()) {
+            p.err().println("  note:     ARGs set before the first FROM are not visible in this stage until it"
+                    + " declares them again (ARG NAME): " + String.join(", ", hiddenGlobalArgs));
+        }
         if (!f.outputTail().isEmpty()) {
             p.err().println("  last output:");
             f.outputTail().forEach(l -> p.err().println("    | " + l));

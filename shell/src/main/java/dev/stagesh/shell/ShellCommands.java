@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             ListCommand.class, StagesCommand.class, NextCommand.class, ContinueCommand.class, IntoCommand.class,
             BackCommand.class, RestartCommand.class, LsCommand.class, CatCommand.class, EnvCommand.class,
             ConfigCommand.class, HistoryCommand.class, CommitCommand.class, BreakCommand.class, BreaksCommand.class,
-            DeleteCommand.class, UntilCommand.class, ReloadCommand.class, EditCommand.class, HelpCommand.class,
+            DeleteCommand.class, UntilCommand.class, ReloadCommand.class, EditCommand.class, ShellCommand.class,
+            HelpCommand.class,
             QuitCommand.class
         })
 public final class ShellCommands implements Runnable {

@@ -84,7 +84,10 @@ public final class ShellRunner {
 
     private int report(Exception ex) {
         if (ex instanceof StepFailedException f) {
-            FailureReport.print(context.printer(), f.failure());
+            var run = context.session().stages().stream().filter(r -> r.failure() == f.failure()).findFirst()
+                    .orElse(context.session().current());
+            FailureReport.print(context.printer(), f.failure(),
+                    context.session().undeclaredGlobalArgs(run, f.failure().step() - 1));
         } else {
             context.printer().error(ErrorMessages.of(ex));
         }
