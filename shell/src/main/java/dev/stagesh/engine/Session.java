@@ -32,6 +32,8 @@ public final class Session implements AutoCloseable, StageResolver {
     private final ImageCommitter committer;
     private final BuildArgs args;
     private final StepListener listener;
+    private final BuildContext context;
+    private SnapshotInspector inspector;
     private StageRun current;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
@@ -40,6 +42,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.options = options;
         this.dockerfile = dockerfile;
         this.listener = listener;
+        this.context = context;
         this.id = SessionId.create();
         this.store = new SnapshotStore(engine, id, !options.noCache());
         Toolbox toolbox = new Toolbox(engine);
@@ -239,6 +242,19 @@ public final class Session implements AutoCloseable, StageResolver {
 
     public DockerEngine engine() {
         return engine;
+    }
+
+    /** The build context COPY and ADD read from, with its .dockerignore rules. */
+    public BuildContext buildContext() {
+        return context;
+    }
+
+    /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
+    public synchronized SnapshotInspector inspector() {
+        if (inspector == null) {
+            inspector = new SnapshotInspector(engine);
+        }
+        return inspector;
     }
 
     /** Removes the working container and every image of the session but the build cache. */

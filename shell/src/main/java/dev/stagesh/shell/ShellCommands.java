@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             ListCommand.class, StagesCommand.class, NextCommand.class, ContinueCommand.class, IntoCommand.class,
             BackCommand.class, RestartCommand.class, LsCommand.class, CatCommand.class, EnvCommand.class,
-            ConfigCommand.class, HistoryCommand.class, CommitCommand.class, HelpCommand.class, QuitCommand.class
+            ConfigCommand.class, HistoryCommand.class, CommitCommand.class, HelpCommand.class, QuitCommand.class,
+            TreeCommand.class, FindCommand.class, StatCommand.class, GrepCommand.class, DiffCommand.class,
+            LayersCommand.class, ContextCommand.class, CpCommand.class, ExecCommand.class
         })
 public final class ShellCommands implements Runnable {
     @CommandLine.Spec
