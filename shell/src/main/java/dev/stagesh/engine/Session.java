@@ -37,6 +37,8 @@ public final class Session implements AutoCloseable, StageResolver {
     private final StepListener listener;
     private final ActiveSteps active;
     private final Toolbox toolbox;
+    private final BuildContext context;
+    private SnapshotInspector inspector;
     private StageRun current;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
@@ -45,6 +47,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.options = options;
         this.dockerfile = dockerfile;
         this.listener = listener;
+        this.context = context;
         this.id = SessionId.create();
         this.store = new SnapshotStore(engine, id, !options.noCache());
         this.toolbox = new Toolbox(engine);
@@ -380,6 +383,19 @@ public final class Session implements AutoCloseable, StageResolver {
 
     public DockerEngine engine() {
         return engine;
+    }
+
+    /** The build context COPY and ADD read from, with its .dockerignore rules. */
+    public BuildContext buildContext() {
+        return context;
+    }
+
+    /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
+    public synchronized SnapshotInspector inspector() {
+        if (inspector == null) {
+            inspector = new SnapshotInspector(engine);
+        }
+        return inspector;
     }
 
     /** Removes the working container and every image of the session but the build cache. */

@@ -86,6 +86,16 @@ public final class SnapshotFiles {
         throw new FsException(path + ": Too many levels of symbolic links");
     }
 
+    /**
+     * The engine's tar of {@code path} as it is (a final symlink is not followed); its top entry is
+     * the path's base name. The caller closes it.
+     *
+     * @throws FsException when the path does not exist
+     */
+    public InputStream open(String path) {
+        return archive(Paths.clean(path));
+    }
+
     private InputStream archive(String path) {
         return engine.getArchive(container, path)
                 .orElseThrow(() -> new FsException(path + ": No such file or directory"));

@@ -18,6 +18,7 @@ final class LsCommand extends SessionCommand {
     @Option(names = "-a", description = "include names starting with '.'") boolean all;
     @Option(names = "-d", description = "list directories themselves, not their contents") boolean directory;
     @Option(names = "-h", description = "sizes like 1.2K, with -l") boolean human;
+    @Option(names = "--json", description = "one JSON array of the entries listed") boolean json;
     @Parameters(arity = "0..*", paramLabel = "PATH") List<String> paths = new ArrayList<>();
 
     @Override
@@ -27,6 +28,9 @@ final class LsCommand extends SessionCommand {
         List<String> operands = paths.isEmpty() ? List.of(workdir.isEmpty() ? "/" : workdir) : paths;
         LsOptions options = new LsOptions(longFormat, all, directory, human);
         var owners = longFormat ? files.owners() : dev.stagesh.fs.Owners.numeric();
+        if (json) {
+            return LsJson.print(this, files, workdir, operands, options);
+        }
         int status = 0;
         for (String operand : operands) {
             String path = Paths.absolute(workdir, operand);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             BackCommand.class, RestartCommand.class, LsCommand.class, CatCommand.class, EnvCommand.class,
             ConfigCommand.class, HistoryCommand.class, CommitCommand.class, BreakCommand.class, BreaksCommand.class,
             DeleteCommand.class, UntilCommand.class, ReloadCommand.class, EditCommand.class, ShellCommand.class,
-            HelpCommand.class,
+            TreeCommand.class, FindCommand.class, StatCommand.class, GrepCommand.class, DiffCommand.class,
+            LayersCommand.class, ContextCommand.class, CpCommand.class, ExecCommand.class, HelpCommand.class,
             QuitCommand.class
         })
 public final class ShellCommands implements Runnable {

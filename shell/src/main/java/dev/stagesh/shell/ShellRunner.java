@@ -26,6 +26,8 @@ public final class ShellRunner {
             String message = ex.getMessage();
             if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine() == commands) {
                 message = "unknown command '" + (args.length > 0 ? args[0] : "") + "'; 'help' lists the commands";
+            } else if (ex.getCommandLine() != commands) {
+                message = ex.getCommandLine().getCommandName() + ": " + message;
             }
             context.printer().error(message);
             return 1;
