@@ -39,16 +39,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class FileCopier {
     private final DockerEngine engine;
-    private final WorkingContainer work;
+    private final ArchiveContainers archives;
     private final SnapshotStore store;
     private final StageResolver stages;
     private final BuildContext context;
     private final Map<String, String> labels;
 
-    FileCopier(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
+    FileCopier(DockerEngine engine, ArchiveContainers archives, SnapshotStore store, StageResolver stages,
                BuildContext context, Map<String, String> labels) {
         this.engine = engine;
-        this.work = work;
+        this.archives = archives;
         this.store = store;
         this.stages = stages;
         this.context = context;
@@ -164,9 +164,7 @@ final class FileCopier {
                         }
                     }
                 };
-                work.at(snap);
-                stream(writer, tar -> work.putArchive(snap, "/", tar));
-                image = work.commit(store.labels(key));
+                image = commitCopy(snap, writer, key);
                 store.created(image, true);
             }
             Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
@@ -205,14 +203,23 @@ final class FileCopier {
             if (hit.isPresent()) {
                 image = hit.get();
             } else {
-                work.at(snap);
-                stream(payload.writer(), tar -> work.putArchive(snap, "/", tar));
-                image = work.commit(store.labels(key));
+                image = commitCopy(snap, payload.writer(), key);
                 store.created(image, true);
             }
         }
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
+    }
+
+    /** Writes the tar into a fresh mount-less container of the snapshot and commits it. */
+    private String commitCopy(Snapshot snap, TarSource writer, String key) {
+        String container = archives.writer(snap);
+        try {
+            stream(writer, tar -> engine.putArchive(container, "/", tar));
+            return engine.commit(container, store.labels(key));
+        } finally {
+            engine.removeContainer(container);
+        }
     }
 
     /**
@@ -281,7 +288,7 @@ final class FileCopier {
     }
 
     private boolean isDirectory(Snapshot snap, String path) {
-        String id = work.at(snap);
+        String id = archives.reader(snap);
         return engine.stat(id, path).map(PathStat::isDirectory).orElse(false);
     }
 
@@ -381,7 +388,7 @@ final class FileCopier {
 
     /** Users and groups of the snapshot, for --chown by name. */
     private PasswdFile owners(Snapshot snap) {
-        String id = work.at(snap);
+        String id = archives.reader(snap);
         return PasswdFile.parse(readFile(id, "/etc/passwd"), readFile(id, "/etc/group"));
     }
 

@@ -94,7 +94,9 @@ final class RunStep {
                 default -> null;
             };
             List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
-            specs.add(mounts.toolbox());
+            if (command.argv().get(0).startsWith(Toolbox.MOUNT)) {
+                specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
+            }
             String id = engine.createContainer(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
                     workdir, user, store.labels(null), specs, network));
             try {

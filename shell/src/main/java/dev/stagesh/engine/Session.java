@@ -29,6 +29,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final List<StageRun> runs = new ArrayList<>();
     private final SnapshotStore store;
     private final WorkingContainer work;
+    private final ArchiveContainers archives;
     private final StepExecutor executor;
     private final ImageCommitter committer;
     private BuildArgs args;
@@ -40,6 +41,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final BuildContext context;
     private SnapshotInspector inspector;
     private StageRun current;
+    private boolean closed;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
                     StepListener listener) {
@@ -53,7 +55,8 @@ public final class Session implements AutoCloseable, StageResolver {
         this.toolbox = new Toolbox(engine);
         this.active = new ActiveSteps(engine);
         this.work = new WorkingContainer(engine, toolbox, id.labels(), active);
-        FileCopier copier = new FileCopier(engine, work, store, this, context, id.labels());
+        this.archives = new ArchiveContainers(engine, id.labels());
+        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels());
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
         RunStep runStep = new RunStep(engine, work, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
@@ -378,7 +381,7 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** The files of the snapshot the session stands on. */
     public SnapshotFiles files() {
-        return new SnapshotFiles(engine, work.at(snapshot()));
+        return new SnapshotFiles(engine, archives.reader(snapshot()));
     }
 
     public DockerEngine engine() {
@@ -400,9 +403,14 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** Removes the working container and every image of the session but the build cache. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             work.close();
+            archives.close();
         } finally {
             for (String c : engine.containersLabelled(SessionId.SESSION, id.id())) {
                 engine.removeContainer(c);

@@ -1,0 +1,64 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.DockerEngine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Containers that are created but never started, with no mounts at all, through which the
+ * archive API reads a snapshot's files and writes a COPY's. They must have no mounts: the
+ * engine mounts a container's volumes into its root filesystem for every archive call, which
+ * would leave their mount points (the toolbox's /dev/.stagesh) in the next committed layer.
+ */
+final class ArchiveContainers implements AutoCloseable {
+    private static final int KEEP = 8;
+
+    private final DockerEngine engine;
+    private final Map<String, String> labels;
+    /** Readers by snapshot image, least recently used first. */
+    private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
+
+    ArchiveContainers(DockerEngine engine, Map<String, String> labels) {
+        this.engine = engine;
+        this.labels = labels;
+    }
+
+    /** A container to read the snapshot's files from; shared, never changed. */
+    synchronized String reader(Snapshot snapshot) {
+        String id = readers.get(snapshot.imageId());
+        if (id == null) {
+            id = create(snapshot.imageId());
+            readers.put(snapshot.imageId(), id);
+            if (readers.size() > KEEP) {
+                var eldest = readers.entrySet().iterator().next();
+                readers.remove(eldest.getKey());
+                engine.removeContainer(eldest.getValue());
+            }
+        }
+        return id;
+    }
+
+    /** A fresh container of the snapshot to write into and commit; the caller removes it. */
+    String writer(Snapshot snapshot) {
+        return create(snapshot.imageId());
+    }
+
+    private String create(String image) {
+        return engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(), List.of(), "/", "0",
+                labels, List.of(), "none"));
+    }
+
+    @Override
+    public synchronized void close() {
+        readers.values().forEach(id -> {
+            try {
+                engine.removeContainer(id);
+            } catch (RuntimeException ignored) {
+                // labelled; the session's final sweep removes it
+            }
+        });
+        readers.clear();
+    }
+}
