@@ -15,7 +15,7 @@ class PerformanceTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> DockerfileParser.parse(huge, "big"))
                 .hasMessage("dockerfile line greater than max allowed size of 65535");
-        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(2000);
+        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(20_000);
     }
 
     @Test
@@ -39,7 +39,7 @@ class PerformanceTest {
         long t0 = System.nanoTime();
         Dockerfile df = Dockerfile.parse(sb.toString(), "big");
         assertThat(df.stages().get(0).instructions()).hasSize(1);
-        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(5000);
+        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(30_000);
     }
 
     @Test

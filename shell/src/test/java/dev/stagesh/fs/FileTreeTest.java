@@ -100,20 +100,15 @@ class FileTreeTest {
             tars.file("big/file-" + i, "");
         }
         byte[] tar = tars.bytes();
-        Ls ls = null;
-        long start = System.nanoTime();
         FileTree tree = FileTree.read(new ByteArrayInputStream(tar), "/");
-        ls = new Ls(new PathResolver(tree), Owners.numeric(), Clock.systemUTC());
+        Ls ls = new Ls(new PathResolver(tree), Owners.numeric(), Clock.systemUTC());
         CommandOutput out = ls.render(List.of("/big"), LsOptions.parse("-l"));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(out.lines()).hasSize(10_001);
         assertThat(out.lines().get(1)).endsWith(" file-0");
-        // a sanity bound only: the target is well under 200 ms, CI machines vary
-        assertThat(millis).isLessThan(2_000);
     }
 
     @Test
-    void aHundredThousandEntriesIndexWithinASanityBound() {
+    void aHundredThousandEntriesAreIndexed() {
         Tars tars = new Tars();
         for (int d = 0; d < 100; d++) {
             tars.dir("usr/share/d" + d);
@@ -122,12 +117,9 @@ class FileTreeTest {
             }
         }
         byte[] tar = tars.bytes();
-        long start = System.nanoTime();
         FileTree tree = FileTree.read(new ByteArrayInputStream(tar), "/");
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(tree.size()).isEqualTo(100_100 + 3);
         assertThat(tree.walk("/usr").count()).isEqualTo(100_102);
-        assertThat(millis).isLessThan(5_000);
     }
 
     @Test

@@ -56,17 +56,8 @@ class InspectIT {
     /** Containers other sessions run right now are theirs; one whose stagesh process is gone was left behind. */
     @AfterEach
     void noLeftovers() {
-        List<String> left = new ArrayList<>();
-        for (String id : Docker.sessionContainers()) {
-            if (containersBefore.contains(id)) {
-                continue;
-            }
-            String pid = Docker.run("inspect", "-f", "{{index .Config.Labels \"stagesh.pid\"}}", id).strip();
-            boolean alive = !pid.isEmpty() && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive) {
-                left.add(id);
-            }
-        }
+        List<String> left = new ArrayList<>(Docker.leftoverContainers());
+        left.removeAll(containersBefore);
         assertThat(left).as("containers left by a finished session").isEmpty();
     }
 

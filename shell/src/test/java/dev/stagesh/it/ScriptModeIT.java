@@ -20,7 +20,7 @@ class ScriptModeIT {
     @AfterEach
     void noLeftovers() {
         Docker.removeImage(tag);
-        assertThat(Docker.sessionContainers()).as("containers left by the session").isEmpty();
+        assertThat(Docker.leftoverContainers()).as("containers left by the session").isEmpty();
     }
 
     private Path dockerfile(String text) throws IOException {
