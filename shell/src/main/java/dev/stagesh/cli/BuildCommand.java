@@ -1,7 +1,6 @@
 package dev.stagesh.cli;
 
 import dev.stagesh.docker.DockerEngine;
-import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.engine.Session;
 import dev.stagesh.shell.ConsoleListener;
 import java.util.List;
@@ -14,6 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Run the target stage (and what it needs) to its end and commit it, like docker build.")
 final class BuildCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    StageshCommand parent;
+
     @Mixin
     BuildOptions build;
 
@@ -26,7 +28,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Printer printer = Printer.system(false);
-        try (DockerEngine engine = EngineConnector.connect();
+        try (DockerEngine engine = parent.engine();
              Session session = Session.open(engine, build.sessionOptions(false),
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
             session.into(Integer.toString(session.target().stage().index()));

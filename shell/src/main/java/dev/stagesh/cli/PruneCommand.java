@@ -1,7 +1,6 @@
 package dev.stagesh.cli;
 
 import dev.stagesh.docker.DockerEngine;
-import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.engine.Reaper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,9 +9,12 @@ import picocli.CommandLine.Command;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = "Remove stagesh's build cache, its toolbox volume and every leftover of ended sessions.")
 final class PruneCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    StageshCommand parent;
+
     @Override
     public Integer call() {
-        try (DockerEngine engine = EngineConnector.connect()) {
+        try (DockerEngine engine = parent.engine()) {
             Reaper.Pruned p = Reaper.pruneAll(engine);
             Printer.system(false).line("removed " + p.containers() + " containers, " + p.images() + " images, "
                     + p.volumes() + " volumes");

@@ -42,8 +42,18 @@ public final class StageshCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the session's snapshot images when it ends.")
     boolean keep;
 
-    public static int run(String[] args) {
-        CommandLine cl = new CommandLine(new StageshCommand());
+    /** The engine connection being opened in the background; null for commands that need none. */
+    EngineFuture engineFuture;
+
+    /** The engine, connected on demand when it was not started in the background. */
+    DockerEngine engine() {
+        return engineFuture != null ? engineFuture.get() : EngineConnector.connect();
+    }
+
+    public static int run(String[] args, EngineFuture engine) {
+        StageshCommand root = new StageshCommand();
+        root.engineFuture = engine;
+        CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             Printer.system(false).error(ErrorMessages.of(ex));
             return ex instanceof EngineUnavailableException ? 2 : 1;
@@ -60,9 +70,9 @@ public final class StageshCommand implements Callable<Integer> {
         boolean interactive = exec == null && System.console() != null;
         Printer printer = Printer.system(interactive);
         SessionOptions options = build.sessionOptions(keep);
-        try (DockerEngine engine = EngineConnector.connect();
+        try (DockerEngine engine = engine();
              Session session = Session.open(engine, options, new ConsoleListener(printer))) {
-            dev.stagesh.engine.Reaper.reapDeadSessions(engine);
+            reapInBackground(engine);
             ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
             ShellRunner runner = new ShellRunner(context);
             try (var hook = ShutdownHook.closing(session)) {
@@ -75,6 +85,19 @@ public final class StageshCommand implements Callable<Integer> {
                 return new InteractiveShell(runner, context).run();
             }
         }
+    }
+
+    /** Leftovers of killed sessions are removed while the user works, not before the first prompt. */
+    private static void reapInBackground(DockerEngine engine) {
+        Thread t = new Thread(() -> {
+            try {
+                dev.stagesh.engine.Reaper.reapDeadSessions(engine);
+            } catch (RuntimeException ignored) {
+                // best effort: the next start tries again
+            }
+        }, "stagesh-reaper");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The Dockerfile: -f, else the positional argument, else ./Dockerfile. */

@@ -137,6 +137,18 @@ public final class DockerEngine implements Closeable {
                 "list images").stream().map(i -> i.getId()).toList();
     }
 
+    /** For every image carrying label {@code key}: its value, mapped to the image id. */
+    public Map<String, String> imageLabelValues(String key) {
+        Map<String, String> out = new HashMap<>();
+        call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(key).exec(), "list images")
+                .forEach(i -> {
+                    if (i.getLabels() != null && i.getLabels().get(key) != null) {
+                        out.putIfAbsent(i.getLabels().get(key), i.getId());
+                    }
+                });
+        return out;
+    }
+
     public List<String> imagesLabelled(String key) {
         return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(key).exec(), "list images")
                 .stream().map(i -> i.getId()).toList();
@@ -261,9 +273,12 @@ public final class DockerEngine implements Closeable {
         return code == null ? -1 : code.intValue();
     }
 
-    /** Commits the container's filesystem as a new image carrying the given labels. */
+    /**
+     * Commits the container's filesystem as a new image carrying the given labels. Not paused:
+     * stagesh commits only when the step's process has ended (nothing but the keep-alive runs).
+     */
     public String commit(String containerId, Map<String, String> labels) {
-        return call(() -> client.commitCmd(containerId).withLabels(labels).withPause(true).exec(), "commit");
+        return call(() -> client.commitCmd(containerId).withLabels(labels).withPause(false).exec(), "commit");
     }
 
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
@@ -295,6 +310,21 @@ public final class DockerEngine implements Closeable {
      * reads only the stat header, dropping the body unread.
      */
     public Optional<PathStat> stat(String containerId, String path) {
+        String query = "/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        if (where.startsWith("unix://")) {
+            try {
+                UnixSocketHead.Response r = UnixSocketHead.head(java.nio.file.Path.of(where.substring("unix://".length())), query);
+                if (r.status() == 404) {
+                    return Optional.empty();
+                }
+                String header = r.headers().get("x-docker-container-path-stat");
+                if (r.status() / 100 == 2 && header != null) {
+                    return Optional.of(pathStat(header));
+                }
+            } catch (IOException | RuntimeException e) {
+                // fall back to the transport's GET below
+            }
+        }
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
                 .path("/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
@@ -309,12 +339,16 @@ public final class DockerEngine implements Closeable {
             if (response.getStatusCode() / 100 != 2 || header == null) {
                 throw new EngineException("cannot stat " + path + ": status " + response.getStatusCode());
             }
-            JsonNode n = JSON.readTree(java.util.Base64.getDecoder().decode(header));
-            return Optional.of(new PathStat(n.path("name").asText(), n.path("size").asLong(),
-                    n.path("mode").asLong(), n.path("linkTarget").asText("")));
+            return Optional.of(pathStat(header));
         } catch (IOException e) {
             throw new EngineException("cannot stat " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static PathStat pathStat(String header) throws IOException {
+        JsonNode n = JSON.readTree(java.util.Base64.getDecoder().decode(header));
+        return new PathStat(n.path("name").asText(), n.path("size").asLong(), n.path("mode").asLong(),
+                n.path("linkTarget").asText(""));
     }
 
     /** The container's whole filesystem as a tar ({@code docker export}). */

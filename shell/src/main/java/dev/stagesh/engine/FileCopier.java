@@ -165,7 +165,7 @@ final class FileCopier {
                     }
                 };
                 image = commitCopy(snap, writer, key);
-                store.created(image, true);
+                store.created(image, key);
             }
             Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
             return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
@@ -204,7 +204,7 @@ final class FileCopier {
                 image = hit.get();
             } else {
                 image = commitCopy(snap, payload.writer(), key);
-                store.created(image, true);
+                store.created(image, key);
             }
         }
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));

@@ -66,18 +66,18 @@ final class RunStep {
             image = own.image();
         }
         if (active.takeCancelled()) {
-            store.created(image, false);
+            store.created(image, null);
             throw new StepCancelledException(StepExecutor.where(r) + ": cancelled; the session stays at step "
                     + (step - 1));
         }
         if (code != 0) {
-            store.created(image, false);
+            store.created(image, null);
             Snapshot failed = snap.committed(image, config, new HistoryEntry(history, false));
             throw new StepFailedException(new StepFailure(step, r.node().original().strip(), command.argv(), code,
                     StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
                     config.envMap(), scope.stageArgs(), workdir, user, failed));
         }
-        store.created(image, true);
+        store.created(image, key);
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
     }

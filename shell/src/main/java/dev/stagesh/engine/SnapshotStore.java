@@ -21,6 +21,8 @@ final class SnapshotStore {
     private final boolean useCache;
     /** Every image the session committed, oldest first, and whether it is a cache entry. */
     private final List<Made> made = new ArrayList<>();
+    private final Map<String, Integer> layerCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private Map<String, String> index;
 
     private record Made(String imageId, boolean cacheEntry) {}
 
@@ -34,11 +36,18 @@ final class SnapshotStore {
         return useCache;
     }
 
+    /**
+     * The snapshot cached under this key. The engine's whole cache index is read once per
+     * session (one call) rather than once per step; snapshots this session makes are added.
+     */
     Optional<String> lookup(String cacheKey) {
         if (!useCache) {
             return Optional.empty();
         }
-        return engine.imagesLabelled(CACHE_KEY, cacheKey).stream().findFirst();
+        if (index == null) {
+            index = new java.util.HashMap<>(engine.imageLabelValues(CACHE_KEY));
+        }
+        return Optional.ofNullable(index.get(cacheKey));
     }
 
     /** Labels for a new snapshot; with a cache key it is kept for later sessions. */
@@ -52,13 +61,21 @@ final class SnapshotStore {
 
     /** Whether a commit on top of {@code parent} added no layer (the engine skips empty diffs). */
     boolean emptyLayer(Snapshot parent, String image) {
-        int before = engine.inspectImage(parent.imageId()).map(i -> i.layers().size()).orElse(0);
-        int after = engine.inspectImage(image).map(i -> i.layers().size()).orElse(0);
-        return after == before;
+        return layers(image) == layers(parent.imageId());
     }
 
-    void created(String imageId, boolean cacheEntry) {
-        made.add(new Made(imageId, cacheEntry && useCache));
+    /** Layer counts never change for an image id, so each is asked for once. */
+    private int layers(String imageId) {
+        return layerCounts.computeIfAbsent(imageId,
+                id -> engine.inspectImage(id).map(i -> i.layers().size()).orElse(0));
+    }
+
+    /** Records an image the session committed; with a cache key it is a cache entry later steps find. */
+    void created(String imageId, String cacheKey) {
+        made.add(new Made(imageId, cacheKey != null && useCache));
+        if (useCache && index != null && cacheKey != null) {
+            index.put(cacheKey, imageId);
+        }
     }
 
     /** Removes the session's images that are not cache entries (all of them with {@code all}). */

@@ -194,7 +194,7 @@ final class StepExecutor {
                 throw new StageshException(where(w) + ": cannot create the working directory " + dir);
             }
             image = work.commit(store.labels(key));
-            store.created(image, true);
+            store.created(image, key);
         }
         Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));
         return new StepOutcome(after, since(start), hit.isPresent(), before.cmdSetInStage());

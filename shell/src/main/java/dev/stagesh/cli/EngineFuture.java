@@ -1,0 +1,42 @@
+package dev.stagesh.cli;
+
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineConnector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The connection to the engine, opened on a background thread as soon as stagesh starts, so
+ * that loading docker-java and the first ping overlap with parsing the command line and the
+ * Dockerfile instead of following them. Commands that need no engine never wait for it.
+ */
+public final class EngineFuture {
+    private final CompletableFuture<DockerEngine> future;
+
+    private EngineFuture(CompletableFuture<DockerEngine> future) {
+        this.future = future;
+    }
+
+    public static EngineFuture start() {
+        CompletableFuture<DockerEngine> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(EngineConnector.connect());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "stagesh-connect");
+        t.setDaemon(true);
+        t.start();
+        return new EngineFuture(f);
+    }
+
+    /** The engine, waiting for the connection if it is still being made. */
+    public DockerEngine get() {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}
