@@ -40,6 +40,9 @@ public final class InteractiveShell {
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
             context.printer().progress(context.session().dockerfile().stages().size()
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
+            // stand at the first step, as a debugger stands at the first line: the base image is
+            // resolved (or its absence reported) before the first command
+            runner.runLine("next");
             runner.runLine("list");
             while (!context.quit().requested()) {
                 String line;

@@ -1,0 +1,120 @@
+package dev.stagesh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell in a real terminal (tmux): completion, a failing RUN stopped, inspected, fixed
+ * with edit and re-run, Ctrl-C of a long RUN, cat and shell in a scratch stage, and quit.
+ */
+class TerminalIT {
+    private static final Duration STEP = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDebuggingSessionInARealTerminal() throws IOException {
+        assumeTrue(Tmux.available(), "tmux is not installed (scripts/test installs it)");
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM busybox AS build
+                RUN mkdir -p /data && echo inside > /data/inside-only.txt
+                RUN echo about to fail && exit 3
+                RUN echo fixed > /data/fixed.txt
+
+                FROM scratch AS final
+                COPY --from=build /data/ /
+
+                FROM busybox AS slow
+                RUN sleep 300
+                """);
+        Path editor = dir.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i 's/exit 3/true/' \"$2\"\n");
+        Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String name = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String command = "java -jar " + Stagesh.jar() + " --no-cache --target final " + dir.resolve("Dockerfile")
+                + "; echo STAGESH-EXITED-$?; sleep 30";
+        try (Tmux t = Tmux.start(name, Map.of("EDITOR", editor.toString(), "VISUAL", "", "NO_COLOR", "1",
+                "HOME", dir.toString()), command)) {
+            t.waitFor("stage 0 (build) 1/4 > ", STEP);
+
+            // completion of a command
+            t.type("contin");
+            t.keys("Tab");
+            t.waitFor("> continue", STEP);
+            t.keys("Enter");
+
+            // the failing RUN stops the stage; the state it left is inspectable
+            t.waitFor("the command exited with code 3", STEP);
+            t.waitFor("stage 0 (build) 2/4 failed > ", STEP);
+
+            // completion of a path that exists only inside the snapshot
+            t.type("cat /data/inside-o");
+            t.keys("Tab");
+            t.waitFor("cat /data/inside-only.txt", STEP);
+            t.keys("Enter");
+            t.waitFor("\ninside\n", STEP);
+
+            // fixed with edit, which reloads and re-runs from the changed step
+            t.line("edit");
+            t.waitFor("keeps 2 of 4 steps", STEP);
+            t.line("continue");
+            t.waitFor("stage 0 (build) 4/4 > ", STEP);
+            t.line("cat /data/fixed.txt");
+            t.waitFor("\nfixed\n", STEP);
+
+            // cat and shell in a scratch stage, which has no tools at all
+            t.line("into stage final");
+            t.line("continue");
+            t.waitFor("stage 1 (final) 2/2 > ", STEP);
+            t.line("cat /inside-only.txt");
+            t.waitFor("stage 1 (final) 2/2 > cat /inside-only.txt\ninside\n", STEP);
+            t.line("shell");
+            t.waitFor("no /bin/sh in this snapshot", STEP);
+            t.line("ls /; echo SHELL-$((40+2))");
+            t.waitFor("SHELL-42\n", STEP);
+            assertThat(t.screen()).contains("fixed.txt").contains("inside-only.txt");
+            t.line("exit");
+
+            // Ctrl-C cancels a long RUN; the prompt comes back and nothing of it keeps running
+            t.line("into stage slow");
+            t.line("next");
+            t.waitFor("RUN sleep 300", STEP);
+            sleepQuietly(2000);
+            t.keys("C-c");
+            t.waitFor("cancelled", STEP);
+            t.waitFor("stage 2 (slow) 1/2 > ", STEP);
+            for (String id : Docker.sessionContainers()) {
+                String top;
+                try {
+                    top = Docker.run("top", id);
+                } catch (AssertionError notRunning) {
+                    continue;
+                }
+                assertThat(top).as("processes of " + id).doesNotContain("sleep 300");
+            }
+
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+        assertThat(Docker.leftoverContainers()).isEmpty();
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

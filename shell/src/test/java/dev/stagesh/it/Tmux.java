@@ -1,0 +1,129 @@
+package dev.stagesh.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real terminal for the shell: a detached tmux session, typed into and read back. */
+final class Tmux implements AutoCloseable {
+    private final String name;
+
+    private Tmux(String name) {
+        this.name = name;
+    }
+
+    static boolean available() {
+        try {
+            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Tmux start(String name, Map<String, String> env, String command) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "new-session", "-d", "-s", name, "-x", "160", "-y", "50"));
+        env.forEach((k, v) -> cmd.addAll(List.of("-e", k + "=" + v)));
+        cmd.add(command);
+        run(cmd);
+        return new Tmux(name);
+    }
+
+    /** Types text (no Enter). */
+    void type(String text) {
+        run(List.of("tmux", "send-keys", "-t", name, "-l", text));
+    }
+
+    /** Sends keys by tmux name: Enter, Tab, C-c, C-d. */
+    void keys(String... keys) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", name));
+        cmd.addAll(List.of(keys));
+        run(cmd);
+    }
+
+    void line(String text) {
+        type(text);
+        keys("Enter");
+    }
+
+    String screen() {
+        return run(List.of("tmux", "capture-pane", "-p", "-J", "-t", name, "-S", "-500"));
+    }
+
+    /** Waits until the screen shows {@code text}; fails with the screen after {@code timeout}. */
+    String waitFor(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new AssertionError("the terminal ended while waiting for '" + text + "'; last screen:\n" + screen);
+            }
+            screen = screen();
+            if (screen.contains(text)) {
+                return screen;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the screen never showed '" + text + "'; it shows:\n" + screen);
+    }
+
+    /** Waits until the session's process has ended. */
+    boolean waitForExit(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                return true;
+            }
+            sleep(200);
+        }
+        return false;
+    }
+
+    boolean alive() {
+        try {
+            return new ProcessBuilder("tmux", "has-session", "-t", name).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (alive()) {
+            run(List.of("tmux", "kill-session", "-t", name));
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
