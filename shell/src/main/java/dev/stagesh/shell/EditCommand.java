@@ -27,10 +27,21 @@ final class EditCommand extends SessionCommand {
             printer().error("edit: " + editor + " exited with code " + code + "; nothing reloaded");
             return 1;
         }
-        Reloads.reportAndRewind(context);
+        String where = step.node().original().strip();
+        int kept = Reloads.reportAndRewind(context);
         var current = session().current();
-        if (current.position() < wasAt) {
-            session().next(wasAt - current.position());
+        // run through the step the user stood on (found again by its text, since lines may have
+        // moved), or through the first changed step when that very step was edited
+        int through = kept + 1;
+        for (int i = kept; i < current.total(); i++) {
+            if (current.steps().get(i).node().original().strip().equals(where)) {
+                through = i + 1;
+                break;
+            }
+        }
+        through = Math.min(through, current.total());
+        if (current.position() < through) {
+            session().next(through - current.position());
         }
         return 0;
     }
