@@ -76,6 +76,19 @@ public final class DockerEngine implements Closeable {
         return getJson("/images/" + encode(reference) + "/json").map(DockerEngine::toImageInfo);
     }
 
+    /** One entry of {@code docker history}: seconds since the epoch, the command, the comment, bytes. */
+    public record HistoryRecord(long created, String createdBy, String comment, long size) {}
+
+    /** The image's history, oldest first. */
+    public List<HistoryRecord> history(String imageId) {
+        JsonNode n = getJson("/images/" + encode(imageId) + "/history")
+                .orElseThrow(() -> new EngineException("no such image: " + imageId));
+        List<HistoryRecord> out = new ArrayList<>();
+        n.forEach(h -> out.add(0, new HistoryRecord(h.path("Created").asLong(), h.path("CreatedBy").asText(""),
+                h.path("Comment").asText(""), h.path("Size").asLong())));
+        return out;
+    }
+
     /** How many entries the image's history has ({@code docker history}). */
     public int historyLength(String imageId) {
         return getJson("/images/" + encode(imageId) + "/history").map(JsonNode::size)

@@ -41,8 +41,78 @@ public final class ImageCommitter {
         this.engine = engine;
     }
 
-    /** Writes the snapshot as an image tagged with every tag given; returns its id. */
+    /**
+     * Writes the snapshot as an image tagged with every tag given; returns its id. The engine
+     * already holds every layer, so the image is loaded as a config and a manifest alone (the
+     * engine's loader skips layers it has); only when the base image's history cannot be matched
+     * to its layers from {@code docker history} does the commit stream the image out and in.
+     */
     public String commit(Snapshot snapshot, List<String> tags) {
+        return withoutLayers(snapshot, tags).orElseGet(() -> streamed(snapshot, tags));
+    }
+
+    private java.util.Optional<String> withoutLayers(Snapshot snapshot, List<String> tags) {
+        var info = engine.inspectImage(snapshot.imageId())
+                .orElseThrow(() -> new EngineException("snapshot image " + snapshot.imageId() + " is gone"));
+        List<String> diffIds = new ArrayList<>(info.layers());
+        if (diffIds.contains(EMPTY_LAYER)) {
+            // dropping a layer changes the chain of every layer above it, which the engine then lacks
+            return java.util.Optional.empty();
+        }
+        List<DockerEngine.HistoryRecord> engineHistory = engine.history(snapshot.imageId());
+        int inherited = Math.min(snapshot.inheritedHistory(), engineHistory.size());
+        long ours = snapshot.history().stream().filter(h -> !h.emptyLayer()).count();
+        int baseLayers = diffIds.size() - (int) ours;
+        List<ObjectNode> history = new ArrayList<>();
+        int nonEmpty = 0;
+        for (int i = 0; i < inherited; i++) {
+            DockerEngine.HistoryRecord r = engineHistory.get(i);
+            ObjectNode h = JSON.createObjectNode();
+            h.put("created", Instant.ofEpochSecond(r.created()).toString());
+            h.put("created_by", r.createdBy());
+            if (!r.comment().isEmpty()) {
+                h.put("comment", r.comment());
+            }
+            // docker history shows no empty_layer flag: an entry with bytes has a layer; one of
+            // size 0 is taken as empty, and a mismatch with the layer count falls back below
+            boolean hasLayer = r.size() > 0;
+            if (!hasLayer) {
+                h.put("empty_layer", true);
+            } else {
+                nonEmpty++;
+            }
+            history.add(h);
+        }
+        if (nonEmpty != baseLayers) {
+            return java.util.Optional.empty();
+        }
+        history.addAll(stepHistory(snapshot));
+        List<String> layerFiles = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            layerFiles.add("layer" + i + "/layer.tar"); // never read: the engine has every layer
+        }
+        ObjectNode config = JSON.createObjectNode();
+        config.put("architecture", info.architecture());
+        config.put("os", info.os());
+        ObjectNode rootfs = config.putObject("rootfs");
+        rootfs.put("type", "layers");
+        rootfs.putArray("diff_ids");
+        config.putArray("history");
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+                String id = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+                out.finish();
+                engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                return java.util.Optional.of(id);
+            }
+        } catch (IOException e) {
+            throw new EngineException("commit: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fallback: the whole image streamed out, its config replaced, and streamed back in. */
+    private String streamed(Snapshot snapshot, List<String> tags) {
         PipedInputStream loadIn = new PipedInputStream(1 << 16);
         CompletableFuture<Void> load;
         try {
@@ -116,17 +186,19 @@ public final class ImageCommitter {
         for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
             history.add((ObjectNode) oldHistory.get(i).deepCopy());
         }
+        history.addAll(stepHistory(snapshot));
+        return finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+    }
+
+    /**
+     * Completes the image: drops empty layers (the placeholder under FROM scratch) with the
+     * history entry that stands for them, sets the config stagesh kept, and writes the config
+     * and a manifest naming the tags; returns the image id.
+     */
+    private String finish(Snapshot snapshot, List<String> tags, ObjectNode config, List<String> diffIds,
+                          List<String> layerFiles, List<ObjectNode> history, TarArchiveOutputStream out)
+            throws IOException {
         String now = Instant.now().toString();
-        for (HistoryEntry step : snapshot.history()) {
-            ObjectNode h = JSON.createObjectNode();
-            h.put("created", now);
-            h.put("created_by", step.createdBy());
-            h.put("comment", "buildkit.dockerfile.v0");
-            if (step.emptyLayer()) {
-                h.put("empty_layer", true);
-            }
-            history.add(h);
-        }
         // Drop layers with no files (the placeholder under FROM scratch, a step that changed nothing)
         // together with the history entry that stands for them.
         List<String> keptLayers = new ArrayList<>();
@@ -182,6 +254,23 @@ public final class ImageCommitter {
         keptLayers.forEach(layersNode::add);
         write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
         return "sha256:" + digest;
+    }
+
+    /** One history entry per step since the base image, as BuildKit writes them. */
+    private static List<ObjectNode> stepHistory(Snapshot snapshot) {
+        String now = Instant.now().toString();
+        List<ObjectNode> out = new ArrayList<>();
+        for (HistoryEntry step : snapshot.history()) {
+            ObjectNode h = JSON.createObjectNode();
+            h.put("created", now);
+            h.put("created_by", step.createdBy());
+            h.put("comment", "buildkit.dockerfile.v0");
+            if (step.emptyLayer()) {
+                h.put("empty_layer", true);
+            }
+            out.add(h);
+        }
+        return out;
     }
 
     private static boolean isBaseEntry(ObjectNode h, Snapshot snapshot, List<ObjectNode> history) {

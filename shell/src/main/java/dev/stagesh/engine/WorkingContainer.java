@@ -30,6 +30,11 @@ final class WorkingContainer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService retired = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagesh-retired-containers");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The container ready for {@link #readyFor}, possibly still being created. */
     private CompletableFuture<String> ready;
@@ -78,13 +83,16 @@ final class WorkingContainer implements AutoCloseable {
         return image;
     }
 
-    /** Starts a container from {@code image} in the background; the one before it is removed first. */
+    /**
+     * Starts a container from {@code image} in the background; the one before it is removed on
+     * another thread once the new one runs, so removal is never on a step's path.
+     */
     private void replace(String image) {
         CompletableFuture<String> old = ready;
         readyFor = image;
         ready = CompletableFuture.supplyAsync(() -> {
             if (old != null) {
-                removeQuietly(old);
+                retired.execute(() -> removeQuietly(old));
             }
             String id = engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(),
                     List.of(), "/", "0", labels, List.of(toolbox.mount()), null));
@@ -123,5 +131,12 @@ final class WorkingContainer implements AutoCloseable {
             removeQuietly(last);
         }
         background.shutdown();
+        retired.shutdown();
+        try {
+            // every container removed before the session reports it has ended
+            retired.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
