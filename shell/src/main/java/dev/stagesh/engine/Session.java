@@ -33,6 +33,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final BuildArgs args;
     private final StepListener listener;
     private StageRun current;
+    private boolean closed;
 
     private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
                     StepListener listener) {
@@ -241,9 +242,17 @@ public final class Session implements AutoCloseable, StageResolver {
         return engine;
     }
 
-    /** Removes the working container and every image of the session but the build cache. */
+    /**
+     * Removes the working container and every image of the session but the build cache. Safe to
+     * call more than once and from two threads (a signal's shutdown hook and the main thread):
+     * the second call waits for the first and then does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             work.close();
         } finally {
