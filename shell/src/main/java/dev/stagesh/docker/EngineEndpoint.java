@@ -36,7 +36,9 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
     }
 
     public static EngineEndpoint resolve() {
-        return resolve(System.getenv(), Path.of(System.getProperty("user.home")));
+        // the docker CLI's home is $HOME; the JVM's user.home comes from the password database
+        String home = System.getenv("HOME");
+        return resolve(System.getenv(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
     static EngineEndpoint resolve(Map<String, String> env, Path home) {
