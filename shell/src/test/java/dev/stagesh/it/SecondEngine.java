@@ -75,6 +75,10 @@ final class SecondEngine implements AutoCloseable {
         }
     }
 
+    String host() {
+        return host;
+    }
+
     /** The environment a client with the right certificates uses. */
     Map<String, String> clientEnv() {
         Map<String, String> env = new HashMap<>();

@@ -66,6 +66,14 @@ final class StageshProcess implements AutoCloseable {
         return resets;
     }
 
+    /** How a process ended and what it printed. */
+    record Ended(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
