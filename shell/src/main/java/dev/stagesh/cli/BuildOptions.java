@@ -44,9 +44,10 @@ public final class BuildOptions {
         if (!Files.isRegularFile(dockerfile)) {
             throw new StageshException(dockerfile + " is not a file");
         }
+        DockerfileGuard.check(dockerfile);
         Path ctx = context != null ? context : dockerfile.toAbsolutePath().getParent();
         if (!Files.isDirectory(ctx)) {
-            throw new StageshException("the build context " + ctx + " is not a directory");
+            throw new StageshException("the build context " + ctx + (Files.exists(ctx) ? " is not a directory" : " does not exist"));
         }
         return new SessionOptions(dockerfile, ctx, parseBuildArgs(buildArgs), target, noCache, keep,
                 parseSecrets(secrets));

@@ -9,7 +9,10 @@ import dev.stagesh.shell.ConsoleListener;
 import dev.stagesh.shell.InteractiveShell;
 import dev.stagesh.shell.ShellContext;
 import dev.stagesh.shell.ShellRunner;
+import dev.stagesh.engine.Reaper;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +58,9 @@ public final class StageshCommand implements Callable<Integer> {
         root.engineFuture = engine;
         CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            Printer.system(false).error(ErrorMessages.of(ex));
+            if (!ShutdownHook.stopping()) {
+                Printer.system(false).error(ErrorMessages.of(ex));
+            }
             return ex instanceof EngineUnavailableException ? 2 : 1;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -68,36 +73,54 @@ public final class StageshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean interactive = exec == null && System.console() != null;
-        Printer printer = Printer.system(interactive);
+        // what a command prints after a signal began ending the process is noise: silenced
+        Printer printer = new Printer(ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.out)),
+                ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.err)),
+                interactive && System.getenv("NO_COLOR") == null);
         SessionOptions options = build.sessionOptions(keep);
-        try (DockerEngine engine = engine();
-             Session session = Session.open(engine, options, new ConsoleListener(printer))) {
-            reapInBackground(engine);
-            ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
-            ShellRunner runner = new ShellRunner(context);
-            try (var hook = ShutdownHook.closing(session)) {
-                if (exec != null) {
-                    return runner.runLine(exec) == 0 ? 0 : 1;
+        try (DockerEngine engine = engine()) {
+            engine.onNotice(message -> printer.error(message));
+            Session session = Session.open(engine, options, new ConsoleListener(printer));
+            SessionEnd end = new SessionEnd(engine, session, keep);
+            try (var hook = ShutdownHook.closing(end)) {
+                try {
+                    reapInBackground(engine, printer);
+                    ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
+                    ShellRunner runner = new ShellRunner(context);
+                    if (exec != null) {
+                        return runner.runLine(exec) == 0 ? 0 : 1;
+                    }
+                    if (!interactive) {
+                        return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                    }
+                    return new InteractiveShell(runner, context).run();
+                } finally {
+                    end.run();
                 }
-                if (!interactive) {
-                    return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-                }
-                return new InteractiveShell(runner, context).run();
             }
         }
     }
 
-    /** Leftovers of killed sessions are removed while the user works, not before the first prompt. */
-    private static void reapInBackground(DockerEngine engine) {
-        Thread t = new Thread(() -> {
-            try {
-                dev.stagesh.engine.Reaper.reapDeadSessions(engine);
-            } catch (RuntimeException ignored) {
-                // best effort: the next start tries again
-            }
-        }, "stagesh-reaper");
+    /**
+     * What sessions killed earlier (SIGKILL, a crash) left on the engine is removed, and said,
+     * while the user works rather than before the first prompt.
+     */
+    private static void reapInBackground(DockerEngine engine, Printer printer) {
+        Thread t = new Thread(() -> reapDeadSessions(engine, printer), "stagesh-reaper");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static void reapDeadSessions(DockerEngine engine, Printer printer) {
+        try {
+            Reaper.Pruned p = Reaper.reapDeadSessions(engine);
+            if (p.any()) {
+                printer.progress("removed what killed stagesh sessions left: " + p.containers() + " containers, "
+                        + p.images() + " images" + (p.volumes() > 0 ? ", " + p.volumes() + " volumes" : ""));
+            }
+        } catch (RuntimeException e) {
+            printer.error("could not remove what killed sessions left (" + ErrorMessages.of(e) + "); 'stagesh prune' does");
+        }
     }
 
     /** The Dockerfile: -f, else the positional argument, else ./Dockerfile. */

@@ -27,6 +27,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -39,11 +41,50 @@ public final class DockerEngine implements Closeable {
     private final DockerClient client;
     private final DockerHttpClient http;
     private final String where;
+    /** Calls that create engine objects hold it shared; {@link #fence} takes it alone. */
+    private final ReentrantReadWriteLock creating = new ReentrantReadWriteLock();
+    private volatile boolean fenced;
+    private volatile Consumer<String> notices = message -> { };
 
     DockerEngine(DockerClient client, DockerHttpClient http, String where) {
         this.client = client;
         this.http = http;
         this.where = where;
+    }
+
+    /** Where to say what the engine did on its own (it restarted, the session recovered). */
+    public void onNotice(Consumer<String> notices) {
+        this.notices = notices;
+    }
+
+    /**
+     * From now on nothing new is created on the engine (containers, images, volumes): calls that
+     * would throw. Waits up to {@code timeout} for creations already under way to finish, so a
+     * sweep after this finds everything the process made. Removal still works.
+     */
+    public void fence(java.time.Duration timeout) {
+        boolean locked = false;
+        try {
+            locked = creating.writeLock().tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fenced = true;
+        if (locked) {
+            creating.writeLock().unlock();
+        }
+    }
+
+    private <T> T creating(EngineCall<T> c, String what) {
+        creating.readLock().lock();
+        try {
+            if (fenced) {
+                throw new EngineException(what + ": the session is ending");
+            }
+            return call(c, what);
+        } finally {
+            creating.readLock().unlock();
+        }
     }
 
     /** Where the engine was reached, as DOCKER_HOST would name it. */
@@ -115,7 +156,7 @@ public final class DockerEngine implements Closeable {
     }
 
     public void tag(String imageId, String repository, String tag) {
-        call(() -> client.tagImageCmd(imageId, repository, tag).withForce(true).exec(), "tag " + repository + ":" + tag);
+        creating(() -> client.tagImageCmd(imageId, repository, tag).withForce(true).exec(), "tag " + repository + ":" + tag);
     }
 
     public void removeImage(String imageId) {
@@ -134,7 +175,7 @@ public final class DockerEngine implements Closeable {
     }
 
     public void load(InputStream tar) {
-        call(() -> {
+        creating(() -> {
             client.loadImageCmd(tar).exec();
             return null;
         }, "load image");
@@ -142,7 +183,7 @@ public final class DockerEngine implements Closeable {
 
     /** {@code docker import}: an image whose only layer is the given tar, named repository:tag. */
     public void importImage(InputStream tar, String repository, String tag) {
-        call(() -> client.createImageCmd(repository, tar).withTag(tag).exec(), "import " + repository);
+        creating(() -> client.createImageCmd(repository, tar).withTag(tag).exec(), "import " + repository);
     }
 
     public List<String> imagesLabelled(String key, String value) {
@@ -165,6 +206,20 @@ public final class DockerEngine implements Closeable {
     public List<String> imagesLabelled(String key) {
         return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(key).exec(), "list images")
                 .stream().map(i -> i.getId()).toList();
+    }
+
+    /**
+     * The labels of every image carrying label {@code key}, with the image's id under
+     * {@code __id} and its creation time (seconds) under {@code __created}.
+     */
+    public List<Map<String, String>> labelsOfImagesLabelled(String key) {
+        return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(key).exec(), "list images")
+                .stream().map(i -> {
+                    Map<String, String> labels = new HashMap<>(i.getLabels() == null ? Map.of() : i.getLabels());
+                    labels.put("__id", i.getId());
+                    labels.put("__created", String.valueOf(i.getCreated()));
+                    return labels;
+                }).toList();
     }
 
     // ---- containers ---------------------------------------------------------------------
@@ -200,7 +255,7 @@ public final class DockerEngine implements Closeable {
             host.withNetworkMode(spec.networkMode());
         }
         cmd.withHostConfig(host);
-        return call(() -> cmd.exec().getId(), "create a container from " + spec.image());
+        return creating(() -> cmd.exec().getId(), "create a container from " + spec.image());
     }
 
     public void start(String containerId) {
@@ -253,6 +308,7 @@ public final class DockerEngine implements Closeable {
                 "list containers").stream().map(c -> {
                     Map<String, String> labels = new HashMap<>(c.getLabels());
                     labels.put("__id", c.getId());
+                    labels.put("__created", String.valueOf(c.getCreated()));
                     return labels;
                 }).toList();
     }
@@ -271,7 +327,16 @@ public final class DockerEngine implements Closeable {
         if (user != null && !user.isEmpty()) {
             create.withUser(user);
         }
-        String execId = call(() -> create.exec().getId(), "exec in container");
+        String created;
+        try {
+            created = call(() -> create.exec().getId(), "exec in container");
+        } catch (EngineException e) {
+            if (!restartedStopped(containerId, e)) {
+                throw e;
+            }
+            created = call(() -> create.exec().getId(), "exec in container");
+        }
+        String execId = created;
         try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameForwarder(sink))) {
             cb.awaitCompletion();
         } catch (InterruptedException e) {
@@ -287,11 +352,32 @@ public final class DockerEngine implements Closeable {
     }
 
     /**
+     * After the engine restarted, a session's working container is stopped (the engine stops
+     * every container when it goes down) but its filesystem is intact: start it again, say so,
+     * and let the caller retry. False when the failure was anything else.
+     */
+    private boolean restartedStopped(String containerId, EngineException e) {
+        if (fenced || !(e.getCause() instanceof com.github.dockerjava.api.exception.ConflictException)
+                || !String.valueOf(e.getMessage()).contains("is not running")) {
+            return false;
+        }
+        Optional<JsonNode> state = getJson("/containers/" + encode(containerId) + "/json").map(n -> n.path("State"));
+        if (state.isEmpty() || state.get().path("Running").asBoolean(false) || state.get().path("Dead").asBoolean(false)
+                || String.valueOf(e.getMessage()).contains("Removal In Progress")) {
+            return false;
+        }
+        notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"
+                + " reconnected and started it again: every completed step is kept");
+        start(containerId);
+        return true;
+    }
+
+    /**
      * Commits the container's filesystem as a new image carrying the given labels. Not paused:
      * stagesh commits only when the step's process has ended (nothing but the keep-alive runs).
      */
     public String commit(String containerId, Map<String, String> labels) {
-        return call(() -> client.commitCmd(containerId).withLabels(labels).withPause(false).exec(), "commit");
+        return creating(() -> client.commitCmd(containerId).withLabels(labels).withPause(false).exec(), "commit");
     }
 
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
@@ -397,7 +483,7 @@ public final class DockerEngine implements Closeable {
     }
 
     public void createVolume(String name, Map<String, String> labels) {
-        call(() -> client.createVolumeCmd().withName(name).withLabels(labels).exec(), "create volume " + name);
+        creating(() -> client.createVolumeCmd().withName(name).withLabels(labels).exec(), "create volume " + name);
     }
 
     public void removeVolume(String name) {

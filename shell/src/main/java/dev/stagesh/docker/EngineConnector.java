@@ -4,25 +4,40 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
- * Opens a client to the engine the docker CLI would use: DOCKER_HOST, DOCKER_TLS_VERIFY,
- * DOCKER_CERT_PATH, DOCKER_CONTEXT and ~/.docker/config.json are all read by docker-java's
- * default configuration, so stagesh talks to the same engine as {@code docker} does.
+ * Opens a client to the engine the docker CLI would use ({@link EngineEndpoint}: DOCKER_HOST,
+ * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONTEXT and config.json's current context), so
+ * stagesh talks to the same engine as {@code docker} does. When none answers, the one-line
+ * message names the address tried, where it came from, and what to do.
  */
 public final class EngineConnector {
     private EngineConnector() {}
 
     public static DockerEngine connect() {
+        return connect(EngineEndpoint.resolve());
+    }
+
+    public static DockerEngine connect(EngineEndpoint endpoint) {
         DockerClientConfig config;
         try {
-            config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            // the endpoint is resolved already: host and certificates are given explicitly, so
+            // docker-java's own context lookup never overrides them
+            DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
+                    .withDockerHost(endpoint.host().toString())
+                    .withDockerTlsVerify(endpoint.tls());
+            if (endpoint.tls()) {
+                builder.withDockerCertPath(endpoint.certPath().toString())
+                        .withCustomSslConfig(new LocalDirectorySSLConfig(endpoint.certPath().toString()));
+            }
+            config = builder.build();
         } catch (RuntimeException e) {
-            throw new EngineUnavailableException("cannot read the Docker client configuration: " + rootMessage(e), e);
+            throw new EngineUnavailableException("cannot use the engine at " + endpoint.describe() + ": " + rootMessage(e), e);
         }
-        String where = config.getDockerHost().toString();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -32,12 +47,45 @@ public final class EngineConnector {
         DockerClient client = DockerClientImpl.getInstance(config, http);
         try {
             client.pingCmd().exec();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeQuietly(client);
-            throw new EngineUnavailableException("no Docker engine answers at " + where + " (" + rootMessage(e)
-                    + "); start one with scripts/engine, or point DOCKER_HOST at one", e);
+            throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
         }
-        return new DockerEngine(client, http, where);
+        return new DockerEngine(client, http, endpoint.host().toString());
+    }
+
+    /** One line: where, why, and what to do about it. */
+    static String unreachable(EngineEndpoint endpoint, Throwable e) {
+        String why = rootMessage(e);
+        String all = chain(e).toLowerCase(Locale.ROOT);
+        String hint;
+        if (all.contains("http request to an https server")) {
+            why = "it speaks TLS, but no client certificates were given";
+            hint = "set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to a directory with ca.pem, cert.pem and key.pem";
+        } else if (all.contains("pkix") || all.contains("unable to find valid certification path")) {
+            why = "its certificate is not signed by the CA in " + endpoint.certPath() + "/ca.pem";
+            hint = "use the CA that signed the engine's certificate";
+        } else if (all.contains("doesn't match") || all.contains("no subject alternative")) {
+            why = "its certificate is not issued for " + endpoint.host().getHost() + " (" + why + ")";
+            hint = "connect by a name the certificate lists";
+        } else if (endpoint.tls() && (all.contains("bad_certificate") || all.contains("certificate_required")
+                || all.contains("certificate_unknown") || all.contains("unknown_ca") || all.contains("handshake")
+                || all.contains("broken pipe") || all.contains("connection reset"))) {
+            why = "it refused the client certificate in " + endpoint.certPath() + " (" + why + ")";
+            hint = "use a client certificate signed by the CA the engine trusts (its --tlscacert)";
+        } else {
+            hint = "start one (sudo systemctl start docker, or dockerd; scripts/engine in a stagesh checkout),"
+                    + " or point DOCKER_HOST or DOCKER_CONTEXT at a running one";
+        }
+        return "no Docker engine answers at " + endpoint.describe() + ": " + why + "; " + hint;
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String rootMessage(Throwable e) {
@@ -46,7 +94,10 @@ public final class EngineConnector {
             t = t.getCause();
         }
         String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m).trim();
+        if (m == null || m.isBlank()) {
+            m = e.getMessage();
+        }
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m).trim();
     }
 
     private static void closeQuietly(DockerClient client) {

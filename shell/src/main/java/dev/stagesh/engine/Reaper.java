@@ -1,42 +1,166 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.DockerEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cleans up after sessions that could not clean up themselves (SIGKILL, a crash): their
  * containers, and their snapshots that are not part of the build cache. A session is dead when
- * it ran on this host and its process is gone; another live session's objects are never touched.
+ * it ran on this host, its process is gone (or the process id now belongs to a process started
+ * after the session made its objects), and it left containers behind (a session that ended
+ * normally removed all of its containers; images it left then, with --keep, are kept). Another
+ * live session's objects are never touched.
  */
 public final class Reaper {
     private Reaper() {}
 
-    public record Pruned(int containers, int images, int volumes) {}
+    public record Pruned(int containers, int images, int volumes) {
+        public boolean any() {
+            return containers + images + volumes > 0;
+        }
+    }
 
-    public static int reapDeadSessions(DockerEngine engine) {
+    /** Removes what dead sessions left: their containers and their non-cache images. */
+    public static Pruned reapDeadSessions(DockerEngine engine) {
         long self = ProcessHandle.current().pid();
         String host = SessionId.hostName();
-        int removed = 0;
-        for (Map<String, String> labels : engine.labelsOfContainersLabelled(SessionId.SESSION)) {
-            if (isDead(labels, host, self)) {
-                engine.removeContainer(labels.get("__id"));
-                removed++;
+        List<Map<String, String>> containers = engine.labelsOfContainersLabelled(SessionId.SESSION);
+        List<Map<String, String>> images = engine.labelsOfImagesLabelled(SessionId.SESSION);
+        // a session's objects are judged together, by the oldest of them
+        Map<String, Long> firstSeen = new HashMap<>();
+        Map<String, Map<String, String>> owner = new HashMap<>();
+        for (Map<String, String> labels : concat(containers, images)) {
+            String session = labels.get(SessionId.SESSION);
+            long created = parseLong(labels.get("__created")).orElse(Long.MAX_VALUE);
+            firstSeen.merge(session, created, Math::min);
+            owner.putIfAbsent(session, labels);
+        }
+        // Only a session that still has containers was cut short: one that ended normally
+        // removed them all, and what it left (its images, with --keep) it left on purpose.
+        Set<String> withContainers = new HashSet<>();
+        containers.forEach(l -> withContainers.add(l.get(SessionId.SESSION)));
+        Set<String> dead = new HashSet<>();
+        for (var e : owner.entrySet()) {
+            if (withContainers.contains(e.getKey()) && isDead(e.getValue(), host, self, firstSeen.get(e.getKey()))) {
+                dead.add(e.getKey());
             }
+        }
+        if (dead.isEmpty()) {
+            return new Pruned(0, 0, 0);
+        }
+        int removedContainers = 0;
+        for (Map<String, String> labels : containers) {
+            if (dead.contains(labels.get(SessionId.SESSION))) {
+                engine.removeContainer(labels.get("__id"));
+                removedContainers++;
+            }
+        }
+        List<Map<String, String>> doomed = images.stream()
+                .filter(l -> dead.contains(l.get(SessionId.SESSION)) && !isCacheEntry(l)).toList();
+        int removedImages = removeImages(engine, doomed);
+        int removedVolumes = 0;
+        for (String session : dead) {
+            for (String v : engine.volumesLabelled(SessionId.SESSION + "=" + session)) {
+                engine.removeVolume(v);
+                removedVolumes++;
+            }
+        }
+        return new Pruned(removedContainers, removedImages, removedVolumes);
+    }
+
+    /**
+     * Removes everything labelled as one session's, its build cache entries aside (all of its
+     * images but those too when {@code keepImages}). The last sweep when a session ends, after
+     * {@link Session#close()}: it finds by label what a step made while the session was closing.
+     */
+    public static Pruned reapSession(DockerEngine engine, String sessionId, boolean keepImages) {
+        int containers = 0;
+        for (String c : engine.containersLabelled(SessionId.SESSION, sessionId)) {
+            engine.removeContainer(c);
+            containers++;
+        }
+        int images = 0;
+        if (!keepImages) {
+            List<Map<String, String>> doomed = engine.labelsOfImagesLabelled(SessionId.SESSION).stream()
+                    .filter(l -> sessionId.equals(l.get(SessionId.SESSION)) && !isCacheEntry(l)).toList();
+            images = removeImages(engine, doomed);
+        }
+        int volumes = 0;
+        for (String v : engine.volumesLabelled(SessionId.SESSION + "=" + sessionId)) {
+            engine.removeVolume(v);
+            volumes++;
+        }
+        return new Pruned(containers, images, volumes);
+    }
+
+    /** A build cache entry: a snapshot with a cache key (an empty key marks a snapshot that is none). */
+    static boolean isCacheEntry(Map<String, String> labels) {
+        String key = labels.get(SnapshotStore.CACHE_KEY);
+        return key != null && !key.isEmpty();
+    }
+
+    /** Newest first, so children go before their parents; rounds until nothing more goes. */
+    private static int removeImages(DockerEngine engine, List<Map<String, String>> images) {
+        List<Map<String, String>> left = new ArrayList<>(images);
+        left.sort(Comparator.comparingLong((Map<String, String> l) -> parseLong(l.get("__created")).orElse(0L)).reversed());
+        int removed = 0;
+        for (int round = 0; round < 20 && !left.isEmpty(); round++) {
+            List<Map<String, String>> failed = new ArrayList<>();
+            for (Map<String, String> image : left) {
+                try {
+                    engine.removeImage(image.get("__id"));
+                    removed++;
+                } catch (RuntimeException e) {
+                    failed.add(image); // a child still holds it; the next round may free it
+                }
+            }
+            if (failed.size() == left.size()) {
+                break;
+            }
+            left = failed;
         }
         return removed;
     }
 
-    private static boolean isDead(Map<String, String> labels, String host, long self) {
+    private static boolean isDead(Map<String, String> labels, String host, long self, Long createdSeconds) {
         String pid = labels.get(SessionId.PID);
         if (pid == null || !host.equals(labels.get(SessionId.HOST))) {
             return false;
         }
-        try {
-            long p = Long.parseLong(pid);
-            return p != self && ProcessHandle.of(p).map(ph -> !ph.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
+        Optional<Long> p = parseLong(pid);
+        if (p.isEmpty() || p.get() == self) {
             return false;
         }
+        Optional<ProcessHandle> process = ProcessHandle.of(p.get());
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return true;
+        }
+        // the id was given to a new process after the session's own died: that one made nothing
+        Optional<Instant> started = process.get().info().startInstant();
+        return started.isPresent() && createdSeconds != null && createdSeconds != Long.MAX_VALUE
+                && started.get().isAfter(Instant.ofEpochSecond(createdSeconds).plusSeconds(2));
+    }
+
+    private static Optional<Long> parseLong(String s) {
+        try {
+            return s == null ? Optional.empty() : Optional.of(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Map<String, String>> concat(List<Map<String, String>> a, List<Map<String, String>> b) {
+        List<Map<String, String>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Everything stagesh ever created on this engine: build cache, toolbox, leftovers. */

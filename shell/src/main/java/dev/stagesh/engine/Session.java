@@ -401,7 +401,11 @@ public final class Session implements AutoCloseable, StageResolver {
         return inspector;
     }
 
-    /** Removes the working container and every image of the session but the build cache. */
+    /**
+     * Removes the working container and every image of the session but the build cache. Safe to
+     * call more than once and from two threads (a signal's shutdown hook and the main thread):
+     * the second call waits for the first and then does nothing.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

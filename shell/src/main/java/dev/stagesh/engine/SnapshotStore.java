@@ -53,9 +53,10 @@ final class SnapshotStore {
     /** Labels for a new snapshot; with a cache key it is kept for later sessions. */
     Map<String, String> labels(String cacheKey) {
         Map<String, String> labels = new HashMap<>(session.labels());
-        if (useCache && cacheKey != null) {
-            labels.put(CACHE_KEY, cacheKey);
-        }
+        // always set, empty for a snapshot that is no cache entry: the engine copies a parent
+        // image's labels into a commit, so a failed step's snapshot would otherwise inherit the
+        // cache key of the cached step it was made on, and be found (and kept) as that step
+        labels.put(CACHE_KEY, useCache && cacheKey != null ? cacheKey : "");
         return labels;
     }
 

@@ -115,6 +115,9 @@ final class WorkingContainer implements AutoCloseable {
     }
 
     private static String join(CompletableFuture<String> f) {
+        if (f == null) {
+            throw new dev.stagesh.StageshException("the session has ended");
+        }
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -1,0 +1,138 @@
+package dev.stagesh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * However a session ends (quit, end of input, SIGINT, SIGTERM, even in the middle of a long
+ * RUN) it leaves nothing on the engine: no container, no volume, no image but build cache
+ * entries. A session killed with SIGKILL cannot clean up; the next start of stagesh does, and
+ * touches only dead sessions' objects, never a live one's.
+ */
+class SessionHygieneIT {
+    /** A base image declaring a VOLUME, so working containers get anonymous volumes too. */
+    private static final String BASE = "stagesh-it-volbase:" + UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void baseWithAVolume() {
+        String c = Docker.run("create", "busybox:latest", "true").strip();
+        try {
+            Docker.run("commit", "-c", "VOLUME [\"/data\"]", c, BASE);
+        } finally {
+            Docker.run("rm", "-f", c);
+        }
+    }
+
+    @AfterAll
+    static void removeBase() {
+        Docker.removeImage(BASE);
+    }
+
+    private Path dockerfile() throws IOException {
+        Path f = dir.resolve("Dockerfile");
+        Files.writeString(f, "FROM " + BASE + "\n"
+                + "RUN echo a > /a\n"
+                + "RUN echo b > /b && echo kept > /data/v\n"
+                + "RUN sleep 30\n"
+                + "RUN echo after > /c\n");
+        return f;
+    }
+
+    /** A session with two steps done and a third ready: it owns a container, volumes and images. */
+    private StageshProcess sessionAtStep3() throws IOException {
+        StageshProcess s = StageshProcess.start(Map.of(), "--no-cache", dockerfile().toString());
+        s.send("next 3").send("cat /b").awaitStdout("^b\n");
+        return s;
+    }
+
+    private static List<String> volumesOf(List<String> containers) {
+        return containers.stream().flatMap(c -> Docker.lines("inspect", "-f",
+                "{{range .Mounts}}{{if eq .Type \"volume\"}}{{.Name}}\n{{end}}{{end}}", c).stream())
+                .filter(v -> !v.startsWith("stagesh-toolbox")).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"quit", "eof", "INT", "TERM", "INT during RUN sleep 30", "TERM during RUN sleep 30"})
+    void everyWayOfEndingLeavesNothing(String how) throws IOException {
+        try (StageshProcess s = sessionAtStep3()) {
+            Leftovers during = Leftovers.of(s.pid());
+            assertThat(during.containers()).as("the session's working container").isNotEmpty();
+            assertThat(during.images()).as("the session's snapshots").hasSizeGreaterThanOrEqualTo(2);
+            List<String> anonymous = volumesOf(during.containers());
+            assertThat(anonymous).as("the base image's VOLUME, mounted in the working container").isNotEmpty();
+
+            long start = System.nanoTime();
+            switch (how) {
+                case "quit" -> s.send("quit");
+                case "eof" -> s.closeStdin();
+                case "INT", "TERM" -> s.signal(how);
+                default -> {
+                    s.send("next").awaitStderr("RUN sleep 30");
+                    StageshProcess.sleep(1500);
+                    s.signal(how.substring(0, how.indexOf(' ')));
+                }
+            }
+            int code = s.waitFor(Duration.ofSeconds(25));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            int expected = switch (how.split(" ")[0]) {
+                case "INT" -> 130;
+                case "TERM" -> 143;
+                default -> 0;
+            };
+            assertThat(code).as(s.toString()).isEqualTo(expected);
+            assertThat(took).as("ending must not wait for the RUN to finish").isLessThan(Duration.ofSeconds(20));
+            assertThat(Leftovers.of(s.pid()).none()).as("left on the engine: " + Leftovers.of(s.pid())).isTrue();
+            for (String v : anonymous) {
+                assertThat(DockerCli.exec(Map.of(), "docker", "volume", "inspect", v).exitCode())
+                        .as("anonymous volume " + v + " removed").isNotZero();
+            }
+            assertThat(s.stderr()).doesNotContain("Exception").doesNotContain("internal error").doesNotContain("\tat ");
+            if (expected != 0) {
+                assertThat(s.stderr()).contains("stagesh: stopped; the session's containers and snapshots are removed\n");
+            }
+        }
+    }
+
+    @Test
+    void afterSigkillTheNextStartReapsOnlyTheDeadSession() throws IOException {
+        try (StageshProcess killed = sessionAtStep3(); StageshProcess alive = sessionAtStep3()) {
+            Leftovers killedBefore = Leftovers.of(killed.pid());
+            Leftovers aliveBefore = Leftovers.of(alive.pid());
+            assertThat(killedBefore.containers()).isNotEmpty();
+            assertThat(killedBefore.images()).hasSizeGreaterThanOrEqualTo(2);
+
+            killed.signal("KILL");
+            assertThat(killed.waitFor(Duration.ofSeconds(20))).isEqualTo(137);
+            assertThat(Leftovers.of(killed.pid())).as("SIGKILL leaves everything").isEqualTo(killedBefore);
+
+            Files.writeString(dir.resolve("Other"), "FROM busybox\n");
+            var third = Stagesh.run("", dir.resolve("Other").toString(), "-c", "ls /bin/sh");
+            assertThat(third.exitCode()).as(third.toString()).isZero();
+            assertThat(third.stderr()).containsPattern("removed what killed stagesh sessions left: [1-9]\\d* containers, [1-9]\\d* images");
+
+            assertThat(Leftovers.of(killed.pid()).none()).as("left of the killed session: " + Leftovers.of(killed.pid())).isTrue();
+            assertThat(Leftovers.of(alive.pid())).as("the live session keeps its own").isEqualTo(aliveBefore);
+            alive.send("cat /a").awaitStdout("^b\na\n");
+            alive.send("quit");
+            assertThat(alive.waitFor(Duration.ofSeconds(30))).as(alive.toString()).isZero();
+            assertThat(Leftovers.of(alive.pid()).none()).isTrue();
+        }
+    }
+}
