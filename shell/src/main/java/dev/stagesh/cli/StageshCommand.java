@@ -84,7 +84,7 @@ public final class StageshCommand implements Callable<Integer> {
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
                 try {
-                    reapInBackground(engine, printer);
+                    reapDeadSessions(engine, printer);
                     ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
                     ShellRunner runner = new ShellRunner(context);
                     if (exec != null) {
@@ -101,16 +101,7 @@ public final class StageshCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * What sessions killed earlier (SIGKILL, a crash) left on the engine is removed, and said,
-     * while the user works rather than before the first prompt.
-     */
-    private static void reapInBackground(DockerEngine engine, Printer printer) {
-        Thread t = new Thread(() -> reapDeadSessions(engine, printer), "stagesh-reaper");
-        t.setDaemon(true);
-        t.start();
-    }
-
+    /** What sessions killed earlier (SIGKILL, a crash) left on the engine goes now, and is said. */
     private static void reapDeadSessions(DockerEngine engine, Printer printer) {
         try {
             Reaper.Pruned p = Reaper.reapDeadSessions(engine);

@@ -394,12 +394,21 @@ public final class DockerEngine implements Closeable {
      * empty when the path does not exist there. The caller closes the stream.
      */
     public Optional<InputStream> getArchive(String containerId, String path) {
-        try {
-            return Optional.of(client.copyArchiveFromContainerCmd(containerId, path).exec());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (DockerException e) {
-            throw new EngineException("cannot read " + path + ": " + EngineConnector.rootMessage(e), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(client.copyArchiveFromContainerCmd(containerId, path).exec());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            } catch (DockerException e) {
+                throw new EngineException("cannot read " + path + ": " + EngineConnector.rootMessage(e), e);
+            } catch (RuntimeException e) {
+                // a pooled connection the engine closed (it restarted): a read is safe to ask again
+                if (attempt == 1 && e.getCause() instanceof IOException) {
+                    continue;
+                }
+                throw new EngineException("cannot read " + path + " from the engine at " + where + ": "
+                        + EngineConnector.rootMessage(e), e);
+            }
         }
     }
 

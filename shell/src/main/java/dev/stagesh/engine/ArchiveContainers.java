@@ -13,7 +13,8 @@ import java.util.Map;
  * would leave their mount points (the toolbox's /dev/.stagesh) in the next committed layer.
  */
 final class ArchiveContainers implements AutoCloseable {
-    private static final int KEEP = 8;
+    /** Readers kept: the snapshot stood on and the one before, so stepping back and forth reuses them. */
+    private static final int KEEP = 2;
 
     private final DockerEngine engine;
     private final Map<String, String> labels;

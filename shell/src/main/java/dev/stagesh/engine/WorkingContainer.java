@@ -30,11 +30,7 @@ final class WorkingContainer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final ExecutorService retired = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stagesh-retired-containers");
-        t.setDaemon(true);
-        return t;
-    });
+
 
     /** The container ready for {@link #readyFor}, possibly still being created. */
     private CompletableFuture<String> ready;
@@ -84,15 +80,15 @@ final class WorkingContainer implements AutoCloseable {
     }
 
     /**
-     * Starts a container from {@code image} in the background; the one before it is removed on
-     * another thread once the new one runs, so removal is never on a step's path.
+     * Starts a container from {@code image} in the background; the one before it is removed
+     * first, so a session never holds more than one working container.
      */
     private void replace(String image) {
         CompletableFuture<String> old = ready;
         readyFor = image;
         ready = CompletableFuture.supplyAsync(() -> {
             if (old != null) {
-                retired.execute(() -> removeQuietly(old));
+                removeQuietly(old);
             }
             String id = engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(),
                     List.of(), "/", "0", labels, List.of(toolbox.mount()), null));
@@ -134,12 +130,5 @@ final class WorkingContainer implements AutoCloseable {
             removeQuietly(last);
         }
         background.shutdown();
-        retired.shutdown();
-        try {
-            // every container removed before the session reports it has ended
-            retired.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

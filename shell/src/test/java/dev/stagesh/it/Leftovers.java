@@ -19,7 +19,12 @@ record Leftovers(List<String> containers, List<String> images, List<String> volu
         List<String> containers = DockerCli.lines(env, "ps", "-aq", "--no-trunc", "--filter", label);
         List<String> images = new ArrayList<>();
         for (String line : DockerCli.lines(env, "images", "-aq", "--no-trunc", "--filter", label)) {
-            String cacheKey = DockerCli.run(env, "image", "inspect", "-f", "{{index .Config.Labels \"stagesh.cache\"}}", line).strip();
+            String cacheKey;
+            try {
+                cacheKey = DockerCli.run(env, "image", "inspect", "-f", "{{index .Config.Labels \"stagesh.cache\"}}", line).strip();
+            } catch (AssertionError removedMeanwhile) {
+                continue;
+            }
             if (cacheKey.isEmpty() || cacheKey.equals("<no value>")) {
                 images.add(line);
             }

@@ -78,7 +78,8 @@ class SoakIT {
             Level end = level(s);
             System.out.printf("[soak] 300 next/back cycles in %.1f s: start %s, end %s%n",
                     (System.nanoTime() - t0) / 1e9, start, end);
-            assertThat(end.containers()).as("containers").isEqualTo(start.containers()).isEqualTo(1);
+            // the working container and at most two reader containers (see ArchiveContainers)
+            assertThat(end.containers()).as("containers").isEqualTo(start.containers()).isBetween(1, 3);
             assertThat(end.images()).as("non-cache images").isEqualTo(start.images());
             assertThat(end.openFiles()).as("open files").isLessThanOrEqualTo(start.openFiles() + 3);
             assertThat(end.heapKiB()).as("live heap, KiB").isLessThanOrEqualTo(start.heapKiB() + 4 * 1024);
