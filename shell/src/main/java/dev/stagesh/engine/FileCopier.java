@@ -141,6 +141,9 @@ final class FileCopier {
             if (hit.isPresent()) {
                 image = hit.get();
             } else {
+                boolean chown = !urls && a.chown() != null && !a.chown().isEmpty();
+                dev.stagesh.context.Ownership owner = chown ? owners(snap).resolve(a.chown()) : null;
+                List<String> createdDirs = chown ? missingDirs(snap, destPath) : List.of();
                 TarSource writer = out -> {
                     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
                         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -157,6 +160,16 @@ final class FileCopier {
                                 tar.closeArchiveEntry();
                             }
                         } else {
+                            // with --chown, the directories the extraction creates get the owner (the
+                            // archive's own entries keep theirs), as docker build's mkdir -p does
+                            for (String dir : createdDirs) {
+                                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
+                                d.setMode(0755);
+                                d.setIds(owner.uid(), owner.gid());
+                                d.setModTime(System.currentTimeMillis());
+                                tar.putArchiveEntry(d);
+                                tar.closeArchiveEntry();
+                            }
                             for (String src : a.sources()) {
                                 AddSources.extractTo(context.root().resolve(src.startsWith("/") ? src.substring(1) : src),
                                         destPath, tar);
@@ -174,6 +187,23 @@ final class FileCopier {
         } finally {
             downloads.forEach(AddSources.Download::close);
         }
+    }
+
+    /** The directories from the root down to {@code path} (included) that the snapshot lacks. */
+    private List<String> missingDirs(Snapshot snap, String path) {
+        String id = work.at(snap);
+        List<String> out = new ArrayList<>();
+        String dir = "";
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            dir = dir + "/" + part;
+            if (!out.isEmpty() || engine.stat(id, dir).isEmpty()) {
+                out.add(dir);
+            }
+        }
+        return out;
     }
 
     /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */
