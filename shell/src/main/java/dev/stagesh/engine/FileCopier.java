@@ -331,12 +331,21 @@ final class FileCopier {
         try {
             List<Placed> placed = new ArrayList<>();
             StringBuilder sum = new StringBuilder(sourceImage);
+            List<String> matched = new ArrayList<>();
             for (String src : sources) {
+                List<String> m = hasWildcard(src) ? glob(container, Paths.resolve("/", src)) : List.of(src);
+                if (m.isEmpty()) {
+                    throw new StageshException(StepExecutor.where(ins) + ": " + src + " matches nothing in " + from);
+                }
+                matched.addAll(m);
+            }
+            boolean intoDir = destIsDir || matched.size() > 1;
+            for (String src : matched) {
                 String srcPath = Paths.resolve("/", src);
                 PathStat stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
                         StepExecutor.where(ins) + ": " + src + " not found in " + from));
                 String target = stat.isDirectory() ? destPath
-                        : destIsDir ? Paths.resolve(destPath, stat.name()) : destPath;
+                        : intoDir ? Paths.resolve(destPath, stat.name()) : destPath;
                 placed.add(new Placed(srcPath, stat.isDirectory(), target));
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
@@ -351,6 +360,68 @@ final class FileCopier {
     }
 
     private record Placed(String source, boolean directory, String target) {}
+
+    /** Whether a source is a pattern (Go's filepath.Match metacharacters), as docker build expands them. */
+    static boolean hasWildcard(String source) {
+        return source.contains("*") || source.contains("?") || source.contains("[");
+    }
+
+    /**
+     * The paths in the container matching an absolute pattern, in name order; a component with
+     * wildcards matches names in its directory ({@code *} never crosses a slash).
+     */
+    private List<String> glob(String container, String pattern) {
+        List<String> current = List.of("/");
+        for (String part : pattern.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            for (String dir : current) {
+                if (!hasWildcard(part)) {
+                    String p = Paths.resolve(dir, part);
+                    if (engine.stat(container, p).isPresent()) {
+                        next.add(p);
+                    }
+                    continue;
+                }
+                java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
+                        .getPathMatcher("glob:" + part.replace("[^", "[!"));
+                for (String name : childNames(container, dir)) {
+                    if (matcher.matches(java.nio.file.Path.of(name))) {
+                        next.add(Paths.resolve(dir, name));
+                    }
+                }
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** The names in a directory of the container, sorted. */
+    private List<String> childNames(String container, String dir) {
+        var stat = engine.stat(container, dir);
+        if (stat.isEmpty() || !stat.get().isDirectory()) {
+            return List.of();
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        Optional<InputStream> archive = engine.getArchive(container, dir);
+        if (archive.isEmpty()) {
+            return List.of();
+        }
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String[] parts = e.getName().split("/");
+                if (parts.length >= 2 && !parts[1].isEmpty()) {
+                    names.add(parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(names);
+    }
 
     private void writeFromContainer(String container, List<Placed> placed, CopyOptions options, OutputStream out)
             throws IOException {
