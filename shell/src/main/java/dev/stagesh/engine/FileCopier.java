@@ -177,15 +177,30 @@ final class FileCopier {
                         }
                     }
                 };
-                work.at(snap);
-                stream(writer, tar -> work.putArchive(snap, "/", tar));
-                image = work.commit(store.labels(key));
+                image = putAndCommit(snap, writer, store.labels(key));
                 store.created(image, true);
             }
             Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
             return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
         } finally {
             downloads.forEach(AddSources.Download::close);
+        }
+    }
+
+    /**
+     * Writes the tar into a container of the snapshot that has no mounts and commits it. The
+     * engine's archive API creates the mount points of the container it writes into in that
+     * container's own layer, so writing into the working container would commit the toolbox's
+     * {@code /dev/.stagesh} (and a {@code /dev}) into the image.
+     */
+    private String putAndCommit(Snapshot snap, TarSource writer, Map<String, String> imageLabels) {
+        String id = engine.createContainer(new ContainerSpec(snap.imageId(), Toolbox.keepAlive(), List.of(),
+                List.of(), "/", "0", labels, List.of(), "none"));
+        try {
+            stream(writer, tar -> engine.putArchive(id, "/", tar));
+            return engine.commit(id, imageLabels);
+        } finally {
+            engine.removeContainer(id);
         }
     }
 
@@ -235,9 +250,7 @@ final class FileCopier {
             if (hit.isPresent()) {
                 image = hit.get();
             } else {
-                work.at(snap);
-                stream(payload.writer(), tar -> work.putArchive(snap, "/", tar));
-                image = work.commit(store.labels(key));
+                image = putAndCommit(snap, payload.writer(), store.labels(key));
                 store.created(image, true);
             }
         }
