@@ -458,8 +458,11 @@ final class FileCopier {
                         }
                         String tarName = target.substring(1) + (e.isDirectory() ? "/" : "");
                         TarArchiveEntry copy = new TarArchiveEntry(tarName, e.getLinkFlag());
-                        copy.setMode(options.chmod() != null ? options.chmod() : e.getMode());
-                        copy.setIds(options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+                        // --chmod replaces the permission bits only (setuid and the like stay), and
+                        // without --chown the files keep their owners, as docker build copies between stages
+                        copy.setMode(options.chmod() != null ? (e.getMode() & 07000) | options.chmod() : e.getMode());
+                        copy.setUserId(options.uid() == null ? e.getLongUserId() : options.uid());
+                        copy.setGroupId(options.gid() == null ? e.getLongGroupId() : options.gid());
                         copy.setModTime(e.getModTime());
                         copy.setSize(e.isFile() ? e.getSize() : 0);
                         if (e.isSymbolicLink()) {
