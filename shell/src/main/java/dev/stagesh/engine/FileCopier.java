@@ -357,8 +357,15 @@ final class FileCopier {
                 String srcPath = Paths.resolve("/", src);
                 PathStat stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
                         StepExecutor.where(ins) + ": " + src + " not found in " + from));
+                String name = stat.name();
+                if (stat.isSymlink() && !stat.linkTarget().isEmpty()) {
+                    // a source that is a symlink is followed: what it points to is copied, under the link's name
+                    srcPath = stat.linkTarget();
+                    stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
+                            StepExecutor.where(ins) + ": " + src + " is a dangling symlink in " + from));
+                }
                 String target = stat.isDirectory() ? destPath
-                        : intoDir ? Paths.resolve(destPath, stat.name()) : destPath;
+                        : intoDir ? Paths.resolve(destPath, name) : destPath;
                 placed.add(new Placed(srcPath, stat.isDirectory(), target));
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
