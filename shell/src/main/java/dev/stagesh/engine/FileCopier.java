@@ -370,8 +370,16 @@ final class FileCopier {
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
             String checksum = ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8));
+            // with --chown, the directories the copy creates get the owner too, as docker build's mkdir -p does
+            java.util.LinkedHashSet<String> created = new java.util.LinkedHashSet<>();
+            if (options.uid() != null && snap != null) {
+                for (Placed p : placed) {
+                    String dir = p.directory() ? p.target() : Paths.parent(p.target());
+                    created.addAll(missingDirs(snap, dir));
+                }
+            }
             // the source container is needed while the tar streams, so it is read eagerly into the plan
-            return new Payload(checksum, out -> writeFromContainer(container, placed, options, out),
+            return new Payload(checksum, out -> writeFromContainer(container, placed, List.copyOf(created), options, out),
                     () -> engine.removeContainer(container));
         } catch (RuntimeException e) {
             engine.removeContainer(container);
@@ -443,11 +451,19 @@ final class FileCopier {
         return List.copyOf(names);
     }
 
-    private void writeFromContainer(String container, List<Placed> placed, CopyOptions options, OutputStream out)
-            throws IOException {
+    private void writeFromContainer(String container, List<Placed> placed, List<String> createdDirs,
+                                    CopyOptions options, OutputStream out) throws IOException {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String dir : createdDirs) {
+                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
+                d.setMode(0755);
+                d.setIds(options.uid(), options.gid());
+                d.setModTime(System.currentTimeMillis());
+                tar.putArchiveEntry(d);
+                tar.closeArchiveEntry();
+            }
             for (Placed p : placed) {
                 Optional<InputStream> archive = engine.getArchive(container, p.source());
                 if (archive.isEmpty()) {
