@@ -259,15 +259,25 @@ final class FileCopier {
     }
 
     /**
-     * Fills a {@code RUN --mount=type=bind} target in a created container: the source's files from
-     * the build context, or from another stage or image when {@code from} is given.
+     * Fills the volume of a {@code RUN --mount=type=bind}: the source's files from the build
+     * context, or from another stage or image when {@code from} is given. It is written through a
+     * helper container that mounts only that volume: the engine's archive API creates the mount
+     * points of the container it writes into in that container's layer, so writing through the
+     * RUN's own container would commit the toolbox's /dev/.stagesh into the image.
      */
-    void fillMount(StageRun run, Instruction ins, String from, String source, String target, String containerId) {
-        String dest = target.endsWith("/") ? target : target + "/";
+    void fillMount(StageRun run, Instruction ins, String from, String source, String volume) {
+        String platform = engine.platform();
+        String empty = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
+                platform.substring(platform.indexOf('/') + 1));
+        String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.keepAlive(), List.of(), List.of(),
+                "/", "0", labels, List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, volume,
+                "/fill", false)), "none"));
         try (Payload payload = from == null
-                ? fromContext(List.of(source), dest, "/", CopyOptions.defaults(), null)
-                : fromImage(run, ins, from, List.of(source), dest, "/", CopyOptions.defaults(), null)) {
-            stream(payload.writer(), tar -> engine.putArchive(containerId, "/", tar));
+                ? fromContext(List.of(source), "/fill/", "/", CopyOptions.defaults(), null)
+                : fromImage(run, ins, from, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
+            stream(payload.writer(), tar -> engine.putArchive(helper, "/", tar));
+        } finally {
+            engine.removeContainer(helper);
         }
     }
 
