@@ -141,6 +141,9 @@ final class FileCopier {
             if (hit.isPresent()) {
                 image = hit.get();
             } else {
+                boolean chown = !urls && a.chown() != null && !a.chown().isEmpty();
+                dev.stagesh.context.Ownership owner = chown ? owners(snap).resolve(a.chown()) : null;
+                List<String> createdDirs = chown ? missingDirs(snap, destPath) : List.of();
                 TarSource writer = out -> {
                     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
                         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -157,6 +160,16 @@ final class FileCopier {
                                 tar.closeArchiveEntry();
                             }
                         } else {
+                            // with --chown, the directories the extraction creates get the owner (the
+                            // archive's own entries keep theirs), as docker build's mkdir -p does
+                            for (String dir : createdDirs) {
+                                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
+                                d.setMode(0755);
+                                d.setIds(owner.uid(), owner.gid());
+                                d.setModTime(System.currentTimeMillis());
+                                tar.putArchiveEntry(d);
+                                tar.closeArchiveEntry();
+                            }
                             for (String src : a.sources()) {
                                 AddSources.extractTo(context.root().resolve(src.startsWith("/") ? src.substring(1) : src),
                                         destPath, tar);
@@ -172,6 +185,23 @@ final class FileCopier {
         } finally {
             downloads.forEach(AddSources.Download::close);
         }
+    }
+
+    /** The directories from the root down to {@code path} (included) that the snapshot lacks. */
+    private List<String> missingDirs(Snapshot snap, String path) {
+        String id = archives.reader(snap);
+        List<String> out = new ArrayList<>();
+        String dir = "";
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            dir = dir + "/" + part;
+            if (!out.isEmpty() || engine.stat(id, dir).isEmpty()) {
+                out.add(dir);
+            }
+        }
+        return out;
     }
 
     /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */
@@ -223,15 +253,25 @@ final class FileCopier {
     }
 
     /**
-     * Fills a {@code RUN --mount=type=bind} target in a created container: the source's files from
-     * the build context, or from another stage or image when {@code from} is given.
+     * Fills the volume of a {@code RUN --mount=type=bind}: the source's files from the build
+     * context, or from another stage or image when {@code from} is given. It is written through a
+     * helper container that mounts only that volume: the engine's archive API creates the mount
+     * points of the container it writes into in that container's layer, so writing through the
+     * RUN's own container would commit the toolbox's /dev/.stagesh into the image.
      */
-    void fillMount(StageRun run, Instruction ins, String from, String source, String target, String containerId) {
-        String dest = target.endsWith("/") ? target : target + "/";
+    void fillMount(StageRun run, Instruction ins, String from, String source, String volume) {
+        String platform = engine.platform();
+        String empty = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
+                platform.substring(platform.indexOf('/') + 1));
+        String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.keepAlive(), List.of(), List.of(),
+                "/", "0", labels, List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, volume,
+                "/fill", false)), "none"));
         try (Payload payload = from == null
-                ? fromContext(List.of(source), dest, "/", CopyOptions.defaults(), null)
-                : fromImage(run, ins, from, List.of(source), dest, "/", CopyOptions.defaults(), null)) {
-            stream(payload.writer(), tar -> engine.putArchive(containerId, "/", tar));
+                ? fromContext(List.of(source), "/fill/", "/", CopyOptions.defaults(), null)
+                : fromImage(run, ins, from, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
+            stream(payload.writer(), tar -> engine.putArchive(helper, "/", tar));
+        } finally {
+            engine.removeContainer(helper);
         }
     }
 
@@ -308,18 +348,42 @@ final class FileCopier {
         try {
             List<Placed> placed = new ArrayList<>();
             StringBuilder sum = new StringBuilder(sourceImage);
+            List<String> matched = new ArrayList<>();
             for (String src : sources) {
+                List<String> m = hasWildcard(src) ? glob(container, Paths.resolve("/", src)) : List.of(src);
+                if (m.isEmpty()) {
+                    throw new StageshException(StepExecutor.where(ins) + ": " + src + " matches nothing in " + from);
+                }
+                matched.addAll(m);
+            }
+            boolean intoDir = destIsDir || matched.size() > 1;
+            for (String src : matched) {
                 String srcPath = Paths.resolve("/", src);
                 PathStat stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
                         StepExecutor.where(ins) + ": " + src + " not found in " + from));
+                String name = stat.name();
+                if (stat.isSymlink() && !stat.linkTarget().isEmpty()) {
+                    // a source that is a symlink is followed: what it points to is copied, under the link's name
+                    srcPath = stat.linkTarget();
+                    stat = engine.stat(container, srcPath).orElseThrow(() -> new StageshException(
+                            StepExecutor.where(ins) + ": " + src + " is a dangling symlink in " + from));
+                }
                 String target = stat.isDirectory() ? destPath
-                        : destIsDir ? Paths.resolve(destPath, stat.name()) : destPath;
+                        : intoDir ? Paths.resolve(destPath, name) : destPath;
                 placed.add(new Placed(srcPath, stat.isDirectory(), target));
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
             String checksum = ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8));
+            // with --chown, the directories the copy creates get the owner too, as docker build's mkdir -p does
+            java.util.LinkedHashSet<String> created = new java.util.LinkedHashSet<>();
+            if (options.uid() != null && snap != null) {
+                for (Placed p : placed) {
+                    String dir = p.directory() ? p.target() : Paths.parent(p.target());
+                    created.addAll(missingDirs(snap, dir));
+                }
+            }
             // the source container is needed while the tar streams, so it is read eagerly into the plan
-            return new Payload(checksum, out -> writeFromContainer(container, placed, options, out),
+            return new Payload(checksum, out -> writeFromContainer(container, placed, List.copyOf(created), options, out),
                     () -> engine.removeContainer(container));
         } catch (RuntimeException e) {
             engine.removeContainer(container);
@@ -329,11 +393,81 @@ final class FileCopier {
 
     private record Placed(String source, boolean directory, String target) {}
 
-    private void writeFromContainer(String container, List<Placed> placed, CopyOptions options, OutputStream out)
-            throws IOException {
+    /** Whether a source is a pattern (Go's filepath.Match metacharacters), as docker build expands them. */
+    static boolean hasWildcard(String source) {
+        return source.contains("*") || source.contains("?") || source.contains("[");
+    }
+
+    /**
+     * The paths in the container matching an absolute pattern, in name order; a component with
+     * wildcards matches names in its directory ({@code *} never crosses a slash).
+     */
+    private List<String> glob(String container, String pattern) {
+        List<String> current = List.of("/");
+        for (String part : pattern.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            for (String dir : current) {
+                if (!hasWildcard(part)) {
+                    String p = Paths.resolve(dir, part);
+                    if (engine.stat(container, p).isPresent()) {
+                        next.add(p);
+                    }
+                    continue;
+                }
+                java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
+                        .getPathMatcher("glob:" + part.replace("[^", "[!"));
+                for (String name : childNames(container, dir)) {
+                    if (matcher.matches(java.nio.file.Path.of(name))) {
+                        next.add(Paths.resolve(dir, name));
+                    }
+                }
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** The names in a directory of the container, sorted. */
+    private List<String> childNames(String container, String dir) {
+        var stat = engine.stat(container, dir);
+        if (stat.isEmpty() || !stat.get().isDirectory()) {
+            return List.of();
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        Optional<InputStream> archive = engine.getArchive(container, dir);
+        if (archive.isEmpty()) {
+            return List.of();
+        }
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String[] parts = e.getName().split("/");
+                if (parts.length >= 2 && !parts[1].isEmpty()) {
+                    names.add(parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(names);
+    }
+
+    private void writeFromContainer(String container, List<Placed> placed, List<String> createdDirs,
+                                    CopyOptions options, OutputStream out) throws IOException {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String dir : createdDirs) {
+                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
+                d.setMode(0755);
+                d.setIds(options.uid(), options.gid());
+                d.setModTime(System.currentTimeMillis());
+                tar.putArchiveEntry(d);
+                tar.closeArchiveEntry();
+            }
             for (Placed p : placed) {
                 Optional<InputStream> archive = engine.getArchive(container, p.source());
                 if (archive.isEmpty()) {
@@ -351,8 +485,11 @@ final class FileCopier {
                         }
                         String tarName = target.substring(1) + (e.isDirectory() ? "/" : "");
                         TarArchiveEntry copy = new TarArchiveEntry(tarName, e.getLinkFlag());
-                        copy.setMode(options.chmod() != null ? options.chmod() : e.getMode());
-                        copy.setIds(options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+                        // --chmod replaces the permission bits only (setuid and the like stay), and
+                        // without --chown the files keep their owners, as docker build copies between stages
+                        copy.setMode(options.chmod() != null ? (e.getMode() & 07000) | options.chmod() : e.getMode());
+                        copy.setUserId(options.uid() == null ? e.getLongUserId() : options.uid());
+                        copy.setGroupId(options.gid() == null ? e.getLongGroupId() : options.gid());
                         copy.setModTime(e.getModTime());
                         copy.setSize(e.isFile() ? e.getSize() : 0);
                         if (e.isSymbolicLink()) {

@@ -234,6 +234,10 @@ public final class ImageCommitter {
         config.remove("container_config");
         config.remove("parent");
         config.set("config", ConfigJson.of(snapshot.config()));
+        String author = author(snapshot.history());
+        if (author != null) {
+            config.put("author", author);
+        }
         ArrayNode diffs = JSON.createArrayNode();
         keptDiffs.forEach(diffs::add);
         ((ObjectNode) config.path("rootfs")).set("diff_ids", diffs);
@@ -271,6 +275,19 @@ public final class ImageCommitter {
             out.add(h);
         }
         return out;
+    }
+
+    /** The image's author as docker build sets it: from the stage's last MAINTAINER, if any. */
+    static String author(List<HistoryEntry> history) {
+        String author = null;
+        for (HistoryEntry h : history) {
+            String text = h.createdBy();
+            if (text.regionMatches(true, 0, "MAINTAINER", 0, 10) && text.length() > 10
+                    && Character.isWhitespace(text.charAt(10))) {
+                author = text.substring(10).strip();
+            }
+        }
+        return author;
     }
 
     private static boolean isBaseEntry(ObjectNode h, Snapshot snapshot, List<ObjectNode> history) {

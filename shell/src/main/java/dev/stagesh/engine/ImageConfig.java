@@ -51,9 +51,10 @@ public record ImageConfig(
     /** The PATH BuildKit gives a stage whose base image sets none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /** The config BuildKit starts {@code FROM scratch} with: its default PATH and WorkingDir "/". */
     public static ImageConfig scratch(String os, String architecture) {
         return new ImageConfig(List.of("PATH=" + DEFAULT_PATH),
-                null, null, "", "", Map.of(), List.of(), List.of(), null, null, null, List.of(), os, architecture);
+                null, null, "/", "", Map.of(), List.of(), List.of(), null, null, null, List.of(), os, architecture);
     }
 
     public static ImageConfig of(ImageInfo image) {

@@ -86,7 +86,7 @@ final class RunMounts {
                         engine.createVolume(volume, sessionLabels);
                         temporary.add(volume);
                         specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
-                        binds.put(target, m);
+                        binds.put(volume, m);
                     }
                     case "secret" -> secret(r, m).ifPresent(specs::add);
                     case "ssh" -> {
@@ -109,7 +109,7 @@ final class RunMounts {
 
             @Override
             public void populate(String containerId) {
-                binds.forEach((target, m) -> copier.fillMount(run, r, m.from(), source(m), target, containerId));
+                binds.forEach((volume, m) -> copier.fillMount(run, r, m.from(), source(m), volume));
             }
 
             @Override

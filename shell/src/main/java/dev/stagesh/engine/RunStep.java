@@ -38,6 +38,7 @@ final class RunStep {
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
         RunCommand.Argv command = RunCommand.of(r, config.effectiveShell());
+        RunCommand.Argv toRun = withoutEngineHostname(command, scope.runEnv());
         List<String> env = command.env(scope.runEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
@@ -58,10 +59,10 @@ final class RunStep {
         String image;
         int code;
         if (r.mounts().isEmpty() && "default".equals(network(r))) {
-            code = work.exec(snap, command.argv(), env, workdir, user, output);
+            code = work.exec(snap, toRun.argv(), env, workdir, user, output);
             image = work.commit(store.labels(code == 0 ? key : null));
         } else {
-            var own = runAlone(run, r, snap, command, env, workdir, user, output);
+            var own = runAlone(run, r, snap, toRun, env, workdir, user, output);
             code = own.exitCode();
             image = own.image();
         }
@@ -114,6 +115,19 @@ final class RunStep {
                 engine.removeContainer(id);
             }
         }
+    }
+
+    /**
+     * The engine puts HOSTNAME into every process's environment; a BuildKit RUN has none, so it
+     * is unset (by the toolbox's env) unless the Dockerfile itself set it.
+     */
+    static RunCommand.Argv withoutEngineHostname(RunCommand.Argv command, java.util.Map<String, String> runEnv) {
+        if (runEnv.containsKey("HOSTNAME")) {
+            return command;
+        }
+        List<String> argv = new ArrayList<>(Toolbox.busybox("env", "-u", "HOSTNAME"));
+        argv.addAll(command.argv());
+        return new RunCommand.Argv(argv, command.script());
     }
 
     private static String network(Instruction.Run r) {

@@ -144,7 +144,7 @@ final class StepExecutor {
                 next = next.withLabel(kv.key(), kv.value());
             }
         } else if (x instanceof Instruction.Maintainer m) {
-            next = config.withLabel("maintainer", m.maintainer());
+            next = config; // docker build writes it as the image's author (see ImageCommitter), not as a label
         } else if (x instanceof Instruction.Expose e) {
             next = config;
             for (String p : e.ports()) {
