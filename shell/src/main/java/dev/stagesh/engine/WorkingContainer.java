@@ -3,7 +3,6 @@ package dev.stagesh.engine;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.OutputSink;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,16 +57,31 @@ final class WorkingContainer implements AutoCloseable {
         active.started(id);
         try {
             return engine.exec(id, argv, env, workdir, user, sink);
+        } catch (dev.stagesh.docker.EngineException e) {
+            // the command never started (the container is gone or cannot start again, as after an
+            // engine restart): the snapshot is an image and intact, so a fresh container serves
+            if (!neverStarted(e)) {
+                throw e;
+            }
+            replace(at.imageId());
+            String fresh = join(ready);
+            readyFor = null;
+            active.started(fresh);
+            try {
+                return engine.exec(fresh, argv, env, workdir, user, sink);
+            } finally {
+                active.finished(fresh);
+            }
         } finally {
             active.finished(id);
         }
     }
 
-    void putArchive(Snapshot at, String path, InputStream tar) {
-        String id = at(at);
-        readyFor = null;
-        engine.putArchive(id, path, tar);
+    private static boolean neverStarted(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("exec in container") || m.startsWith("start container");
     }
+
 
     /**
      * Commits what the container changed as a new image, then replaces the container by one
