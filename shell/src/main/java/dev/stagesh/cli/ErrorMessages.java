@@ -28,7 +28,7 @@ public final class ErrorMessages {
         return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
     }
 
-    /** The first line, without control characters, at most 300 characters: never garbage on a terminal. */
+    /** The first line, without control characters, at most 1000 characters: never garbage on a terminal. */
     static String oneLine(String message) {
         if (message == null) {
             return "";
@@ -42,6 +42,6 @@ public final class ErrorMessages {
                 sb.appendCodePoint(c);
             }
         });
-        return sb.length() > 300 ? sb.substring(0, 297) + "..." : sb.toString();
+        return sb.length() > 1000 ? sb.substring(0, 997) + "..." : sb.toString();
     }
 }

@@ -43,7 +43,7 @@ public record LayerReport(List<LayerSummary> layers, long imageBytes, long waste
             rows.add(List.of(Integer.toString(l.number()), SizeFormat.si(l.bytes()), SizeFormat.si(l.wastedBytes()),
                     SizeFormat.si(l.shadowedBytes()), l.label()));
         }
-        out.addAll(table(rows));
+        out.addAll(TextColumns.render(rows));
         out.add("");
         out.add("Total image size: " + SizeFormat.si(imageBytes));
         out.add("Potential wasted space: " + SizeFormat.si(wastedBytes));
@@ -63,7 +63,7 @@ public record LayerReport(List<LayerSummary> layers, long imageBytes, long waste
                 };
                 files.add(List.of("  " + SizeFormat.si(f.size()), f.path(), fate));
             }
-            out.addAll(table(files));
+            out.addAll(TextColumns.render(files));
         }
         if (!wastedPaths.isEmpty() && maxPaths > 0) {
             out.add("");
@@ -72,31 +72,9 @@ public record LayerReport(List<LayerSummary> layers, long imageBytes, long waste
             for (WastedPath p : wastedPaths.subList(0, Math.min(maxPaths, wastedPaths.size()))) {
                 paths.add(List.of(Integer.toString(p.count()), SizeFormat.si(p.totalBytes()), p.path()));
             }
-            out.addAll(table(paths));
+            out.addAll(TextColumns.render(paths));
         }
         return out;
     }
 
-    /** Left-aligned columns two spaces apart; the last column is not padded, and empty trailing cells vanish. */
-    static List<String> table(List<List<String>> rows) {
-        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < row.size() - 1; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        List<String> out = new ArrayList<>(rows.size());
-        for (List<String> row : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                b.append(row.get(c));
-                if (c < row.size() - 1) {
-                    b.append(" ".repeat(widths[c] - row.get(c).length() + 2));
-                }
-            }
-            out.add(b.toString().stripTrailing());
-        }
-        return out;
-    }
 }

@@ -109,7 +109,7 @@ final class StageLayers {
             table.add(List.of(r.step(), none ? "-" : SizeFormat.si(r.bytes()), none ? "-" : SizeFormat.si(r.wastedBytes()),
                     none ? "-" : SizeFormat.si(r.shadowedBytes()), r.instruction()));
         }
-        List<String> out = new ArrayList<>(columns(table));
+        List<String> out = new ArrayList<>(dev.stagesh.fs.TextColumns.render(table));
         out.add("");
         out.add("Total image size: " + SizeFormat.si(report.imageBytes()));
         out.add("Potential wasted space: " + SizeFormat.si(report.wastedBytes()));
@@ -125,7 +125,7 @@ final class StageLayers {
             for (LayerFile f : r.biggest()) {
                 files.add(List.of("  " + SizeFormat.si(f.size()), f.path(), fate(f.fate())));
             }
-            out.addAll(columns(files));
+            out.addAll(dev.stagesh.fs.TextColumns.render(files));
         }
         if (!report.wastedPaths().isEmpty()) {
             out.add("");
@@ -135,7 +135,7 @@ final class StageLayers {
             for (WastedPath p : report.wastedPaths().subList(0, Math.min(TOP_PATHS, report.wastedPaths().size()))) {
                 paths.add(List.of("  " + p.count(), SizeFormat.si(p.totalBytes()), p.path()));
             }
-            out.addAll(columns(paths));
+            out.addAll(dev.stagesh.fs.TextColumns.render(paths));
         }
         return out;
     }
@@ -189,26 +189,4 @@ final class StageLayers {
         };
     }
 
-    /** Left-aligned columns two spaces apart; the last column is not padded. */
-    static List<String> columns(List<List<String>> rows) {
-        int n = rows.stream().mapToInt(List::size).max().orElse(0);
-        int[] widths = new int[n];
-        for (List<String> row : rows) {
-            for (int c = 0; c < row.size() - 1; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                b.append(row.get(c));
-                if (c < row.size() - 1) {
-                    b.append(" ".repeat(widths[c] - row.get(c).length() + 2));
-                }
-            }
-            out.add(b.toString().stripTrailing());
-        }
-        return out;
-    }
 }
