@@ -258,8 +258,27 @@ public final class DockerEngine implements Closeable {
         return creating(() -> cmd.exec().getId(), "create a container from " + spec.image());
     }
 
+    /**
+     * Starts a container. Right after an engine restart its network store can refuse the first
+     * starts for a moment ("failed to update store"), so those are tried again, briefly.
+     */
     public void start(String containerId) {
-        call(() -> client.startContainerCmd(containerId).exec(), "start container");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call(() -> client.startContainerCmd(containerId).exec(), "start container");
+                return;
+            } catch (EngineException e) {
+                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("failed to update store")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Runs the container's own process to its end, streaming its output; returns its exit code. */

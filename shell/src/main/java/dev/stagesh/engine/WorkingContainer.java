@@ -63,17 +63,54 @@ final class WorkingContainer implements AutoCloseable {
             if (!neverStarted(e)) {
                 throw e;
             }
-            replace(at.imageId());
-            String fresh = join(ready);
+            return execInFresh(at, argv, env, workdir, user, sink);
+        } finally {
+            active.finished(id);
+        }
+    }
+
+    /**
+     * Runs the command in a new container of the snapshot. Just after an engine restart the
+     * engine may refuse to create or start containers for a few seconds, so this tries for a
+     * while before giving up.
+     */
+    private int execInFresh(Snapshot at, List<String> argv, List<String> env, String workdir, String user,
+                            OutputSink sink) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            String fresh;
+            try {
+                replace(at.imageId());
+                fresh = join(ready);
+            } catch (RuntimeException e) {
+                last = e;
+                ready = null;
+                readyFor = null;
+                sleepQuietly(1000);
+                continue;
+            }
             readyFor = null;
             active.started(fresh);
             try {
                 return engine.exec(fresh, argv, env, workdir, user, sink);
+            } catch (dev.stagesh.docker.EngineException e) {
+                if (!neverStarted(e)) {
+                    throw e;
+                }
+                last = e;
+                sleepQuietly(1000);
             } finally {
                 active.finished(fresh);
             }
-        } finally {
-            active.finished(id);
+        }
+        throw last;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -85,9 +85,12 @@ class TerminalIT {
             t.waitFor("SHELL-42\n", STEP);
             assertThat(t.screen()).contains("fixed.txt").contains("inside-only.txt");
             t.line("exit");
+            // the prompt reads again only once the shell's terminal is handed back
+            sleepQuietly(3000);
 
             // Ctrl-C cancels a long RUN; the prompt comes back and nothing of it keeps running
             t.line("into stage slow");
+            t.waitFor("stage 2 (slow) 1/2 > ", STEP);
             t.line("next");
             t.waitFor("RUN sleep 300", STEP);
             sleepQuietly(2000);
