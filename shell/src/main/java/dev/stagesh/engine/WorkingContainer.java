@@ -48,7 +48,12 @@ final class WorkingContainer implements AutoCloseable {
         if (ready == null || !snapshot.imageId().equals(readyFor)) {
             replace(snapshot.imageId());
         }
-        return join(ready);
+        try {
+            return join(ready);
+        } catch (RuntimeException e) {
+            // the container could not be made (an engine restart in progress?): make it afresh
+            return freshContainer(snapshot.imageId());
+        }
     }
 
     int exec(Snapshot at, List<String> argv, List<String> env, String workdir, String user, OutputSink sink) {
@@ -70,25 +75,32 @@ final class WorkingContainer implements AutoCloseable {
     }
 
     /**
-     * Runs the command in a new container of the snapshot. Just after an engine restart the
-     * engine may refuse to create or start containers for a few seconds, so this tries for a
-     * while before giving up.
+     * A new running container of the image. Just after an engine restart the engine may refuse
+     * to create or start containers for a few seconds (and pooled connections are stale), so this
+     * tries for a while before giving up.
      */
-    private int execInFresh(Snapshot at, List<String> argv, List<String> env, String workdir, String user,
-                            OutputSink sink) {
+    private String freshContainer(String imageId) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 8; attempt++) {
-            String fresh;
             try {
-                replace(at.imageId());
-                fresh = join(ready);
+                replace(imageId);
+                return join(ready);
             } catch (RuntimeException e) {
                 last = e;
                 ready = null;
                 readyFor = null;
                 sleepQuietly(1000);
-                continue;
             }
+        }
+        throw last;
+    }
+
+    /** Runs the command in a new container of the snapshot, trying again while the engine recovers. */
+    private int execInFresh(Snapshot at, List<String> argv, List<String> env, String workdir, String user,
+                            OutputSink sink) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            String fresh = freshContainer(at.imageId());
             readyFor = null;
             active.started(fresh);
             try {
