@@ -385,10 +385,15 @@ public final class DockerEngine implements Closeable {
                 || String.valueOf(e.getMessage()).contains("Removal In Progress")) {
             return false;
         }
-        notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"
-                + " reconnected and started it again: every completed step is kept");
+        noticeRecovered();
         start(containerId);
         return true;
+    }
+
+    /** Says that the engine stopped the session's container and the session carried on, steps intact. */
+    public void noticeRecovered() {
+        notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"
+                + " reconnected and started it again: every completed step is kept");
     }
 
     /**

@@ -52,7 +52,9 @@ final class WorkingContainer implements AutoCloseable {
             return join(ready);
         } catch (RuntimeException e) {
             // the container could not be made (an engine restart in progress?): make it afresh
-            return freshContainer(snapshot.imageId());
+            String fresh = freshContainer(snapshot.imageId());
+            engine.noticeRecovered();
+            return fresh;
         }
     }
 
@@ -68,7 +70,9 @@ final class WorkingContainer implements AutoCloseable {
             if (!neverStarted(e)) {
                 throw e;
             }
-            return execInFresh(at, argv, env, workdir, user, sink);
+            int code = execInFresh(at, argv, env, workdir, user, sink);
+            engine.noticeRecovered();
+            return code;
         } finally {
             active.finished(id);
         }
