@@ -186,11 +186,6 @@ public final class DockerEngine implements Closeable {
         creating(() -> client.createImageCmd(repository, tar).withTag(tag).exec(), "import " + repository);
     }
 
-    public List<String> imagesLabelled(String key, String value) {
-        return call(() -> client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec(),
-                "list images").stream().map(i -> i.getId()).toList();
-    }
-
     /** For every image carrying label {@code key}: its value, mapped to the image id. */
     public Map<String, String> imageLabelValues(String key) {
         Map<String, String> out = new HashMap<>();

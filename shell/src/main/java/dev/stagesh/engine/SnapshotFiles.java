@@ -38,11 +38,6 @@ public final class SnapshotFiles {
         }
     }
 
-    /** Like {@link #tree}, but a symlink at the end of the path is followed, as {@code ls dir} does. */
-    public FileTree treeFollowing(String path) {
-        return tree(follow(path));
-    }
-
     /** Copies a file's bytes to {@code out}, following symlinks; returns how many. */
     public long cat(String path, OutputStream out) {
         String real = follow(path);

@@ -32,10 +32,6 @@ final class SnapshotStore {
         this.useCache = useCache;
     }
 
-    boolean usesCache() {
-        return useCache;
-    }
-
     /**
      * The snapshot cached under this key. The engine's whole cache index is read once per
      * session (one call) rather than once per step; snapshots this session makes are added.

@@ -173,7 +173,7 @@ final class StepExecutor {
         } else {
             throw new StageshException(where(ins) + ": " + ins.keyword() + " is not supported");
         }
-        Snapshot after = snap.withConfig(next, new HistoryEntry(historyText(ins, text), true));
+        Snapshot after = snap.withConfig(next, new HistoryEntry(text.strip(), true));
         return new StepOutcome(after, since(start), false, cmdSet);
     }
 
@@ -203,10 +203,6 @@ final class StepExecutor {
 
     static List<String> commandLine(CommandLine command, ImageConfig config) {
         return command.argv(config.effectiveShell());
-    }
-
-    static String historyText(Instruction ins, String original) {
-        return original.strip();
     }
 
     static String where(Instruction ins) {
