@@ -26,8 +26,11 @@ public record DiffEntry(Kind kind, String path, FileEntry before, FileEntry afte
         }
     }
 
-    /** The properties compared; a content change shows as SIZE or MTIME since a tar header has no hash. */
-    public enum Attribute { TYPE, MODE, OWNER, SIZE, LINK_TARGET, MTIME }
+    /**
+     * The properties compared; a content change shows as SIZE or MTIME since a tar header has no hash.
+     * ENTRIES: a directory gained or lost entries.
+     */
+    public enum Attribute { TYPE, MODE, OWNER, SIZE, LINK_TARGET, MTIME, ENTRIES }
 
     public DiffEntry {
         changed = Set.copyOf(changed);

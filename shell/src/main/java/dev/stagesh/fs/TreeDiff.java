@@ -2,6 +2,7 @@ package dev.stagesh.fs;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,10 @@ import java.util.Set;
 /**
  * What changed between two snapshots of the same filesystem, e.g. before and after a build step:
  * entries added, changed (type, mode, owner, size, link target or mtime differ) or removed. As in
- * {@code docker diff}, a removed directory is reported once, not with everything it held.
- * Directories the tars only implied are not compared, since their metadata is made up.
+ * {@code docker diff}, a removed directory is reported once, not with everything it held, and a
+ * directory that gained or lost entries counts as changed: a tar's one-second mtime alone would make
+ * that depend on the second a step ran in. Directories the tars only implied are not compared,
+ * since their metadata is made up.
  */
 public final class TreeDiff {
 
@@ -23,12 +26,26 @@ public final class TreeDiff {
 
     public static TreeDiff between(FileTree before, FileTree after) {
         List<DiffEntry> out = new ArrayList<>();
+        Set<String> parentsOfAddedOrRemoved = new HashSet<>();
+        after.walk("/").forEach(a -> {
+            if (before.entry(a.path()).isEmpty()) {
+                parentsOfAddedOrRemoved.add(FsPaths.parent(a.path()));
+            }
+        });
+        before.walk("/").forEach(b -> {
+            if (after.entry(b.path()).isEmpty()) {
+                parentsOfAddedOrRemoved.add(FsPaths.parent(b.path()));
+            }
+        });
         after.walk("/").forEach(a -> {
             FileEntry b = before.entry(a.path()).orElse(null);
             if (b == null) {
                 out.add(new DiffEntry(DiffEntry.Kind.ADDED, a.path(), null, a, Set.of()));
             } else if (!before.isImplied(a.path()) && !after.isImplied(a.path())) {
                 Set<DiffEntry.Attribute> changed = compare(b, a);
+                if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(a.path())) {
+                    changed.add(DiffEntry.Attribute.ENTRIES);
+                }
                 if (!changed.isEmpty()) {
                     out.add(new DiffEntry(DiffEntry.Kind.CHANGED, a.path(), b, a, changed));
                 }

@@ -49,7 +49,17 @@ class TreeDiffTest {
         FileTree before = new Tars().dir("d").sized("d/big", 2_500_000).tree();
         FileTree after = new Tars().dir("d").tree();
         TreeDiff diff = TreeDiff.between(before, after);
-        assertThat(diff.render()).containsExactly("D /d/big (2.5 MB)");
+        assertThat(diff.render()).containsExactly("C /d", "D /d/big (2.5 MB)");
         assertThat(diff.bytes(DiffEntry.Kind.REMOVED)).isEqualTo(2_500_000);
+    }
+
+    @Test
+    void aDirectoryThatGainedOrLostEntriesChangedWhateverItsMtime() {
+        FileTree before = new Tars().dir("app").file("app/old", "x").dir("etc").tree();
+        FileTree after = new Tars().dir("app").file("app/new", "y").dir("etc").tree();
+        TreeDiff diff = TreeDiff.between(before, after);
+        assertThat(diff.render()).containsExactly("C /app", "A /app/new (1 B)", "D /app/old (1 B)");
+        assertThat(diff.of(DiffEntry.Kind.CHANGED)).singleElement()
+                .satisfies(e -> assertThat(e.changed()).containsExactly(DiffEntry.Attribute.ENTRIES));
     }
 }
