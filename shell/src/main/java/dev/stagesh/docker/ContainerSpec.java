@@ -26,6 +26,10 @@ public record ContainerSpec(
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
     }
 
+    public ContainerSpec withNetworkMode(String mode) {
+        return new ContainerSpec(image, entrypoint, cmd, env, workingDir, user, labels, mounts, mode);
+    }
+
     /** A mount of a volume, a host path or a tmpfs into the container. */
     public record MountSpec(Kind kind, String source, String target, boolean readOnly) {
         public enum Kind { VOLUME, BIND, TMPFS }

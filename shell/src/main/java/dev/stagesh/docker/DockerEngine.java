@@ -327,65 +327,17 @@ public final class DockerEngine implements Closeable {
                 }).toList();
     }
 
-    /**
-     * Runs a process in a running container (a RUN step, a mkdir) and returns its exit code.
-     * Output is streamed to the sink as it comes.
-     */
-    public int exec(String containerId, List<String> argv, List<String> env, String workingDir, String user,
-                    OutputSink sink) {
-        var create = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
-                .withEnv(env).withAttachStdout(true).withAttachStderr(true);
-        if (workingDir != null && !workingDir.isEmpty()) {
-            create.withWorkingDir(workingDir);
-        }
-        if (user != null && !user.isEmpty()) {
-            create.withUser(user);
-        }
-        String created;
+    /** Whether the container exists and runs; false also when the engine cannot tell right now. */
+    public boolean isRunning(String containerId) {
         try {
-            created = call(() -> create.exec().getId(), "exec in container");
+            return getJson("/containers/" + encode(containerId) + "/json")
+                    .map(n -> n.path("State").path("Running").asBoolean(false)).orElse(false);
         } catch (EngineException e) {
-            if (!restartedStopped(containerId, e)) {
-                throw e;
-            }
-            created = call(() -> create.exec().getId(), "exec in container");
-        }
-        String execId = created;
-        try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameForwarder(sink))) {
-            cb.awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        } catch (IOException e) {
-            throw new EngineException("lost the output of " + argv.get(0) + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new EngineException("cannot run " + argv.get(0) + ": " + EngineConnector.rootMessage(e), e);
-        }
-        Long code = call(() -> client.inspectExecCmd(execId).exec().getExitCodeLong(), "inspect exec");
-        return code == null ? -1 : code.intValue();
-    }
-
-    /**
-     * After the engine restarted, a session's working container is stopped (the engine stops
-     * every container when it goes down) but its filesystem is intact: start it again, say so,
-     * and let the caller retry. False when the failure was anything else.
-     */
-    private boolean restartedStopped(String containerId, EngineException e) {
-        if (fenced || !(e.getCause() instanceof com.github.dockerjava.api.exception.ConflictException)
-                || !String.valueOf(e.getMessage()).contains("is not running")) {
             return false;
         }
-        Optional<JsonNode> state = getJson("/containers/" + encode(containerId) + "/json").map(n -> n.path("State"));
-        if (state.isEmpty() || state.get().path("Running").asBoolean(false) || state.get().path("Dead").asBoolean(false)
-                || String.valueOf(e.getMessage()).contains("Removal In Progress")) {
-            return false;
-        }
-        noticeRecovered();
-        start(containerId);
-        return true;
     }
 
-    /** Says that the engine stopped the session's container and the session carried on, steps intact. */
+    /** Says that the engine stopped the session's containers and the session carried on, steps intact. */
     public void noticeRecovered() {
         notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"
                 + " reconnected and started it again: every completed step is kept");
@@ -393,7 +345,7 @@ public final class DockerEngine implements Closeable {
 
     /**
      * Commits the container's filesystem as a new image carrying the given labels. Not paused:
-     * stagesh commits only when the step's process has ended (nothing but the keep-alive runs).
+     * stagesh commits only containers whose process has ended.
      */
     public String commit(String containerId, Map<String, String> labels) {
         return creating(() -> client.commitCmd(containerId).withLabels(labels).withPause(false).exec(), "commit");

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The containers in which a step's process is running right now, so Ctrl-C can stop them:
- * an exec cannot be signalled through the engine's API, so its container is killed; the
- * working container is replaced afterwards like after any step.
+ * The containers in which a step's process is running right now, so Ctrl-C can stop them: the
+ * container is killed, which ends the step with a non-zero code and leaves earlier snapshots as
+ * they were.
  */
 final class ActiveSteps {
     private final DockerEngine engine;

@@ -25,7 +25,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Turns a snapshot into the image {@code docker build} would have produced. A snapshot's layers
- * are right, but the engine wrote its config and history from the working container; so the
+ * are right, but the engine wrote its config and history from the step's container; so the
  * image is streamed out ({@code docker save}), its config replaced by the one stagesh kept
  * (with one history entry per step, written as BuildKit writes them), and streamed back in
  * ({@code docker load}). Layer data passes through untouched and is never held in memory.

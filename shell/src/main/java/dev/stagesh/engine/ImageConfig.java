@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * The image config a stage has built so far, kept by stagesh itself rather than read back from
- * the engine: snapshots are committed from a working container whose own config is not the
+ * the engine: snapshots are committed from step containers whose own config is not the
  * image's, so this record is the truth that {@code config}, {@code env} and {@code commit} use.
  */
 public record ImageConfig(

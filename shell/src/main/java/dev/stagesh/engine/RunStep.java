@@ -2,7 +2,6 @@ package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import java.util.ArrayList;
@@ -11,23 +10,20 @@ import java.util.List;
 /**
  * RUN: the command runs as docker build runs it (the stage's SHELL for shell form, ENV plus the
  * declared ARGs as its environment, WORKDIR and USER applied) and what it changed is committed.
- * A plain RUN is an exec in the working container; one with {@code --mount} or {@code --network}
- * needs those set when its container is created, so it gets a container of its own. A failing
- * command keeps the state it left as a snapshot, so the failure can be inspected where it happened.
+ * Each RUN is the main process of a container of its own ({@link StepContainers}), created with
+ * the step's mounts and network. A failing command keeps the state it left as a snapshot, so the
+ * failure can be inspected where it happened.
  */
 final class RunStep {
-    private final DockerEngine engine;
-    private final WorkingContainer work;
+    private final StepContainers containers;
     private final SnapshotStore store;
     private final StepListener listener;
     private final RunMounts mounts;
     private final ActiveSteps active;
 
-    RunStep(DockerEngine engine, WorkingContainer work, SnapshotStore store, StepListener listener, RunMounts mounts,
-            ActiveSteps active) {
+    RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active) {
         this.active = active;
-        this.engine = engine;
-        this.work = work;
+        this.containers = containers;
         this.store = store;
         this.listener = listener;
         this.mounts = mounts;
@@ -56,16 +52,9 @@ final class RunStep {
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
         TailBuffer output = new TailBuffer(listener, 20);
-        String image;
-        int code;
-        if (r.mounts().isEmpty() && "default".equals(network(r))) {
-            code = work.exec(snap, toRun.argv(), env, workdir, user, output);
-            image = work.commit(store.labels(code == 0 ? key : null));
-        } else {
-            var own = runAlone(run, r, snap, toRun, env, workdir, user, output);
-            code = own.exitCode();
-            image = own.image();
-        }
+        var ran = run(run, r, snap, toRun, env, workdir, user, output, key);
+        int code = ran.exitCode();
+        String image = ran.image();
         if (active.takeCancelled()) {
             store.created(image, null);
             throw new StepCancelledException(StepExecutor.where(r) + ": cancelled; the session stays at step "
@@ -83,37 +72,24 @@ final class RunStep {
         return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
     }
 
-    private record Ran(int exitCode, String image) {}
-
-    /** A RUN in a container of its own, created with the step's mounts and network. */
-    private Ran runAlone(StageRun run, Instruction.Run r, Snapshot snap, RunCommand.Argv command, List<String> env,
-                         String workdir, String user, TailBuffer output) {
+    /** The RUN in a container of its own, created with the step's mounts and network. */
+    private StepContainers.Ran run(StageRun run, Instruction.Run r, Snapshot snap, RunCommand.Argv command,
+                                   List<String> env, String workdir, String user, TailBuffer output,
+                                   String cacheKey) {
         try (RunMounts.Prepared prepared = mounts.prepare(run, r)) {
             String network = switch (network(r)) {
                 case "none" -> "none";
                 case "host" -> "host";
-                default -> null;
+                default -> null; // the session's shared default network
             };
             List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
             if (command.argv().get(0).startsWith(Toolbox.MOUNT)) {
                 specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
             }
-            String id = engine.createContainer(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
-                    workdir, user, store.labels(null), specs, network));
-            try {
-                prepared.populate(id);
-                active.started(id);
-                int code;
-                try {
-                    code = engine.runToEnd(id, output);
-                } finally {
-                    active.finished(id);
-                }
-                String image = engine.commit(id, store.labels(null));
-                return new Ran(code, image);
-            } finally {
-                engine.removeContainer(id);
-            }
+            // a failed or cancelled RUN's snapshot carries no cache key: it must never be a cache hit
+            return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
+                    workdir, user, store.labels(null), specs, network), prepared::populate, output,
+                    code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
         }
     }
 

@@ -7,7 +7,6 @@ import dev.stagesh.dockerfile.Dockerfile;
 import dev.stagesh.dockerfile.Stage;
 import dev.stagesh.dockerfile.StageGraph;
 import dev.stagesh.dockerfile.instructions.Instruction;
-import java.util.Map;
 import dev.stagesh.dockerfile.BuildArgs;
 import dev.stagesh.dockerfile.Platform;
 import dev.stagesh.dockerfile.VariableScope;
@@ -28,7 +27,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private Dockerfile dockerfile;
     private final List<StageRun> runs = new ArrayList<>();
     private final SnapshotStore store;
-    private final WorkingContainer work;
+    private final StepContainers containers;
     private final ArchiveContainers archives;
     private final StepExecutor executor;
     private final ImageCommitter committer;
@@ -54,12 +53,12 @@ public final class Session implements AutoCloseable, StageResolver {
         this.store = new SnapshotStore(engine, id, !options.noCache());
         this.toolbox = new Toolbox(engine);
         this.active = new ActiveSteps(engine);
-        this.work = new WorkingContainer(engine, toolbox, id.labels(), active);
+        this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
         this.archives = new ArchiveContainers(engine, id.labels());
         FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels());
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
-        RunStep runStep = new RunStep(engine, work, store, listener, mounts, active);
-        this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
+        RunStep runStep = new RunStep(containers, store, listener, mounts, active);
+        this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
         this.platform = Platform.parse(engine.platform());
         this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());
@@ -402,7 +401,7 @@ public final class Session implements AutoCloseable, StageResolver {
     }
 
     /**
-     * Removes the working container and every image of the session but the build cache. Safe to
+     * Removes the session's containers and every image of the session but the build cache. Safe to
      * call more than once and from two threads (a signal's shutdown hook and the main thread):
      * the second call waits for the first and then does nothing.
      */
@@ -413,7 +412,7 @@ public final class Session implements AutoCloseable, StageResolver {
         }
         closed = true;
         try {
-            work.close();
+            containers.close();
             archives.close();
         } finally {
             for (String c : engine.containersLabelled(SessionId.SESSION, id.id())) {

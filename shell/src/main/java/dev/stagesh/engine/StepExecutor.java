@@ -1,6 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
+import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.ImageInfo;
 import dev.stagesh.dockerfile.BuildArgs;
@@ -14,23 +15,25 @@ import java.util.List;
 
 /**
  * Executes one instruction with docker build's semantics and returns the state it leaves.
- * Instructions that change files (RUN, COPY, ADD, WORKDIR) are applied in the stage's working
- * container and committed as a snapshot; the others only change the image config, which
- * stagesh keeps itself, so they cost no engine call at all.
+ * Instructions that change files (RUN, COPY, ADD, WORKDIR) are applied in a container of the
+ * snapshot and committed as a new one; the others only change the image config, which stagesh
+ * keeps itself, so they cost no engine call at all.
  */
 final class StepExecutor {
     private final DockerEngine engine;
-    private final WorkingContainer work;
+    private final StepContainers containers;
+    private final Toolbox toolbox;
     private final SnapshotStore store;
     private final StageResolver stages;
     private final FileCopier copier;
     private final RunStep runs;
     private final StepListener listener;
 
-    StepExecutor(DockerEngine engine, WorkingContainer work, SnapshotStore store, StageResolver stages,
-                 FileCopier copier, RunStep runs, StepListener listener) {
+    StepExecutor(DockerEngine engine, StepContainers containers, Toolbox toolbox, SnapshotStore store,
+                 StageResolver stages, FileCopier copier, RunStep runs, StepListener listener) {
         this.engine = engine;
-        this.work = work;
+        this.containers = containers;
+        this.toolbox = toolbox;
         this.store = store;
         this.stages = stages;
         this.copier = copier;
@@ -104,7 +107,6 @@ final class StepExecutor {
                 new StageshException(where(from) + ": base image " + ref + " is missing after the pull"));
     }
 
-    /** Every instruction after FROM. */
     /**
      * Every instruction after FROM.
      *
@@ -189,11 +191,14 @@ final class StepExecutor {
         if (hit.isPresent()) {
             image = hit.get();
         } else {
-            int code = work.exec(snap, Toolbox.busybox("mkdir", "-p", dir), List.of(), "/", "0", listener);
-            if (code != 0) {
+            var ran = containers.run(new ContainerSpec(snap.imageId(), Toolbox.busybox("mkdir", "-p", dir), List.of(),
+                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener,
+                    code -> store.labels(code == 0 ? key : null));
+            image = ran.image();
+            if (ran.exitCode() != 0) {
+                store.created(image, null);
                 throw new StageshException(where(w) + ": cannot create the working directory " + dir);
             }
-            image = work.commit(store.labels(key));
             store.created(image, key);
         }
         Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A static busybox kept in a volume and mounted read-only under {@code /dev} of every working
- * container. {@code /dev} is a tmpfs the engine provides, so the mount point never reaches a
+ * A static busybox kept in a volume and mounted read-only under {@code /dev} of the containers
+ * stagesh runs. {@code /dev} is a tmpfs the engine provides, so the mount point never reaches a
  * committed layer; that lets stagesh keep a container alive, create WORKDIRs and change owners
  * in images that have no shell at all (scratch, distroless) without touching their filesystem.
  */
@@ -32,7 +32,7 @@ public final class Toolbox {
         return new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, VOLUME, MOUNT, true);
     }
 
-    /** The process that keeps a working container alive until stagesh removes it. */
+    /** The process that keeps a container alive until stagesh removes it. */
     public static List<String> keepAlive() {
         return List.of(BUSYBOX, "sleep", "2147483647");
     }

@@ -1,0 +1,124 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.EngineException;
+import dev.stagesh.docker.OutputSink;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a step's command as the classic builder does: as the main process of a container of its
+ * own, created from the step's snapshot, then commits what it changed. A container can never
+ * outlive the snapshot it was made from (a commit takes everything it changed since it was
+ * created), so one per step is the least a layer per step costs; what can be saved is saved:
+ * the network namespace is shared ({@link NetworkHolder}) and the spent container is removed in
+ * the background, off the step's path.
+ */
+final class StepContainers implements AutoCloseable {
+    /** How often a step tries again while an engine that just restarted refuses containers. */
+    private static final int ATTEMPTS = 8;
+
+    private final DockerEngine engine;
+    private final NetworkHolder network;
+    private final ActiveSteps active;
+    private final ExecutorService removals = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagesh-step-removal");
+        t.setDaemon(true);
+        return t;
+    });
+
+    StepContainers(DockerEngine engine, NetworkHolder network, ActiveSteps active) {
+        this.engine = engine;
+        this.network = network;
+        this.active = active;
+    }
+
+    /** The command's exit code and the image of what it left, committed whatever the code. */
+    record Ran(int exitCode, String image) {}
+
+    /**
+     * Runs the spec's command to its end and commits the container. A spec without a network
+     * mode gets the session's shared default network.
+     *
+     * @param beforeStart called with the created container's id before it starts (to fill mounts)
+     * @param imageLabels the labels of the committed image, given the command's exit code
+     */
+    Ran run(ContainerSpec spec, Consumer<String> beforeStart, OutputSink sink,
+            IntFunction<Map<String, String>> imageLabels) {
+        boolean shared = spec.networkMode() == null;
+        for (int attempt = 1; ; attempt++) {
+            String id;
+            try {
+                id = engine.createContainer(shared ? spec.withNetworkMode(network.networkMode()) : spec);
+            } catch (EngineException e) {
+                retryOrThrow(attempt, e, shared);
+                continue;
+            }
+            try {
+                beforeStart.accept(id);
+                int code;
+                active.started(id);
+                try {
+                    code = engine.runToEnd(id, sink);
+                } finally {
+                    active.finished(id);
+                }
+                return new Ran(code, engine.commit(id, imageLabels.apply(code)));
+            } catch (EngineException e) {
+                if (!String.valueOf(e.getMessage()).startsWith("start container")) {
+                    throw e;
+                }
+                retryOrThrow(attempt, e, shared); // the command never ran: a new container is as good
+            } finally {
+                removeLater(id);
+            }
+        }
+    }
+
+    /**
+     * Just after an engine restart the holder is gone and the engine may refuse containers for a
+     * few seconds; every snapshot is an image and intact, so the step is simply tried again. Any
+     * other refusal (a USER that does not exist, say) is the step's own error.
+     */
+    private void retryOrThrow(int attempt, EngineException e, boolean shared) {
+        if (attempt >= ATTEMPTS || !(shared && (attempt > 1 || network.lost()))) {
+            throw e;
+        }
+        network.discard();
+        if (attempt == 1) {
+            engine.noticeRecovered();
+        }
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    private void removeLater(String id) {
+        removals.execute(() -> {
+            try {
+                engine.removeContainer(id);
+            } catch (RuntimeException ignored) {
+                // gone already, or the engine is away: the session's end sweeps its labels
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        removals.shutdown();
+        try {
+            removals.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        network.close();
+    }
+}
