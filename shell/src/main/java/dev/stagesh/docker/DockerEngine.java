@@ -159,9 +159,19 @@ public final class DockerEngine implements Closeable {
         creating(() -> client.tagImageCmd(imageId, repository, tag).withForce(true).exec(), "tag " + repository + ":" + tag);
     }
 
+    /** Removes the image and the untagged parents only it kept. */
     public void removeImage(String imageId) {
+        removeImage(imageId, true);
+    }
+
+    /**
+     * Removes the image; with {@code pruneParents} also the untagged parents no other image or
+     * container holds, as {@code docker rmi} does. A session's cached snapshots are such parents
+     * of its uncached ones (a failed step's, say), so those are removed without pruning.
+     */
+    public void removeImage(String imageId, boolean pruneParents) {
         try {
-            client.removeImageCmd(imageId).withForce(true).withNoPrune(false).exec();
+            client.removeImageCmd(imageId).withForce(true).withNoPrune(!pruneParents).exec();
         } catch (NotFoundException ignored) {
             // already gone: removal is idempotent
         } catch (DockerException e) {

@@ -82,7 +82,7 @@ final class SnapshotStore {
             Made m = made.get(i);
             if (all || !m.cacheEntry()) {
                 try {
-                    engine.removeImage(m.imageId());
+                    engine.removeImage(m.imageId(), all); // pruning parents would take cache entries along
                 } catch (RuntimeException e) {
                     // an image still used by a cached child stays; the cache owns it now
                 }

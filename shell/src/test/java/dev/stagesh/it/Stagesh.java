@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * contract every end-to-end test drives the product through.
  */
 final class Stagesh {
-    record Result(int exitCode, String stdout, String stderr) {
+    /** @param pid the stagesh process's pid, which labels everything its session made */
+    record Result(int exitCode, String stdout, String stderr, long pid) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
@@ -58,7 +59,7 @@ final class Stagesh {
                 p.destroyForcibly();
                 throw new AssertionError("stagesh did not finish in 15 minutes");
             }
-            return new Result(p.exitValue(), out.get(), err.get());
+            return new Result(p.exitValue(), out.get(), err.get(), p.pid());
         } catch (IOException | java.util.concurrent.ExecutionException e) {
             throw new AssertionError("cannot run stagesh: " + e, e);
         } catch (InterruptedException e) {
