@@ -31,6 +31,9 @@ final class BuildCommand implements Callable<Integer> {
         try (DockerEngine engine = parent.engine();
              Session session = Session.open(engine, build.sessionOptions(false),
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
+            if (build.noCache) {
+                session.prepareToRun(); // every step runs
+            }
             session.into(Integer.toString(session.target().stage().index()));
             printer.line(session.commit(tags));
             return 0;

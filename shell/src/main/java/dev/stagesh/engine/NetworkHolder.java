@@ -4,6 +4,10 @@ import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The network namespace a session's steps share: a container that only sleeps, whose network
@@ -12,13 +16,20 @@ import java.util.Map;
  * and a step would otherwise pay it once per RUN. The RUN still sees the default bridge, DNS and
  * /etc/hosts as it would with a namespace of its own; only the namespace outlives the step.
  *
- * <p>Made on first use, so a session that runs nothing (everything cached) never pays for it.
+ * <p>Made on first use, so a session that runs nothing (everything cached) never pays for it,
+ * or ahead of it ({@link #prepare}) where a step is sure to run soon.
  */
 final class NetworkHolder implements AutoCloseable {
     private final DockerEngine engine;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
-    private String id;
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stagesh-network-holder");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The holder's id, being made or made; null until it is first wanted or after a discard. */
+    private CompletableFuture<String> holder;
 
     NetworkHolder(DockerEngine engine, Toolbox toolbox, Map<String, String> labels) {
         this.engine = engine;
@@ -26,17 +37,33 @@ final class NetworkHolder implements AutoCloseable {
         this.labels = labels;
     }
 
-    /** The network mode that joins the holder's namespace, starting the holder if need be. */
-    synchronized String networkMode() {
-        if (id == null) {
-            id = startHolder();
+    /** Starts making the holder in the background, so the first step does not wait for it. */
+    synchronized void prepare() {
+        if (holder == null) {
+            holder = CompletableFuture.supplyAsync(this::startHolder, starter);
         }
-        return "container:" + id;
     }
 
-    /** False when the holder was made and has stopped or gone, as when the engine restarted. */
+    /** The network mode that joins the holder's namespace, starting the holder if need be. */
+    String networkMode() {
+        CompletableFuture<String> h;
+        synchronized (this) {
+            prepare();
+            h = holder;
+        }
+        return "container:" + join(h);
+    }
+
+    /** True when the holder could not be made, or has stopped or gone, as when the engine restarted. */
     synchronized boolean lost() {
-        return id != null && !engine.isRunning(id);
+        if (holder == null) {
+            return false;
+        }
+        try {
+            return !engine.isRunning(join(holder));
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**
@@ -44,9 +71,13 @@ final class NetworkHolder implements AutoCloseable {
      * stopped container's namespace is gone): the next step makes a new one.
      */
     synchronized void discard() {
-        if (id != null) {
-            removeQuietly(id);
-            id = null;
+        if (holder != null) {
+            try {
+                removeQuietly(join(holder));
+            } catch (RuntimeException neverMade) {
+                // nothing to remove
+            }
+            holder = null;
         }
     }
 
@@ -73,8 +104,17 @@ final class NetworkHolder implements AutoCloseable {
         }
     }
 
+    private static String join(CompletableFuture<String> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     @Override
     public synchronized void close() {
         discard();
+        starter.shutdown();
     }
 }

@@ -136,6 +136,14 @@ public final class Session implements AutoCloseable, StageResolver {
     }
 
     /**
+     * Says that steps will run soon (an interactive session, a build without cache): what they
+     * need from the engine is made in the background meanwhile, so the first one does not wait.
+     */
+    public void prepareToRun() {
+        containers.prepare();
+    }
+
+    /**
      * Cancels the step that is running, if one is (called from another thread, on Ctrl-C): its
      * container is stopped, the step fails as cancelled and the session stays where it was.
      */

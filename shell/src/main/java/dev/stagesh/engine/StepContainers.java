@@ -38,6 +38,11 @@ final class StepContainers implements AutoCloseable {
         this.active = active;
     }
 
+    /** Gets what a step needs ready in the background, for a caller that knows steps will run soon. */
+    void prepare() {
+        network.prepare();
+    }
+
     /** The command's exit code and the image of what it left, committed whatever the code. */
     record Ran(int exitCode, String image) {}
 

@@ -42,6 +42,7 @@ public final class InteractiveShell {
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
             // stand at the first step, as a debugger stands at the first line: the base image is
             // resolved (or its absence reported) before the first command
+            context.session().prepareToRun();
             runner.runLine("next");
             runner.runLine("list");
             while (!context.quit().requested()) {
