@@ -85,7 +85,7 @@ public final class StageshCommand implements Callable<Integer> {
             try (var hook = ShutdownHook.closing(end)) {
                 try {
                     reapDeadSessions(engine, printer);
-                    ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
+                    ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal(), interactive);
                     ShellRunner runner = new ShellRunner(context);
                     if (exec != null) {
                         return runner.runLine(exec) == 0 ? 0 : 1;

@@ -2,6 +2,9 @@ package dev.stagesh.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.stagesh.shell.syntax.CommandLexer;
+import dev.stagesh.shell.syntax.InputHighlighter;
+import dev.stagesh.shell.syntax.Palette;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -34,6 +37,8 @@ public final class InteractiveShell {
                     .appName("stagesh")
                     .parser(parser)
                     .completer(new ShellCompleter(runner.commands(), context.session()))
+                    .highlighter(new InputHighlighter(new CommandLexer(runner.commands().getSubcommands().keySet()),
+                            new Palette(context.printer().colour())))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
