@@ -56,7 +56,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.active = new ActiveSteps(engine);
         this.work = new WorkingContainer(engine, toolbox, id.labels(), active);
         this.archives = new ArchiveContainers(engine, id.labels());
-        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels());
+        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
         RunStep runStep = new RunStep(engine, work, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
@@ -285,9 +285,13 @@ public final class Session implements AutoCloseable, StageResolver {
                 outcome = executor.execute(run, index + 1, ins, run.last(), scopeBefore(run, index));
             }
         } catch (StepFailedException e) {
+            listener.stepEnded(run, index + 1);
             if (breakpoints.onError()) {
                 run.fail(e.failure());
             }
+            throw e;
+        } catch (RuntimeException e) {
+            listener.stepEnded(run, index + 1);
             throw e;
         }
         run.record(outcome);

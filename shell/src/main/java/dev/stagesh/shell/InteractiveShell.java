@@ -23,9 +23,12 @@ public final class InteractiveShell {
     private final ShellRunner runner;
     private final ShellContext context;
 
-    public InteractiveShell(ShellRunner runner, ShellContext context) {
+    private final ConsoleListener steps;
+
+    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps) {
         this.runner = runner;
         this.context = context;
+        this.steps = steps;
     }
 
     public int run() throws IOException {
@@ -43,6 +46,7 @@ public final class InteractiveShell {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
+            steps.showStatusOn(terminal);
             context.printer().progress(context.session().dockerfile().stages().size()
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
             // stand at the first step, as a debugger stands at the first line: the base image is

@@ -42,7 +42,11 @@ final class StageListing {
                 AttributedStringBuilder b = new AttributedStringBuilder();
                 if (k == 0) {
                     mark(b, run, i);
-                    palette.append(b, breakpoints.hasLine(ins) ? "●" : " ", BREAK);
+                    if (breakpoints.hasLine(ins)) {
+                        palette.append(b, "●", BREAK);
+                    } else {
+                        b.append(' ');
+                    }
                     b.append(String.format(" %2d  ", i + 1));
                 } else {
                     b.append("       ");
