@@ -375,6 +375,36 @@ public final class Session implements AutoCloseable, StageResolver {
                 List.of(), s.config().env(), "/", "0", id.labels(), List.of(toolbox.mount()), null));
     }
 
+    /**
+     * Keeps what was changed in a scratch container of the current snapshot ({@code shell --keep})
+     * as a new step right after the current one, described by {@code runLine} (a RUN instruction);
+     * the stage's later steps become pending. The snapshot carries the session's labels and no
+     * cache key: nothing guarantees that running the line again gives the same files.
+     */
+    public StageRun keepScratch(String containerId, String runLine) {
+        StageRun run = current;
+        if (run.failure() != null) {
+            throw new StageshException("shell --keep: step " + run.failure().step() + " failed here; 'back' first");
+        }
+        Instruction ins;
+        try {
+            ins = Dockerfile.parse("FROM scratch\n" + runLine + "\n", "shell --keep").stages().get(0).instructions().get(0);
+        } catch (dev.stagesh.dockerfile.DockerfileException e) {
+            throw new StageshException("shell --keep: the commands do not make a RUN line (" + e.getMessage() + ")");
+        }
+        if (!(ins instanceof Instruction.Run r)) {
+            throw new StageshException("shell --keep: '" + runLine + "' is not a RUN instruction");
+        }
+        StepOutcome before = run.last();
+        Snapshot snap = before.snapshot();
+        String image = engine.commit(containerId, store.labels(null));
+        store.created(image, null);
+        String history = "RUN " + String.join(" ", r.command().argv(snap.config().effectiveShell())) + " # buildkit";
+        Snapshot after = snap.committed(image, snap.config(), new HistoryEntry(history, store.emptyLayer(snap, image)));
+        run.insertDone(ins, new StepOutcome(after, java.time.Duration.ZERO, false, before.cmdSetInStage()));
+        return run;
+    }
+
     public void startScratchContainer(String containerId) {
         engine.start(containerId);
     }

@@ -38,7 +38,8 @@ final class ListCommand extends SessionCommand {
             } else {
                 mark = " ";
             }
-            printer().line(String.format("%s %2d  %4d  %s", mark, i + 1, ins.line(), ins.node().original().strip()));
+            String line = run.keptFromShell(ins) ? "   +" : String.format("%4d", ins.line());
+            printer().line(String.format("%s %2d  %s  %s", mark, i + 1, line, ins.node().original().strip()));
         }
         return 0;
     }

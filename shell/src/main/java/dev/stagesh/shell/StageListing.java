@@ -16,7 +16,8 @@ import org.jline.utils.AttributedStyle;
 /**
  * A stage's steps as {@code list} shows them on a terminal: each step's source lines as
  * written (continuations, heredoc bodies), highlighted, with its state mark (✓ done, → current,
- * ✗ failed), a ● where a breakpoint stops, the step number and the line numbers. Script mode
+ * ✗ failed), a ● where a breakpoint stops, the step number and the line numbers ({@code +} for a
+ * step kept from {@code shell --keep}, which is not in the file). Script mode
  * keeps its one-line-per-step form (see {@link ListCommand}), which scripts parse.
  */
 final class StageListing {
@@ -37,7 +38,9 @@ final class StageListing {
         out.add(new AttributedString(run.label() + ":"));
         for (int i = 0; i < run.total(); i++) {
             Instruction ins = run.steps().get(i);
-            List<List<Token>> source = DockerfileLexer.instruction(sourceLines(ins, dockerfile), dockerfile.escapeToken());
+            boolean kept = run.keptFromShell(ins);
+            List<String> text = kept ? List.of(ins.node().original().strip()) : sourceLines(ins, dockerfile);
+            List<List<Token>> source = DockerfileLexer.instruction(text, dockerfile.escapeToken());
             for (int k = 0; k < source.size(); k++) {
                 AttributedStringBuilder b = new AttributedStringBuilder();
                 if (k == 0) {
@@ -51,7 +54,8 @@ final class StageListing {
                 } else {
                     b.append("       ");
                 }
-                palette.append(b, String.format("%4d", ins.node().startLine() + k), NUMBER);
+                // a step kept from 'shell --keep' has no line in the file (yet)
+                palette.append(b, kept ? "   +" : String.format("%4d", ins.node().startLine() + k), NUMBER);
                 b.append("  ");
                 palette.append(b, source.get(k));
                 out.add(b.toAttributedString());
