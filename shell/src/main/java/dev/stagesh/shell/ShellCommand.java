@@ -69,6 +69,10 @@ final class ShellCommand extends SessionCommand {
         if (keep && exists("/bin/bash")) {
             argv.addAll(List.of("/bin/bash", "--norc", "--noprofile"));
         } else if (exists("/bin/sh")) {
+            if (keep) {
+                printer().progress("no bash in this snapshot: the commands are read from /bin/sh's history, "
+                        + "which some shells (dash, a busybox built without it) do not keep");
+            }
             argv.add("/bin/sh");
         } else {
             // no shell in the image: busybox's, with its applets, and the image's own PATH after them
