@@ -80,12 +80,13 @@ public final class StageshCommand implements Callable<Integer> {
         SessionOptions options = build.sessionOptions(keep);
         try (DockerEngine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
-            Session session = Session.open(engine, options, new ConsoleListener(printer));
+            ConsoleListener steps = new ConsoleListener(printer);
+            Session session = Session.open(engine, options, steps);
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
                 try {
                     reapDeadSessions(engine, printer);
-                    ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal());
+                    ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal(), interactive);
                     ShellRunner runner = new ShellRunner(context);
                     if (exec != null) {
                         return runner.runLine(exec) == 0 ? 0 : 1;
@@ -93,7 +94,7 @@ public final class StageshCommand implements Callable<Integer> {
                     if (!interactive) {
                         return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                     }
-                    return new InteractiveShell(runner, context).run();
+                    return new InteractiveShell(runner, context, steps).run();
                 } finally {
                     end.run();
                 }

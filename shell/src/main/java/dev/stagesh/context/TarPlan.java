@@ -22,6 +22,19 @@ public record TarPlan(String destination, List<TarPlanEntry> entries) {
         return entries.stream().mapToLong(TarPlanEntry::size).sum();
     }
 
+    /**
+     * About how many bytes the tar stream has (a header block per entry, contents padded to
+     * blocks, the end marker), so a progress display can say how far it got; long names add a
+     * little that is not counted.
+     */
+    public long tarBytes() {
+        long blocks = 2;
+        for (TarPlanEntry e : entries) {
+            blocks += 1 + (e.size() + 511) / 512;
+        }
+        return blocks * 512;
+    }
+
     /** Writes the tar to {@code out} (left open); the entries extract at '/' of the container. */
     public void writeTo(OutputStream out) {
         new TarWriter().write(this, out);

@@ -142,7 +142,9 @@ public final class DockerEngine implements Closeable {
                 @Override
                 public void onNext(PullResponseItem item) {
                     if (item.getStatus() != null) {
-                        progress.accept(item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                        // "<layer>: <state>", as the docker CLI prints it, so each layer's lines can be told apart
+                        String layer = item.getId() == null || item.getId().isEmpty() ? "" : item.getId() + ": ";
+                        progress.accept(layer + item.getStatus() + (item.getProgress() == null ? "" : " " + item.getProgress()));
                     }
                     super.onNext(item);
                 }

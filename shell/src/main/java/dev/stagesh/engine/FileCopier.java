@@ -44,9 +44,11 @@ final class FileCopier {
     private final StageResolver stages;
     private final BuildContext context;
     private final Map<String, String> labels;
+    private final StepListener listener;
 
     FileCopier(DockerEngine engine, ArchiveContainers archives, SnapshotStore store, StageResolver stages,
-               BuildContext context, Map<String, String> labels) {
+               BuildContext context, Map<String, String> labels, StepListener listener) {
+        this.listener = listener;
         this.engine = engine;
         this.archives = archives;
         this.store = store;
@@ -177,7 +179,7 @@ final class FileCopier {
                         }
                     }
                 };
-                image = commitCopy(snap, writer, key);
+                image = commitCopy(snap, new Payload(key, writer), key);
                 store.created(image, key);
             }
             Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
@@ -233,7 +235,7 @@ final class FileCopier {
             if (hit.isPresent()) {
                 image = hit.get();
             } else {
-                image = commitCopy(snap, payload.writer(), key);
+                image = commitCopy(snap, payload, key);
                 store.created(image, key);
             }
         }
@@ -242,10 +244,11 @@ final class FileCopier {
     }
 
     /** Writes the tar into a fresh mount-less container of the snapshot and commits it. */
-    private String commitCopy(Snapshot snap, TarSource writer, String key) {
+    private String commitCopy(Snapshot snap, Payload payload, String key) {
         String container = archives.writer(snap);
         try {
-            stream(writer, tar -> engine.putArchive(container, "/", tar));
+            stream(payload.writer(), tar -> engine.putArchive(container, "/",
+                    new CountingInputStream(tar, sent -> listener.transferred(sent, payload.size()))));
             return engine.commit(container, store.labels(key));
         } finally {
             engine.removeContainer(container);
@@ -276,9 +279,13 @@ final class FileCopier {
     }
 
     /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */
-    private record Payload(String checksum, TarSource writer, Runnable release) implements AutoCloseable {
+    private record Payload(String checksum, TarSource writer, Runnable release, long size) implements AutoCloseable {
         Payload(String checksum, TarSource writer) {
-            this(checksum, writer, () -> { });
+            this(checksum, writer, () -> { }, -1);
+        }
+
+        Payload(String checksum, TarSource writer, Runnable release) {
+            this(checksum, writer, release, -1);
         }
 
         @Override
@@ -324,7 +331,7 @@ final class FileCopier {
         CopySources resolved = context.resolve(sources);
         TarPlan plan = context.plan(resolved, dest, workdir, options,
                 path -> snap != null && isDirectory(snap, path));
-        return new Payload(context.checksum(resolved, options), plan::writeTo);
+        return new Payload(context.checksum(resolved, options), plan::writeTo, () -> { }, plan.tarBytes());
     }
 
     private boolean isDirectory(Snapshot snap, String path) {

@@ -55,7 +55,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.active = new ActiveSteps(engine);
         this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
         this.archives = new ArchiveContainers(engine, id.labels());
-        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels());
+        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
         RunStep runStep = new RunStep(containers, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
@@ -292,9 +292,13 @@ public final class Session implements AutoCloseable, StageResolver {
                 outcome = executor.execute(run, index + 1, ins, run.last(), scopeBefore(run, index));
             }
         } catch (StepFailedException e) {
+            listener.stepEnded(run, index + 1);
             if (breakpoints.onError()) {
                 run.fail(e.failure());
             }
+            throw e;
+        } catch (RuntimeException e) {
+            listener.stepEnded(run, index + 1);
             throw e;
         }
         run.record(outcome);
@@ -376,6 +380,36 @@ public final class Session implements AutoCloseable, StageResolver {
         Snapshot s = snapshot();
         return engine.createContainer(new dev.stagesh.docker.ContainerSpec(s.imageId(), Toolbox.keepAlive(),
                 List.of(), s.config().env(), "/", "0", id.labels(), List.of(toolbox.mount()), null));
+    }
+
+    /**
+     * Keeps what was changed in a scratch container of the current snapshot ({@code shell --keep})
+     * as a new step right after the current one, described by {@code runLine} (a RUN instruction);
+     * the stage's later steps become pending. The snapshot carries the session's labels and no
+     * cache key: nothing guarantees that running the line again gives the same files.
+     */
+    public StageRun keepScratch(String containerId, String runLine) {
+        StageRun run = current;
+        if (run.failure() != null) {
+            throw new StageshException("shell --keep: step " + run.failure().step() + " failed here; 'back' first");
+        }
+        Instruction ins;
+        try {
+            ins = Dockerfile.parse("FROM scratch\n" + runLine + "\n", "shell --keep").stages().get(0).instructions().get(0);
+        } catch (dev.stagesh.dockerfile.DockerfileException e) {
+            throw new StageshException("shell --keep: the commands do not make a RUN line (" + e.getMessage() + ")");
+        }
+        if (!(ins instanceof Instruction.Run r)) {
+            throw new StageshException("shell --keep: '" + runLine + "' is not a RUN instruction");
+        }
+        StepOutcome before = run.last();
+        Snapshot snap = before.snapshot();
+        String image = engine.commit(containerId, store.labels(null));
+        store.created(image, null);
+        String history = "RUN " + String.join(" ", r.command().argv(snap.config().effectiveShell())) + " # buildkit";
+        Snapshot after = snap.committed(image, snap.config(), new HistoryEntry(history, store.emptyLayer(snap, image)));
+        run.insertDone(ins, new StepOutcome(after, java.time.Duration.ZERO, false, before.cmdSetInStage()));
+        return run;
     }
 
     public void startScratchContainer(String containerId) {

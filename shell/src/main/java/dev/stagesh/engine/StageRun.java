@@ -13,7 +13,9 @@ import java.util.List;
  */
 public final class StageRun {
     private final Stage stage;
-    private final List<Instruction> steps;
+    private List<Instruction> steps;
+    /** Steps that are not in the Dockerfile: changes kept from {@code shell --keep}. */
+    private final java.util.Set<Instruction> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final List<StepOutcome> done = new ArrayList<>();
     private StepFailure failure;
 
@@ -81,6 +83,24 @@ public final class StageRun {
     void record(StepOutcome outcome) {
         failure = null;
         done.add(outcome);
+    }
+
+    /**
+     * Adds a step that is not in the Dockerfile right after the current one, already done (what
+     * {@code shell --keep} kept); the steps after it are pending, as after an edit.
+     */
+    void insertDone(Instruction ins, StepOutcome outcome) {
+        rewindTo(done.size());
+        List<Instruction> s = new ArrayList<>(steps);
+        s.add(done.size(), ins);
+        steps = Collections.unmodifiableList(s);
+        kept.add(ins);
+        done.add(outcome);
+    }
+
+    /** Whether the step is one {@code shell --keep} added rather than a line of the Dockerfile. */
+    public boolean keptFromShell(Instruction ins) {
+        return kept.contains(ins);
     }
 
     void fail(StepFailure f) {

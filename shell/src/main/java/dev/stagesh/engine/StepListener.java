@@ -11,6 +11,15 @@ public interface StepListener extends OutputSink {
 
     void progress(String line);
 
+    /** The step failed or was cancelled: whatever shows it as running must stop. */
+    default void stepEnded(StageRun stage, int step) {}
+
+    /**
+     * A COPY's tar stream is being sent: {@code sent} bytes so far of about {@code total}
+     * ({@code -1} when the size is not known beforehand, as for files from another image).
+     */
+    default void transferred(long sent, long total) {}
+
     StepListener SILENT = new StepListener() {
         @Override
         public void stepStarted(StageRun stage, int step, String instruction) {}

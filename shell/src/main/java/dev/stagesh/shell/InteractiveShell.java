@@ -2,6 +2,9 @@ package dev.stagesh.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.stagesh.shell.syntax.CommandLexer;
+import dev.stagesh.shell.syntax.InputHighlighter;
+import dev.stagesh.shell.syntax.Palette;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -20,9 +23,12 @@ public final class InteractiveShell {
     private final ShellRunner runner;
     private final ShellContext context;
 
-    public InteractiveShell(ShellRunner runner, ShellContext context) {
+    private final ConsoleListener steps;
+
+    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps) {
         this.runner = runner;
         this.context = context;
+        this.steps = steps;
     }
 
     public int run() throws IOException {
@@ -34,10 +40,13 @@ public final class InteractiveShell {
                     .appName("stagesh")
                     .parser(parser)
                     .completer(new ShellCompleter(runner.commands(), context.session()))
+                    .highlighter(new InputHighlighter(new CommandLexer(runner.commands().getSubcommands().keySet()),
+                            new Palette(context.printer().colour())))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
+            steps.showStatusOn(terminal);
             context.printer().progress(context.session().dockerfile().stages().size()
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
             // stand at the first step, as a debugger stands at the first line: the base image is

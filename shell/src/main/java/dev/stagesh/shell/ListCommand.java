@@ -2,10 +2,15 @@ package dev.stagesh.shell;
 
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.engine.StageRun;
+import dev.stagesh.shell.syntax.Palette;
+import org.jline.utils.AttributedString;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "list", aliases = "l", description = "Show a stage's steps (default: the current one) with their state.")
+@Command(name = "list", aliases = "l", description = {
+    "Show a stage's steps (default: the current one): ✓ done, → current, ✗ failed.",
+    "On a terminal each step is shown as written (continuations, heredoc bodies), highlighted, "
+        + "with ● where a breakpoint stops; in scripts, one line per step."})
 final class ListCommand extends SessionCommand {
     @Parameters(arity = "0..1", paramLabel = "STAGE")
     String stage;
@@ -14,18 +19,27 @@ final class ListCommand extends SessionCommand {
     int execute() {
         StageRun run = stage == null ? session().current()
                 : session().stages().get(session().dockerfile().stage(stage).index());
+        if (context.interactive()) {
+            Palette palette = new Palette(printer().colour());
+            for (AttributedString line : new StageListing(palette).lines(run, session().dockerfile(), session().breakpoints())) {
+                printer().line(palette.colour() ? line.toAnsi() : line.toString());
+            }
+            return 0;
+        }
+        // script mode: the stable one-line-per-step form scripts read
         printer().line(run.label() + ":");
         for (int i = 0; i < run.total(); i++) {
             Instruction ins = run.steps().get(i);
             String mark;
             if (run.failure() != null && run.failure().step() == i + 1) {
-                mark = printer().style("✗", "31");
+                mark = "✗";
             } else if (i < run.position()) {
-                mark = i == run.position() - 1 ? printer().style("→", "1;32") : printer().style("✓", "32");
+                mark = i == run.position() - 1 ? "→" : "✓";
             } else {
                 mark = " ";
             }
-            printer().line(String.format("%s %2d  %4d  %s", mark, i + 1, ins.line(), ins.node().original().strip()));
+            String line = run.keptFromShell(ins) ? "   +" : String.format("%4d", ins.line());
+            printer().line(String.format("%s %2d  %s  %s", mark, i + 1, line, ins.node().original().strip()));
         }
         return 0;
     }

@@ -1,49 +1,142 @@
 package dev.stagesh.shell;
 
+import dev.stagesh.docker.OutputSink;
+import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.engine.Snapshot;
+import dev.stagesh.engine.StageRun;
 import dev.stagesh.engine.Toolbox;
 import dev.stagesh.fs.FsException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "shell", description = "An interactive shell in a throwaway container of the current snapshot, "
-        + "which stays unchanged. Works in scratch and distroless stages: a static busybox is brought in.")
+@Command(name = "shell", description = {
+    "An interactive shell in a throwaway container of the current snapshot, which stays unchanged. "
+        + "Works in scratch and distroless stages: a static busybox is brought in.",
+    "With --keep, what you change there becomes a new step after the current one (the later steps are "
+        + "pending again, as after an edit), and the commands you typed are offered as a RUN line to insert "
+        + "into the Dockerfile after the current line (asked y/N at a terminal; in scripts only printed). "
+        + "The commands are read from the shell's history: bash where the image has it, else its /bin/sh."})
 final class ShellCommand extends SessionCommand {
+    /** On /dev/shm, a tmpfs of every container: the history file never reaches the committed layer. */
+    static final String HISTORY = "/dev/shm/.stagesh_history";
+
+    @Option(names = "--keep", description = "Keep the changes as a new step and suggest a RUN line for them.")
+    boolean keep;
+
     @Override
     int execute() throws Exception {
         if (System.console() == null) {
             printer().error("shell: needs a terminal (in scripts, use exec)");
             return 1;
         }
+        StageRun run = session().current();
+        if (keep && run.failure() != null) {
+            printer().error("shell --keep: step " + run.failure().step() + " failed here; 'back' first");
+            return 1;
+        }
         Snapshot snap = session().snapshot();
         String container = session().scratchContainer();
         try {
             session().startScratchContainer(container);
-            List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it"));
-            String workdir = snap.config().workingDir();
-            argv.addAll(List.of("-w", workdir.isEmpty() ? "/" : workdir));
-            if (!snap.config().user().isEmpty()) {
-                argv.addAll(List.of("-u", snap.config().user()));
+            int code = new ProcessBuilder(dockerExec(snap, container)).inheritIO().start().waitFor();
+            if (!keep) {
+                return code == 0 || code == 130 ? 0 : code;
             }
-            argv.add(container);
-            if (hasShell()) {
-                argv.add("/bin/sh");
-            } else {
-                // no shell in the image: busybox's, with its applets, and the image's own PATH after them
-                printer().progress("no /bin/sh in this snapshot: using stagesh's busybox (its applets come first in PATH)");
-                argv.addAll(Toolbox.busybox("env", "PATH=" + Toolbox.MOUNT + ":" + path(snap), Toolbox.BUSYBOX, "sh"));
-            }
-            int code = new ProcessBuilder(argv).inheritIO().start().waitFor();
-            return code == 0 || code == 130 ? 0 : code;
+            return keep(container, run);
         } finally {
             session().discardScratchContainer(container);
         }
     }
 
-    private boolean hasShell() {
+    private List<String> dockerExec(Snapshot snap, String container) {
+        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it"));
+        String workdir = snap.config().workingDir();
+        argv.addAll(List.of("-w", workdir.isEmpty() ? "/" : workdir));
+        if (!snap.config().user().isEmpty()) {
+            argv.addAll(List.of("-u", snap.config().user()));
+        }
+        if (keep) {
+            // bash writes each command as it is typed (history -a), so nothing is lost however it exits
+            argv.addAll(List.of("-e", "HISTFILE=" + HISTORY, "-e", "PROMPT_COMMAND=history -a", "-e", "HISTCONTROL="));
+        }
+        argv.add(container);
+        if (keep && exists("/bin/bash")) {
+            argv.addAll(List.of("/bin/bash", "--norc", "--noprofile"));
+        } else if (exists("/bin/sh")) {
+            if (keep) {
+                printer().progress("no bash in this snapshot: the commands are read from /bin/sh's history, "
+                        + "which some shells (dash, a busybox built without it) do not keep");
+            }
+            argv.add("/bin/sh");
+        } else {
+            // no shell in the image: busybox's, with its applets, and the image's own PATH after them
+            printer().progress("no /bin/sh in this snapshot: using stagesh's busybox (its applets come first in PATH)");
+            argv.addAll(Toolbox.busybox("env", "PATH=" + Toolbox.MOUNT + ":" + path(snap), Toolbox.BUSYBOX, "sh"));
+        }
+        return argv;
+    }
+
+    /** After the shell: the changes become a step, and its commands a suggested RUN line. */
+    private int keep(String container, StageRun run) throws Exception {
+        ShellHistory history = ShellHistory.parse(read(container, HISTORY));
+        var line = history.runLine();
+        if (line.isEmpty()) {
+            printer().error("shell --keep: no commands were recorded (typed none, or this image's shell keeps no "
+                    + "history); nothing kept");
+            return 1;
+        }
+        int anchor = anchorLine(run);
+        session().keepScratch(container, line.get());
+        printer().progress("kept as step " + run.position() + " of " + run.label() + "; the steps after it are pending");
+        printer().progress("suggested for " + session().dockerfile().fileName() + " after line " + anchor + ":");
+        printer().line(line.get());
+        if (!context.interactive()) {
+            return 0;
+        }
+        String answer = System.console().readLine("insert it into the Dockerfile? [y/N] ");
+        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+            return 0;
+        }
+        DockerfileInsertion.insertAfter(Path.of(session().dockerfile().fileName()), anchor, line.get());
+        Reloads.reportAndRewind(context);
+        return 0;
+    }
+
+    /** The last Dockerfile line of the steps done so far (a step kept earlier is not in the file). */
+    private static int anchorLine(StageRun run) {
+        for (int i = run.position() - 1; i >= 0; i--) {
+            Instruction ins = run.steps().get(i);
+            if (!run.keptFromShell(ins)) {
+                return ins.node().endLine();
+            }
+        }
+        return run.steps().get(0).node().endLine();
+    }
+
+    /** A file of the running container, or "" when it is not there (read with the toolbox: any image). */
+    private String read(String container, String path) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = session().engine().exec(container, Toolbox.busybox("cat", path), List.of(), "/", "0", new OutputSink() {
+            @Override
+            public void stdout(byte[] bytes, int offset, int length) {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void stderr(byte[] bytes, int offset, int length) {}
+        });
+        return code == 0 ? out.toString(StandardCharsets.UTF_8) : "";
+    }
+
+    private boolean exists(String path) {
         try {
-            session().files().follow("/bin/sh");
+            session().files().follow(path);
             return true;
         } catch (FsException e) {
             return false;

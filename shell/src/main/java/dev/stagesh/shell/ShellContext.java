@@ -3,8 +3,12 @@ package dev.stagesh.shell;
 import dev.stagesh.cli.Printer;
 import dev.stagesh.engine.Session;
 
-/** What every in-shell command works on: the session and where to print. */
-public record ShellContext(Session session, Printer printer, QuitSignal quit) {
+/**
+ * What every in-shell command works on: the session, where to print, and whether a person
+ * reads the output at a terminal (then commands may ask, draw and highlight; in script mode
+ * they print only their plain, stable output and never ask).
+ */
+public record ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive) {
 
     /** Set by {@code quit}; the reading loop stops when it is. */
     public static final class QuitSignal {

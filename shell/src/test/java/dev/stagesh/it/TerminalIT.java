@@ -36,6 +36,7 @@ class TerminalIT {
                 COPY --from=build /data/ /
 
                 FROM busybox AS slow
+                RUN sleep 3 && echo slept
                 RUN sleep 300
                 """);
         Path editor = dir.resolve("editor.sh");
@@ -88,15 +89,25 @@ class TerminalIT {
             // the prompt reads again only once the shell's terminal is handed back
             sleepQuietly(3000);
 
-            // Ctrl-C cancels a long RUN; the prompt comes back and nothing of it keeps running
+            // while a RUN runs, a status line under its output shows the step and its time; it is gone after
             t.line("into stage slow");
-            t.waitFor("stage 2 (slow) 1/2 > ", STEP);
+            t.waitFor("stage 2 (slow) 1/3 > ", STEP);
+            t.line("next");
+            String during = t.waitForLine(l -> l.contains("stage 2 (slow) 2/3  RUN sleep 3 && echo slept")
+                    && l.matches(".*\\d+\\.\\ds$"), STEP);
+            assertThat(during).as("the status line is the screen's last line").isEqualTo(Tmux.lastLine(t.visible()));
+            String after = t.waitFor("stage 2 (slow) 2/3 > ", STEP);
+            assertThat(after).contains("\nslept\n").doesNotContain("(slow) 2/3  RUN");
+            assertThat(Tmux.lastLine(t.visible())).isEqualTo("stage 2 (slow) 2/3 >");
+
+            // Ctrl-C cancels a long RUN; the prompt comes back, the status line goes, nothing keeps running
             t.line("next");
             t.waitFor("RUN sleep 300", STEP);
             sleepQuietly(2000);
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
-            t.waitFor("stage 2 (slow) 1/2 > ", STEP);
+            t.waitFor("stage 2 (slow) 2/3 > ", STEP);
+            assertThat(t.visible()).doesNotContain("3/3  RUN sleep 300");
             for (String id : Docker.sessionContainers()) {
                 String top;
                 try {

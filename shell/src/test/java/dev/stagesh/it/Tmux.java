@@ -56,6 +56,33 @@ final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-J", "-t", name, "-S", "-500"));
     }
 
+    /** What the pane shows now, without the scrollback (the status line is only ever there). */
+    String visible() {
+        return run(List.of("tmux", "capture-pane", "-p", "-t", name));
+    }
+
+    /** The last line of a screen that is not blank. */
+    static String lastLine(String screen) {
+        String[] lines = screen.strip().split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    /** Waits until a visible line matches; returns it (stripped). */
+    String waitForLine(java.util.function.Predicate<String> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = visible();
+            for (String line : screen.split("\n")) {
+                if (match.test(line.strip())) {
+                    return line.strip();
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no line of the screen matched; it shows:\n" + screen);
+    }
+
     /** Waits until the screen shows {@code text}; fails with the screen after {@code timeout}. */
     String waitFor(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
