@@ -339,6 +339,35 @@ public final class DockerEngine implements Closeable {
                 }).toList();
     }
 
+    /**
+     * Runs a process in a running container (reading what a user's shell left, say) and returns
+     * its exit code. Output is streamed to the sink as it comes.
+     */
+    public int exec(String containerId, List<String> argv, List<String> env, String workingDir, String user,
+                    OutputSink sink) {
+        var create = client.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
+                .withEnv(env).withAttachStdout(true).withAttachStderr(true);
+        if (workingDir != null && !workingDir.isEmpty()) {
+            create.withWorkingDir(workingDir);
+        }
+        if (user != null && !user.isEmpty()) {
+            create.withUser(user);
+        }
+        String execId = call(() -> create.exec().getId(), "exec in container");
+        try (ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameForwarder(sink))) {
+            cb.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (IOException e) {
+            throw new EngineException("lost the output of " + argv.get(0) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot run " + argv.get(0) + ": " + EngineConnector.rootMessage(e), e);
+        }
+        Long code = call(() -> client.inspectExecCmd(execId).exec().getExitCodeLong(), "inspect exec");
+        return code == null ? -1 : code.intValue();
+    }
+
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */
     public boolean isRunning(String containerId) {
         try {
