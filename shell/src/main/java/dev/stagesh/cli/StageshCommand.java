@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,8 +85,9 @@ public final class StageshCommand implements Callable<Integer> {
             Session session = Session.open(engine, options, steps);
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
+                // housekeeping of other, dead sessions: off the way to the first prompt
+                CompletableFuture<Void> reaping = CompletableFuture.runAsync(() -> reapDeadSessions(engine, printer));
                 try {
-                    reapDeadSessions(engine, printer);
                     ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal(), interactive);
                     ShellRunner runner = new ShellRunner(context);
                     if (exec != null) {
@@ -96,6 +98,7 @@ public final class StageshCommand implements Callable<Integer> {
                     }
                     return new InteractiveShell(runner, context, steps).run();
                 } finally {
+                    reaping.join();
                     end.run();
                 }
             }
