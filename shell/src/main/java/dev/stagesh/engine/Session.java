@@ -299,11 +299,31 @@ public final class Session implements AutoCloseable, StageResolver {
      * its FROM: pure and cheap, and always right after going back or reloading.
      */
     public VariableScope scopeBefore(StageRun run, int index) {
-        VariableScope scope = args.scope(run.outcomes().get(0).snapshot().config().envMap());
+        VariableScope scope = startScope(run);
         for (int i = 1; i < index; i++) {
             scope.apply(run.steps().get(i));
         }
         return scope;
+    }
+
+    /**
+     * The scope after a stage's FROM: a stage FROM an earlier stage carries on with that stage's
+     * variables, ARG values included, as BuildKit does; any other starts from its image's env.
+     */
+    private VariableScope startScope(StageRun run) {
+        Map<String, String> fromEnv = run.outcomes().get(0).snapshot().config().envMap();
+        Optional<StageRun> base = baseStage(run);
+        if (base.isPresent() && base.get().started()) {
+            StageRun b = base.get();
+            return scopeBefore(b, b.total()).inheritedBy(fromEnv);
+        }
+        return args.scope(fromEnv);
+    }
+
+    /** The earlier stage the stage's FROM names, if it names one (as the FROM step resolves it). */
+    private Optional<StageRun> baseStage(StageRun run) {
+        String ref = args.expandFrom(run.stage()).image();
+        return ref.equalsIgnoreCase("scratch") ? Optional.empty() : stage(ref, run.stage().index());
     }
 
     /**
@@ -312,6 +332,8 @@ public final class Session implements AutoCloseable, StageResolver {
      */
     public List<String> undeclaredGlobalArgs(StageRun run, int index) {
         java.util.Set<String> declared = new java.util.HashSet<>();
+        // a stage FROM an earlier stage already sees what that stage declared
+        baseStage(run).filter(StageRun::started).ifPresent(b -> declared.addAll(scopeBefore(b, b.total()).stageArgs().keySet()));
         for (int i = 1; i < Math.min(index, run.total()); i++) {
             if (run.steps().get(i) instanceof Instruction.Arg a) {
                 a.args().forEach(d -> declared.add(d.name()));
