@@ -32,6 +32,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final ArchiveContainers archives;
     private final StepExecutor executor;
     private final ImageCommitter committer;
+    private final SquashCommitter squasher;
     private BuildArgs args;
     private final Platform platform;
     private final Breakpoints breakpoints = new Breakpoints();
@@ -61,6 +62,7 @@ public final class Session implements AutoCloseable, StageResolver {
         RunStep runStep = new RunStep(engine, work, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, work, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
+        this.squasher = new SquashCommitter(engine, committer, id.labels());
         this.platform = Platform.parse(engine.platform());
         this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());
         for (Stage s : dockerfile.stages()) {
@@ -258,14 +260,25 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** Runs the current stage to its end and commits it as an image tagged with each tag. */
     public String commit(List<String> tags) {
+        return commit(tags, false);
+    }
+
+    /** Runs the current stage to its end and commits it; {@code squash} makes the image one layer. */
+    public String commit(List<String> tags, boolean squash) {
         continueToEnd();
-        return commitHere(tags);
+        return commitHere(tags, squash);
     }
 
     /** Commits the state the session stands on, as it is. */
     public String commitHere(List<String> tags) {
+        return commitHere(tags, false);
+    }
+
+    /** Commits the state the session stands on, as it is; {@code squash} makes the image one layer. */
+    public String commitHere(List<String> tags, boolean squash) {
         Snapshot s = snapshot();
-        return committer.commit(s, tags.stream().map(Session::normalizeTag).toList());
+        List<String> names = tags.stream().map(Session::normalizeTag).toList();
+        return squash ? squasher.commit(s, names) : committer.commit(s, names);
     }
 
     private static String normalizeTag(String tag) {
