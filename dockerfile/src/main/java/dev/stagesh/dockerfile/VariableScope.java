@@ -46,6 +46,28 @@ public final class VariableScope {
         imageEnv.putAll(baseEnv);
     }
 
+    /**
+     * The scope a stage {@code FROM} this one starts with. BuildKit hands such a stage its base stage's whole
+     * state: the environment with the ARG values in it, and the declared build args (so a RUN there sees them
+     * without an ARG line, and its history names them). {@code fromEnv} is the image env the stage's FROM
+     * produced: where it differs from this stage's image env (an ONBUILD trigger's ENV), it wins.
+     */
+    public VariableScope inheritedBy(Map<String, String> fromEnv) {
+        VariableScope next = new VariableScope(args, Map.of());
+        next.env.putAll(env);
+        next.imageEnv.putAll(imageEnv);
+        next.stageArgs.putAll(stageArgs);
+        fromEnv.forEach((k, v) -> {
+            if (!v.equals(imageEnv.get(k))) {
+                next.env.remove(k);
+                next.env.put(k, v);
+                next.imageEnv.remove(k);
+                next.imageEnv.put(k, v);
+            }
+        });
+        return next;
+    }
+
     /** Updates the scope with an ENV or ARG instruction (given unexpanded); other instructions are ignored. */
     public void apply(Instruction instruction) {
         try {

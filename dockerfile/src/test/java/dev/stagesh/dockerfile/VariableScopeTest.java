@@ -132,4 +132,30 @@ class VariableScopeTest {
             assertThat(e.render()).startsWith("Dockerfile:2:1: ").contains("WORKDIR ${D:?need D}\n^");
         }
     }
+
+    @Test
+    void aStageFromAnotherInheritsItsArgsWithTheirValues() {
+        Dockerfile df = df("FROM busybox AS first\nARG D=stage-default\nARG O=default\nENV E=env\nRUN x\n"
+                + "FROM first AS second\nRUN y\n");
+        BuildArgs args = BuildArgs.resolve(df, Map.of("O", "from-cli"), AMD64, AMD64, null);
+        VariableScope first = run(df, args, "first");
+        VariableScope second = first.inheritedBy(Map.of("PATH", "/usr/bin", "E", "env"));
+        assertThat(second.env()).containsEntry("D", "stage-default").containsEntry("O", "from-cli")
+                .containsEntry("E", "env");
+        assertThat(second.stageArgs()).containsOnlyKeys("D", "O");
+        // ARG values reach RUN and expansion, never the image config
+        assertThat(second.imageEnv()).doesNotContainKeys("D", "O");
+        // the base scope is copied, not shared
+        second.apply(df("FROM a\nARG D=changed\n").stage("0").instructions().get(0));
+        assertThat(first.env()).containsEntry("D", "stage-default");
+    }
+
+    @Test
+    void anOnbuildEnvOfTheFromWinsOverTheInheritedValue() {
+        Dockerfile df = df("FROM busybox AS first\nENV A=1\nARG B=2\nRUN x\n");
+        VariableScope first = run(df, BuildArgs.defaults(df), "first");
+        VariableScope second = first.inheritedBy(Map.of("PATH", "/usr/bin", "A", "from-onbuild"));
+        assertThat(second.env()).containsEntry("A", "from-onbuild").containsEntry("B", "2");
+        assertThat(second.imageEnv()).containsEntry("A", "from-onbuild");
+    }
 }

@@ -22,6 +22,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-t", "--tag"}, required = true, paramLabel = "TAG", description = "Name the image (repeatable).")
     List<String> tags;
 
+    @Option(names = "--squash", description = "Make the image a single layer holding the whole filesystem, base image included.")
+    boolean squash;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the image id.")
     boolean quiet;
 
@@ -35,7 +38,7 @@ final class BuildCommand implements Callable<Integer> {
                 session.prepareToRun(); // every step runs
             }
             session.into(Integer.toString(session.target().stage().index()));
-            printer.line(session.commit(tags));
+            printer.line(session.commit(tags, squash));
             return 0;
         }
     }

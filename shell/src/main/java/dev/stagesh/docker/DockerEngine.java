@@ -193,9 +193,48 @@ public final class DockerEngine implements Closeable {
         }, "load image");
     }
 
-    /** {@code docker import}: an image whose only layer is the given tar, named repository:tag. */
-    public void importImage(InputStream tar, String repository, String tag) {
-        creating(() -> client.createImageCmd(repository, tar).withTag(tag).exec(), "import " + repository);
+    /**
+     * {@code docker import}: an unnamed image whose only layer is the given tar, carrying
+     * {@code labels}; returns its id. The tar is sent as it is read, so its size need not be known
+     * beforehand (docker-java's import command cannot set labels, hence the plain request).
+     */
+    public String importImage(InputStream tar, Map<String, String> labels) {
+        StringBuilder label = new StringBuilder("LABEL");
+        labels.forEach((k, v) -> label.append(' ').append(k).append("=\"")
+                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        String path = "/images/create?fromSrc=-" + (labels.isEmpty() ? "" : "&changes=" + URLEncoder.encode(label.toString(), StandardCharsets.UTF_8));
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path(path)
+                .putHeader("Content-Type", "application/x-tar").body(tar).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            byte[] body = response.getBody().readAllBytes();
+            if (response.getStatusCode() / 100 != 2) {
+                throw new EngineException("import: " + new String(body, StandardCharsets.UTF_8).strip());
+            }
+            // a stream of progress messages; an error is one of them, the image id is the last status
+            String id = null;
+            try (var messages = JSON.readerFor(JsonNode.class).<JsonNode>readValues(body)) {
+                while (messages.hasNext()) {
+                    JsonNode m = messages.next();
+                    if (m.hasNonNull("error")) {
+                        throw new EngineException("import: " + m.path("error").asText());
+                    }
+                    if (m.path("status").asText("").startsWith("sha256:")) {
+                        id = m.path("status").asText();
+                    }
+                }
+            }
+            if (id == null) {
+                throw new EngineException("import: the engine did not say which image it made");
+            }
+            return id;
+        } catch (IOException e) {
+            throw new EngineException("import: " + e.getMessage(), e);
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineException("import: " + EngineConnector.rootMessage(e), e);
+        }
     }
 
     /** For every image carrying label {@code key}: its value, mapped to the image id. */

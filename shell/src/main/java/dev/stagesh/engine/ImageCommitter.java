@@ -87,10 +87,6 @@ public final class ImageCommitter {
             return java.util.Optional.empty();
         }
         history.addAll(stepHistory(snapshot));
-        List<String> layerFiles = new ArrayList<>();
-        for (int i = 0; i < diffIds.size(); i++) {
-            layerFiles.add("layer" + i + "/layer.tar"); // never read: the engine has every layer
-        }
         ObjectNode config = JSON.createObjectNode();
         config.put("architecture", info.architecture());
         config.put("os", info.os());
@@ -98,13 +94,55 @@ public final class ImageCommitter {
         rootfs.put("type", "layers");
         rootfs.putArray("diff_ids");
         config.putArray("history");
+        return java.util.Optional.of(loadConfig(snapshot, tags, config, diffIds, history));
+    }
+
+    /**
+     * Writes the snapshot as an image whose one layer, {@code diffId}, the engine already holds (a
+     * squashed layer): the snapshot's config, and every history entry since the first layer marked
+     * empty, followed by one entry that stands for the squashed layer, as {@code docker build --squash}
+     * records it. {@code engineConfig} is the snapshot image's config document from {@code docker save}.
+     */
+    String commitSquashed(Snapshot snapshot, List<String> tags, byte[] engineConfig, String diffId, int squashedLayers) {
+        ObjectNode config;
+        try {
+            config = (ObjectNode) JSON.readTree(engineConfig);
+        } catch (IOException | ClassCastException e) {
+            throw new EngineException("the engine's image archive has an unreadable config", e);
+        }
+        List<JsonNode> engineHistory = new ArrayList<>();
+        config.path("history").forEach(engineHistory::add);
+        List<ObjectNode> history = new ArrayList<>();
+        for (int i = 0; i < Math.min(snapshot.inheritedHistory(), engineHistory.size()); i++) {
+            history.add((ObjectNode) engineHistory.get(i).deepCopy());
+        }
+        history.addAll(stepHistory(snapshot));
+        history.forEach(h -> h.put("empty_layer", true));
+        ObjectNode squashed = JSON.createObjectNode();
+        squashed.put("created", Instant.now().toString());
+        squashed.put("created_by", "stagesh commit --squash");
+        squashed.put("comment", "squashed " + squashedLayers + (squashedLayers == 1 ? " layer" : " layers") + " into one");
+        history.add(squashed);
+        return loadConfig(snapshot, tags, config, List.of(diffId), history);
+    }
+
+    /**
+     * Loads an image as a config and a manifest alone: the engine's loader skips the layers it
+     * already has, which must be all of them.
+     */
+    private String loadConfig(Snapshot snapshot, List<String> tags, ObjectNode config, List<String> diffIds,
+                              List<ObjectNode> history) {
+        List<String> layerFiles = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            layerFiles.add("layer" + i + "/layer.tar"); // never read: the engine has every layer
+        }
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
                 String id = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
                 out.finish();
                 engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-                return java.util.Optional.of(id);
+                return id;
             }
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);

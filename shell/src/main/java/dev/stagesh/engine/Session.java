@@ -31,6 +31,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final ArchiveContainers archives;
     private final StepExecutor executor;
     private final ImageCommitter committer;
+    private final SquashCommitter squasher;
     private BuildArgs args;
     private final Platform platform;
     private final Breakpoints breakpoints = new Breakpoints();
@@ -60,6 +61,7 @@ public final class Session implements AutoCloseable, StageResolver {
         RunStep runStep = new RunStep(containers, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
+        this.squasher = new SquashCommitter(engine, committer, id.labels());
         this.platform = Platform.parse(engine.platform());
         this.args = BuildArgs.resolve(dockerfile, options.buildArgs(), platform, platform, options.target());
         for (Stage s : dockerfile.stages()) {
@@ -265,14 +267,25 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** Runs the current stage to its end and commits it as an image tagged with each tag. */
     public String commit(List<String> tags) {
+        return commit(tags, false);
+    }
+
+    /** Runs the current stage to its end and commits it; {@code squash} makes the image one layer. */
+    public String commit(List<String> tags, boolean squash) {
         continueToEnd();
-        return commitHere(tags);
+        return commitHere(tags, squash);
     }
 
     /** Commits the state the session stands on, as it is. */
     public String commitHere(List<String> tags) {
+        return commitHere(tags, false);
+    }
+
+    /** Commits the state the session stands on, as it is; {@code squash} makes the image one layer. */
+    public String commitHere(List<String> tags, boolean squash) {
         Snapshot s = snapshot();
-        return committer.commit(s, tags.stream().map(Session::normalizeTag).toList());
+        List<String> names = tags.stream().map(Session::normalizeTag).toList();
+        return squash ? squasher.commit(s, names) : committer.commit(s, names);
     }
 
     private static String normalizeTag(String tag) {
@@ -310,11 +323,31 @@ public final class Session implements AutoCloseable, StageResolver {
      * its FROM: pure and cheap, and always right after going back or reloading.
      */
     public VariableScope scopeBefore(StageRun run, int index) {
-        VariableScope scope = args.scope(run.outcomes().get(0).snapshot().config().envMap());
+        VariableScope scope = startScope(run);
         for (int i = 1; i < index; i++) {
             scope.apply(run.steps().get(i));
         }
         return scope;
+    }
+
+    /**
+     * The scope after a stage's FROM: a stage FROM an earlier stage carries on with that stage's
+     * variables, ARG values included, as BuildKit does; any other starts from its image's env.
+     */
+    private VariableScope startScope(StageRun run) {
+        Map<String, String> fromEnv = run.outcomes().get(0).snapshot().config().envMap();
+        Optional<StageRun> base = baseStage(run);
+        if (base.isPresent() && base.get().started()) {
+            StageRun b = base.get();
+            return scopeBefore(b, b.total()).inheritedBy(fromEnv);
+        }
+        return args.scope(fromEnv);
+    }
+
+    /** The earlier stage the stage's FROM names, if it names one (as the FROM step resolves it). */
+    private Optional<StageRun> baseStage(StageRun run) {
+        String ref = args.expandFrom(run.stage()).image();
+        return ref.equalsIgnoreCase("scratch") ? Optional.empty() : stage(ref, run.stage().index());
     }
 
     /**
@@ -323,6 +356,8 @@ public final class Session implements AutoCloseable, StageResolver {
      */
     public List<String> undeclaredGlobalArgs(StageRun run, int index) {
         java.util.Set<String> declared = new java.util.HashSet<>();
+        // a stage FROM an earlier stage already sees what that stage declared
+        baseStage(run).filter(StageRun::started).ifPresent(b -> declared.addAll(scopeBefore(b, b.total()).stageArgs().keySet()));
         for (int i = 1; i < Math.min(index, run.total()); i++) {
             if (run.steps().get(i) instanceof Instruction.Arg a) {
                 a.args().forEach(d -> declared.add(d.name()));

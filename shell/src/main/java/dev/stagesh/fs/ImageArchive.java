@@ -31,6 +31,22 @@ public final class ImageArchive {
     }
 
     public static List<Layer> read(InputStream save) {
+        return readSaved(save).layers();
+    }
+
+    /**
+     * A {@code docker save} archive read in one pass: the first image's layers in order, where each
+     * is stored in the archive (its normalized path there, repeated layers resolved to the one copy
+     * the archive holds), and its config document, for a second pass that wants their content.
+     */
+    public record SavedImage(List<Layer> layers, List<String> layerFiles, byte[] config) {
+        public SavedImage {
+            layers = List.copyOf(layers);
+            layerFiles = List.copyOf(layerFiles);
+        }
+    }
+
+    public static SavedImage readSaved(InputStream save) {
         Map<String, LayerChanges> layers = new HashMap<>();
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
@@ -66,26 +82,30 @@ public final class ImageArchive {
         }
     }
 
-    private static List<Layer> assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
-                                        Map<String, String> aliases) {
+    private static SavedImage assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
+                                       Map<String, String> aliases) {
         byte[] manifestBytes = documents.get("/manifest.json");
         if (manifestBytes == null) {
             throw new FsException("not a docker save archive: no manifest.json");
         }
         JsonNode image = parse(manifestBytes, "manifest.json").path(0);
-        List<String> labels = labels(documents.get(FsPaths.fromTarName("/", image.path("Config").asText(""))));
+        byte[] config = documents.get(FsPaths.fromTarName("/", image.path("Config").asText("")));
+        List<String> labels = labels(config);
         List<Layer> out = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         JsonNode names = image.path("Layers");
         for (int i = 0; i < names.size(); i++) {
             String name = FsPaths.fromTarName("/", names.get(i).asText());
-            LayerChanges changes = layers.get(aliases.getOrDefault(name, name));
+            String file = aliases.getOrDefault(name, name);
+            LayerChanges changes = layers.get(file);
             if (changes == null) {
                 throw new FsException("docker save archive lacks layer " + names.get(i).asText());
             }
             String label = labels.size() == names.size() ? labels.get(i) : "layer " + (i + 1);
             out.add(new Layer(label, changes));
+            files.add(file);
         }
-        return out;
+        return new SavedImage(out, files, config);
     }
 
     /** The instruction of each history entry that made a layer (empty_layer entries made none). */

@@ -10,6 +10,9 @@ final class CommitCommand extends SessionCommand {
     @Option(names = "--here", description = "commit the current step as it is, without running the rest")
     boolean here;
 
+    @Option(names = "--squash", description = "make the image a single layer holding the whole filesystem, base image included; config and history are kept, the history entries marked empty but for one added for the layer")
+    boolean squash;
+
     @Parameters(arity = "1..*", paramLabel = "TAG")
     List<String> tags;
 
@@ -21,7 +24,7 @@ final class CommitCommand extends SessionCommand {
                 return 1;
             }
         }
-        String id = here ? session().commitHere(tags) : session().commit(tags);
+        String id = here ? session().commitHere(tags, squash) : session().commit(tags, squash);
         printer().line(id);
         return 0;
     }
