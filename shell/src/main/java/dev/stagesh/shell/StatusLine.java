@@ -124,13 +124,14 @@ final class StatusLine {
         frame = (frame + 1) % SPINNER.length();
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)), String.valueOf(SPINNER.charAt(frame)));
+        // the time and the transfer go first: a long instruction is cut at the terminal's edge
         b.append(' ');
-        b.styled(style(AttributedStyle.BOLD), label);
-        b.append("  ");
         b.styled(style(AttributedStyle.DEFAULT.faint()), elapsed());
         if (!detail.isEmpty()) {
             b.append("  ").append(detail);
         }
+        b.append("  ");
+        b.styled(style(AttributedStyle.BOLD), label);
         List<AttributedString> out = new ArrayList<>();
         out.add(b.toAttributedString());
         int skip = Math.max(0, layers.size() - MAX_LAYERS);

@@ -93,8 +93,8 @@ class TerminalIT {
             t.line("into stage slow");
             t.waitFor("stage 2 (slow) 1/3 > ", STEP);
             t.line("next");
-            String during = t.waitForLine(l -> l.contains("stage 2 (slow) 2/3  RUN sleep 3 && echo slept")
-                    && l.matches(".*\\d+\\.\\ds$"), STEP);
+            String during = t.waitForLine(l -> l.matches(". \\d+\\.\\ds  stage 2 \\(slow\\) 2/3  RUN sleep 3 && echo slept"),
+                    STEP);
             assertThat(during).as("the status line is the screen's last line").isEqualTo(Tmux.lastLine(t.visible()));
             String after = t.waitFor("stage 2 (slow) 2/3 > ", STEP);
             assertThat(after).contains("\nslept\n").doesNotContain("(slow) 2/3  RUN");
