@@ -97,7 +97,26 @@ public final class EngineConnector {
         if (m == null || m.isBlank()) {
             m = e.getMessage();
         }
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m).trim();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : engineMessage(m.lines().findFirst().orElse(m).trim());
+    }
+
+    private static final java.util.regex.Pattern STATUS_JSON = java.util.regex.Pattern.compile("Status \\d+: (\\{.*})");
+
+    /**
+     * The engine's own words from docker-java's {@code Status 500: {"message":"..."}}: the status
+     * and the JSON around them say nothing a user can act on.
+     */
+    static String engineMessage(String m) {
+        var match = STATUS_JSON.matcher(m);
+        if (!match.matches()) {
+            return m;
+        }
+        try {
+            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(match.group(1)).path("message").asText("");
+            return text.isBlank() ? m : text;
+        } catch (java.io.IOException e) {
+            return m;
+        }
     }
 
     private static void closeQuietly(DockerClient client) {

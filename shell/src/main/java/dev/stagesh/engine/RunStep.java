@@ -2,6 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.EngineException;
 import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
  * failure can be inspected where it happened.
  */
 final class RunStep {
+    private static final String START = "start container: ";
     private final StepContainers containers;
     private final SnapshotStore store;
     private final StepListener listener;
@@ -87,9 +89,15 @@ final class RunStep {
                 specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
             }
             // a failed or cancelled RUN's snapshot carries no cache key: it must never be a cache hit
-            return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
-                    workdir, user, store.labels(null), specs, network), prepared::populate, output,
-                    code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
+            try {
+                return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
+                        workdir, user, store.labels(null), specs, network), prepared::populate, output,
+                        code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
+            } catch (EngineException e) {
+                // the command never ran: the engine refused the container (USER unknown, say)
+                throw e.getMessage().startsWith(START) ? new StageshException(StepExecutor.where(r)
+                        + ": the engine cannot start the command: " + e.getMessage().substring(START.length()), e) : e;
+            }
         }
     }
 

@@ -131,6 +131,10 @@ class BadInputIT {
                 .isEqualTo("stagesh: ls: cannot access '/nope': No such file or directory");
         assertThat(oneError(Stagesh.run("", stages.toString(), "-c", "into stage build; cat /nope")))
                 .isEqualTo("stagesh: cat: /nope: No such file or directory");
+        Path user = write("user/Dockerfile", "FROM busybox\nUSER nosuch\nRUN true\n");
+        assertThat(oneError(Stagesh.run("", user.toString(), "-c", "continue")))
+                .isEqualTo("stagesh: line 3: RUN: the engine cannot start the command: unable to find user nosuch:"
+                        + " no matching entries in passwd file");
         assertThat(oneError(Stagesh.run("lss /\n", stages.toString())))
                 .isEqualTo("stagesh: unknown command 'lss'; 'help' lists the commands");
     }
