@@ -1,6 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
+import dev.stagesh.context.ContextException;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.ImageInfo;
@@ -122,11 +123,18 @@ final class StepExecutor {
         if (ins instanceof Instruction.Run r) {
             return runs.execute(run, step, (Instruction.Run) scope.expand(r), before, scope);
         }
-        if (ins instanceof Instruction.Copy c) {
-            return copier.copy(run, c, before, scope);
-        }
-        if (ins instanceof Instruction.Add a) {
-            return copier.add(run, (Instruction.Add) scope.expand(a), before, scope);
+        try {
+            if (ins instanceof Instruction.Copy c) {
+                return copier.copy(run, c, before, scope);
+            }
+            if (ins instanceof Instruction.Add a) {
+                return copier.add(run, (Instruction.Add) scope.expand(a), before, scope);
+            }
+        } catch (ContextException e) {
+            // docker build's wording ("COPY failed: ..."), with the line it failed at
+            String message = e.getMessage().startsWith("COPY failed: ")
+                    ? ins.keyword() + " failed: " + e.getMessage().substring("COPY failed: ".length()) : e.getMessage();
+            throw new StageshException("line " + ins.line() + ": " + message, e);
         }
         if (ins instanceof Instruction.Workdir w) {
             return workdir((Instruction.Workdir) scope.expand(w), before);

@@ -98,19 +98,19 @@ class BadInputIT {
         Files.createSymbolicLink(ctx.resolve("link"), dir.resolve("secret"));
         Path up = write("ctx/Up.Dockerfile", "FROM busybox\nCOPY ../secret /x\n");
         assertThat(oneError(Stagesh.run("", up.toString(), "-c", "continue")))
-                .isEqualTo("stagesh: COPY failed: forbidden path outside the build context: ../secret");
+                .isEqualTo("stagesh: line 2: COPY failed: forbidden path outside the build context: ../secret");
         Path abs = write("ctx/Abs.Dockerfile", "FROM busybox\nCOPY " + dir.resolve("secret") + " /x\n");
         assertThat(oneError(Stagesh.run("", abs.toString(), "-c", "continue")))
-                .startsWith("stagesh: COPY failed: file not found in build context or excluded by .dockerignore");
+                .startsWith("stagesh: line 2: COPY failed: file not found in build context or excluded by .dockerignore");
         Path sym = write("ctx/Sym.Dockerfile", "FROM busybox\nCOPY link /x\n");
         assertThat(oneError(Stagesh.run("", sym.toString(), "-c", "continue")))
-                .isEqualTo("stagesh: COPY failed: forbidden path outside the build context: link (link -> " + dir.resolve("secret") + ")");
+                .isEqualTo("stagesh: line 2: COPY failed: forbidden path outside the build context: link (link -> " + dir.resolve("secret") + ")");
 
         write("ignored/f.txt", "hi\n");
         write("ignored/.dockerignore", "*\n");
         Path ignored = write("ignored/Dockerfile", "FROM busybox\nCOPY f.txt /\n");
         assertThat(oneError(Stagesh.run("", ignored.toString(), "-c", "continue")))
-                .isEqualTo("stagesh: COPY failed: file not found in build context or excluded by .dockerignore: stat f.txt: file does not exist");
+                .isEqualTo("stagesh: line 2: COPY failed: file not found in build context or excluded by .dockerignore: stat f.txt: file does not exist");
     }
 
     @Test
