@@ -41,6 +41,7 @@ public final class DockerEngine implements Closeable {
     private final DockerClient client;
     private final DockerHttpClient http;
     private final String where;
+    private String platform;
     /** Calls that create engine objects hold it shared; {@link #fence} takes it alone. */
     private final ReentrantReadWriteLock creating = new ReentrantReadWriteLock();
     private volatile boolean fenced;
@@ -98,9 +99,13 @@ public final class DockerEngine implements Closeable {
     }
 
     /** The engine's platform, e.g. {@code linux/amd64}, as build args need it. */
-    public String platform() {
-        JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));
-        return v.path("Os").asText("linux") + "/" + normalizeArch(v.path("Arch").asText("amd64"));
+    /** The engine's {@code os/arch}; asked once, since an engine does not change platform. */
+    public synchronized String platform() {
+        if (platform == null) {
+            JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));
+            platform = v.path("Os").asText("linux") + "/" + normalizeArch(v.path("Arch").asText("amd64"));
+        }
+        return platform;
     }
 
     private static String normalizeArch(String arch) {
