@@ -1,0 +1,145 @@
+package dev.stagesh.docker;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Plain HTTP over the engine's Unix socket through the JDK's own socket channel, for the two
+ * things the docker-java transport does badly:
+ * <ul>
+ *   <li>HEAD: the transport has none, and the GET it offers instead makes the engine tar up a
+ *   whole directory just to say what a path is (a 1 GiB file was read in full to learn its size);
+ *   HEAD returns the same stat header and no body.</li>
+ *   <li>Streaming a large body (an archive, an image): the transport's socket reads each of the
+ *   engine's small chunks with a call of its own, about 22 MB/s for a tar of many small files
+ *   (a 570 MB /usr took 26 s); this reads at the socket's speed (3 s). The request is HTTP/1.0,
+ *   so the engine sends the body as it is, ended by closing the connection: no chunked framing
+ *   to undo.</li>
+ * </ul>
+ */
+final class UnixSocketHttp {
+    private static final int MAX_HEADER = 64 * 1024;
+    private static final int BUFFER = 1 << 16;
+    private static final byte[] END_OF_HEADER = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The status and the headers (names in lower case); for GET, the body, which the caller closes. */
+    record Response(int status, Map<String, String> headers, InputStream body) {}
+
+    private UnixSocketHttp() {}
+
+    static Response head(Path socket, String pathAndQuery) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            send(ch, "HEAD " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n");
+            Header h = readHeader(ch, socket);
+            return new Response(h.status(), h.headers(), InputStream.nullInputStream());
+        }
+    }
+
+    /** A GET whose body streams from the socket; closing the body closes the connection. */
+    static Response get(Path socket, String pathAndQuery) throws IOException {
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        try {
+            send(ch, "GET " + pathAndQuery + " HTTP/1.0\r\nHost: docker\r\n\r\n");
+            Header h = readHeader(ch, socket);
+            InputStream rest = Channels.newInputStream(ch);
+            InputStream body = new BufferedInputStream(h.bodyStart().length == 0 ? rest
+                    : new SequenceInputStream(new java.io.ByteArrayInputStream(h.bodyStart()), rest), BUFFER);
+            return new Response(h.status(), h.headers(), new SkipByReading(body));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A socket cannot seek, and the JDK's skip on it reads 2 KB at a time: tar readers skip every
+     * file's content they do not want, so that alone made a listing several times slower than
+     * the engine. This skips by reading in large blocks.
+     */
+    private static final class SkipByReading extends FilterInputStream {
+        private final byte[] scratch = new byte[BUFFER];
+
+        SkipByReading(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long left = n;
+            while (left > 0) {
+                int r = in.read(scratch, 0, (int) Math.min(left, scratch.length));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+            }
+            return n - left;
+        }
+    }
+
+    private static void send(SocketChannel ch, String request) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+        while (out.hasRemaining()) {
+            ch.write(out);
+        }
+    }
+
+    private record Header(int status, Map<String, String> headers, byte[] bodyStart) {}
+
+    /** Reads up to the blank line; what came after it is the start of the body. */
+    private static Header readHeader(SocketChannel ch, Path socket) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        int end = -1;
+        while (end < 0 && raw.size() < MAX_HEADER && ch.read(buf) >= 0) {
+            buf.flip();
+            raw.write(buf.array(), 0, buf.limit());
+            buf.clear();
+            end = indexOf(raw.toByteArray(), END_OF_HEADER);
+        }
+        byte[] all = raw.toByteArray();
+        if (end < 0) {
+            throw new IOException("no complete HTTP answer from " + socket);
+        }
+        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] status = lines[0].split(" ");
+        if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+            throw new IOException("not an HTTP answer from " + socket);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            }
+        }
+        return new Header(Integer.parseInt(status[1]), headers, Arrays.copyOfRange(all, end + END_OF_HEADER.length, all.length));
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
