@@ -561,7 +561,7 @@ public final class DockerEngine implements Closeable {
     private static PathStat pathStat(String header) throws IOException {
         JsonNode n = JSON.readTree(java.util.Base64.getDecoder().decode(header));
         return new PathStat(n.path("name").asText(), n.path("size").asLong(), n.path("mode").asLong(),
-                n.path("linkTarget").asText(""));
+                n.path("mtime").asText(""), n.path("linkTarget").asText(""));
     }
 
     /** The container's whole filesystem as a tar ({@code docker export}). */

@@ -2,8 +2,10 @@ package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.PathStat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,11 @@ import java.util.concurrent.Executors;
  *
  * <p>Made on first use, so a session that runs nothing (everything cached) never pays for it,
  * or ahead of it ({@link #prepare}) where a step is sure to run soon.
+ *
+ * <p>A joining container gets the holder's /etc/hosts, /etc/resolv.conf and /etc/hostname,
+ * bind-mounted: a RUN that writes them (a host added to /etc/hosts, say) would change them for
+ * every later RUN, where docker build gives each RUN fresh ones. So they are compared after
+ * each step ({@link #afterStep}) and a holder whose files changed is replaced.
  */
 final class NetworkHolder implements AutoCloseable {
     private final DockerEngine engine;
@@ -28,8 +35,13 @@ final class NetworkHolder implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** The holder's id, being made or made; null until it is first wanted or after a discard. */
-    private CompletableFuture<String> holder;
+    private static final List<String> SHARED_FILES = List.of("/etc/hosts", "/etc/resolv.conf", "/etc/hostname");
+
+    /** A running holder and its shared files as it was made with them. */
+    private record Holder(String id, List<Optional<PathStat>> files) {}
+
+    /** The holder, being made or made; null until it is first wanted or after a discard. */
+    private CompletableFuture<Holder> holder;
 
     NetworkHolder(DockerEngine engine, Toolbox toolbox, Map<String, String> labels) {
         this.engine = engine;
@@ -46,12 +58,12 @@ final class NetworkHolder implements AutoCloseable {
 
     /** The network mode that joins the holder's namespace, starting the holder if need be. */
     String networkMode() {
-        CompletableFuture<String> h;
+        CompletableFuture<Holder> h;
         synchronized (this) {
             prepare();
             h = holder;
         }
-        return "container:" + join(h);
+        return "container:" + join(h).id();
     }
 
     /** True when the holder could not be made, or has stopped or gone, as when the engine restarted. */
@@ -60,10 +72,30 @@ final class NetworkHolder implements AutoCloseable {
             return false;
         }
         try {
-            return !engine.isRunning(join(holder));
+            return !engine.isRunning(join(holder).id());
         } catch (RuntimeException e) {
             return true;
         }
+    }
+
+    /** Replaces the holder when a step changed the files every joining container shares with it. */
+    synchronized void afterStep() {
+        if (holder == null || !holder.isDone() || holder.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            Holder h = join(holder);
+            if (!sharedFiles(h.id()).equals(h.files())) {
+                discard();
+                prepare();
+            }
+        } catch (RuntimeException e) {
+            discard(); // cannot tell: a new holder is right either way
+        }
+    }
+
+    private List<Optional<PathStat>> sharedFiles(String id) {
+        return SHARED_FILES.stream().map(path -> engine.stat(id, path)).toList();
     }
 
     /**
@@ -73,7 +105,7 @@ final class NetworkHolder implements AutoCloseable {
     synchronized void discard() {
         if (holder != null) {
             try {
-                removeQuietly(join(holder));
+                removeQuietly(join(holder).id());
             } catch (RuntimeException neverMade) {
                 // nothing to remove
             }
@@ -81,7 +113,7 @@ final class NetworkHolder implements AutoCloseable {
         }
     }
 
-    private String startHolder() {
+    private Holder startHolder() {
         String platform = engine.platform();
         String image = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
                 platform.substring(platform.indexOf('/') + 1));
@@ -89,11 +121,11 @@ final class NetworkHolder implements AutoCloseable {
                 "/", "0", labels, List.of(toolbox.mount()), null));
         try {
             engine.start(created);
+            return new Holder(created, sharedFiles(created));
         } catch (RuntimeException e) {
             removeQuietly(created);
             throw e;
         }
-        return created;
     }
 
     private void removeQuietly(String container) {
@@ -104,7 +136,7 @@ final class NetworkHolder implements AutoCloseable {
         }
     }
 
-    private static String join(CompletableFuture<String> f) {
+    private static Holder join(CompletableFuture<Holder> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -73,7 +73,11 @@ final class StepContainers implements AutoCloseable {
                 } finally {
                     active.finished(id);
                 }
-                return new Ran(code, engine.commit(id, imageLabels.apply(code)));
+                Ran ran = new Ran(code, engine.commit(id, imageLabels.apply(code)));
+                if (shared) {
+                    network.afterStep();
+                }
+                return ran;
             } catch (EngineException e) {
                 if (!String.valueOf(e.getMessage()).startsWith("start container")) {
                     throw e;

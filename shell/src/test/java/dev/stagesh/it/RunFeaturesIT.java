@@ -54,6 +54,23 @@ class RunFeaturesIT {
         assertThat(r.stderr()).contains("script hi");
     }
 
+    /**
+     * RUNs share the session's network namespace, and with it the engine's /etc/hosts, resolv.conf
+     * and hostname files; as in docker build, what one RUN writes there must not reach the next.
+     */
+    @Test
+    void eachRunGetsFreshHostsAndResolvConf() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM busybox
+                RUN echo "10.1.2.3 stagesh-leak" >> /etc/hosts && echo "search stagesh.invalid" >> /etc/resolv.conf
+                RUN if grep stagesh /etc/hosts /etc/resolv.conf; then exit 1; fi
+                RUN sed 's/localhost/stagesh-x/' /etc/hosts > /tmp/h && cat /tmp/h > /etc/hosts && grep -q stagesh-x /etc/hosts
+                RUN if grep stagesh /etc/hosts; then exit 1; fi
+                """);
+        var r = Stagesh.run("continue\nquit\n", dir.resolve("Dockerfile").toString(), "--no-cache");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
     @Test
     void cacheTmpfsBindAndNetworkMounts() throws IOException {
         Files.createDirectories(dir.resolve("src"));
