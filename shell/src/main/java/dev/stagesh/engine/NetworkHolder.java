@@ -99,8 +99,8 @@ final class NetworkHolder implements AutoCloseable {
     }
 
     /**
-     * Forgets the holder after the engine refused to join it (it stops with the engine, and a
-     * stopped container's namespace is gone): the next step makes a new one.
+     * Removes the holder (the engine refused to join it, as after a restart, which stops every
+     * container; or a step changed its files): the next step makes a new one.
      */
     synchronized void discard() {
         if (holder != null) {
