@@ -5,6 +5,7 @@ import dev.stagesh.docker.DockerEngine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.OutputSink;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,8 @@ final class StepContainers implements AutoCloseable {
     private final DockerEngine engine;
     private final NetworkHolder network;
     private final ActiveSteps active;
-    private final ExecutorService removals = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stagesh-step-removal");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService removals = daemonThread("stagesh-step-removal");
+    private final ExecutorService checks = daemonThread("stagesh-step-check");
 
     StepContainers(DockerEngine engine, NetworkHolder network, ActiveSteps active) {
         this.engine = engine;
@@ -73,10 +71,11 @@ final class StepContainers implements AutoCloseable {
                 } finally {
                     active.finished(id);
                 }
+                // the check of the shared files needs no commit: it runs beside it, off the step's path
+                CompletableFuture<Void> check = shared
+                        ? CompletableFuture.runAsync(network::afterStep, checks) : CompletableFuture.completedFuture(null);
                 Ran ran = new Ran(code, engine.commit(id, imageLabels.apply(code)));
-                if (shared) {
-                    network.afterStep();
-                }
+                check.join();
                 return ran;
             } catch (EngineException e) {
                 if (!String.valueOf(e.getMessage()).startsWith("start container")) {
@@ -120,8 +119,17 @@ final class StepContainers implements AutoCloseable {
         });
     }
 
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Override
     public void close() {
+        checks.shutdown();
         removals.shutdown();
         try {
             removals.awaitTermination(30, TimeUnit.SECONDS);
