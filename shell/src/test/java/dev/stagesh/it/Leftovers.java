@@ -30,7 +30,9 @@ record Leftovers(List<String> containers, List<String> images, List<String> volu
             }
         }
         List<String> volumes = DockerCli.lines(env, "volume", "ls", "-q", "--filter", label);
-        return new Leftovers(containers, images.stream().distinct().toList(), volumes);
+        // sorted: the engine lists objects made in the same second in no fixed order
+        return new Leftovers(containers.stream().sorted().toList(), images.stream().distinct().sorted().toList(),
+                volumes.stream().sorted().toList());
     }
 
     boolean none() {
