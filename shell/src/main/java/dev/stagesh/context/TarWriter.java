@@ -1,5 +1,6 @@
 package dev.stagesh.context;
 
+import dev.stagesh.fs.NonClosingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ final class TarWriter {
 
     void write(TarPlan plan, OutputStream out) {
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out));
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out));
             // paths and sizes are unbounded in a context; PAX headers carry what ustar cannot
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -74,23 +75,6 @@ final class TarWriter {
             if (in.read() >= 0) {
                 throw new ContextException("file changed while copying: " + e.sourcePath());
             }
-        }
-    }
-
-    /** Lets the tar stream finish its trailer without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

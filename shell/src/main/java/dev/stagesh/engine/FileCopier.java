@@ -14,6 +14,7 @@ import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.parser.Heredoc;
 import dev.stagesh.dockerfile.shell.ShellLex;
+import dev.stagesh.fs.NonClosingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,7 +148,7 @@ final class FileCopier {
                 dev.stagesh.context.Ownership owner = chown ? owners(snap).resolve(a.chown()) : null;
                 List<String> createdDirs = chown ? missingDirs(snap, destPath) : List.of();
                 TarSource writer = out -> {
-                    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+                    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
                         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                         if (urls) {
@@ -308,7 +309,7 @@ final class FileCopier {
             sum.append(d.name()).append('\0').append(d.content()).append('\0');
         }
         TarSource writer = out -> {
-            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 for (Heredoc d : docs) {
                     String path = intoDir ? Paths.resolve(destPath, d.name()) : destPath;
@@ -464,7 +465,7 @@ final class FileCopier {
 
     private void writeFromContainer(String container, List<Placed> placed, List<String> createdDirs,
                                     CopyOptions options, OutputStream out) throws IOException {
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out))) {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (String dir : createdDirs) {
@@ -574,19 +575,5 @@ final class FileCopier {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new EngineException("copy: " + cause.getMessage(), cause);
         }
-    }
-
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

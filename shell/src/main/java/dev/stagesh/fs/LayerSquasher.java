@@ -39,7 +39,7 @@ public final class LayerSquasher {
         for (int i = 0; i < layerFiles.size(); i++) {
             layersOfFile.computeIfAbsent(layerFiles.get(i), f -> new ArrayList<>()).add(i);
         }
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new KeepOpen(out), StandardCharsets.UTF_8.name());
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -92,22 +92,5 @@ public final class LayerSquasher {
             }
         }
         return SquashPlan.DROP;
-    }
-
-    /** The caller owns the output stream: closing the tar writer must only finish the archive. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
