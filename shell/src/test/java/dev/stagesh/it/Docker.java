@@ -1,32 +1,15 @@
 package dev.stagesh.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** The docker CLI, for checking from outside what stagesh left on the engine. */
 final class Docker {
     private Docker() {}
 
     static String run(String... args) {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "docker";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new AssertionError("docker " + String.join(" ", args) + " failed:\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return DockerCli.run(Map.of(), args);
     }
 
     static List<String> lines(String... args) {

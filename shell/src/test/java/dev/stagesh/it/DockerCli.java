@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The docker CLI (and other tools) with an environment of its own, e.g. another engine's DOCKER_HOST. */
+/**
+ * The docker CLI (and other tools: tmux) run from the tests, with an environment of their own,
+ * e.g. another engine's DOCKER_HOST; the one place a test starts a process and reads its output.
+ */
 final class DockerCli {
     private DockerCli() {}
 
@@ -39,7 +42,7 @@ final class DockerCli {
                 feed.start();
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            if (!p.waitFor(10, TimeUnit.MINUTES)) { // a docker build among them
                 p.destroyForcibly();
                 throw new AssertionError(String.join(" ", cmd) + " did not finish");
             }
