@@ -11,6 +11,13 @@ public final class Main {
         EngineFuture engine = args.length > 0 && (args[0].equals("parse") || args[0].equals("--help")
                 || args[0].equals("--version") || args[0].equals("generate-completion"))
                 ? null : EngineFuture.start();
-        System.exit(StageshCommand.run(args, engine));
+        int code = StageshCommand.run(args, engine);
+        if (engine != null && Boolean.getBoolean("stagesh.archiving")) {
+            // the launcher's class-data archive records the classes loaded by the run that makes
+            // it: docker-java's, built in the background, must be among them even if this run
+            // ended before it needed them
+            engine.settle();
+        }
+        System.exit(code);
     }
 }

@@ -31,6 +31,15 @@ public final class EngineFuture {
         return new EngineFuture(f);
     }
 
+    /** Waits until the connection, and the client it builds in the background, are made or failed. */
+    public void settle() {
+        try {
+            get().awaitReady();
+        } catch (RuntimeException ignored) {
+            // no engine: nothing more will load
+        }
+    }
+
     /** The engine, waiting for the connection if it is still being made. */
     public DockerEngine get() {
         try {

@@ -39,7 +39,9 @@ final class SessionEnd implements Runnable {
         try {
             session.close();
         } finally {
-            Reaper.reapSession(engine, session.id().id(), keep);
+            if (engine.createdAnything()) {
+                Reaper.reapSession(engine, session.id().id(), keep);
+            }
         }
     }
 }

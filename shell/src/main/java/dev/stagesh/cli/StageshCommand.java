@@ -17,7 +17,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,12 +35,27 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "stagesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An interactive debugger for Dockerfiles: step through a build, inspect any step, commit any stage.",
-        subcommands = {ParseCommand.class, BuildCommand.class, PruneCommand.class,
-            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all commands succeeded", "1:a command failed (script mode) or bad input",
             "2:no Docker engine answers"})
 public final class StageshCommand implements Callable<Integer> {
+    /**
+     * The subcommands, by name, in the order usage lists them. picocli reflects over a command
+     * to build its model, a cost every start paid for all of them; now only those named on the
+     * command line are added (all of them for help and completion), which parses the same.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = orderedSubcommands();
+
+    private static Map<String, Supplier<Object>> orderedSubcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("parse", ParseCommand::new);
+        m.put("build", BuildCommand::new);
+        m.put("prune", PruneCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+        return Collections.unmodifiableMap(m);
+    }
+
     @Mixin
     BuildOptions build;
 
@@ -57,7 +77,7 @@ public final class StageshCommand implements Callable<Integer> {
     public static int run(String[] args, EngineFuture engine) {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root, args);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (!ShutdownHook.stopping()) {
                 Printer.system(false).error(ErrorMessages.of(ex));
@@ -69,6 +89,25 @@ public final class StageshCommand implements Callable<Integer> {
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** The command line for these arguments: the root, with the subcommands they may name. */
+    static CommandLine commandLine(StageshCommand root, String[] args) {
+        CommandLine cl = new CommandLine(root);
+        List<String> words = List.of(args);
+        boolean all = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("help")
+                || w.equals("generate-completion"));
+        // a word that names a subcommand may be an option's value (--target build): adding the
+        // subcommand then changes nothing
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (all || words.contains(name)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        // "build" is the most common stage name of all: --target build names a stage (set last:
+        // the setting reaches only the subcommands there are when it is made)
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        return cl;
     }
 
     @Override

@@ -6,7 +6,12 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 
 /**
@@ -23,6 +28,48 @@ public final class EngineConnector {
     }
 
     public static DockerEngine connect(EngineEndpoint endpoint) {
+        String host = endpoint.host().toString();
+        if (host.startsWith("unix://")) {
+            // a ping over the socket says at once whether an engine answers; docker-java, needed
+            // only by the first call that changes something, is built meanwhile
+            ping(endpoint, Path.of(host.substring("unix://".length())));
+            CompletableFuture<DockerEngine.Transport> transport = new CompletableFuture<>();
+            Thread builder = new Thread(() -> {
+                try {
+                    transport.complete(transport(endpoint));
+                } catch (Throwable e) {
+                    transport.completeExceptionally(e);
+                }
+            }, "stagesh-docker-client");
+            builder.setDaemon(true);
+            builder.start();
+            return new DockerEngine(transport, host);
+        }
+        DockerEngine.Transport transport = transport(endpoint);
+        try {
+            transport.client().pingCmd().exec();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(transport.client());
+            throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
+        }
+        return new DockerEngine(CompletableFuture.completedFuture(transport), host);
+    }
+
+    private static void ping(EngineEndpoint endpoint, Path socket) {
+        try {
+            UnixSocketHttp.Response r = UnixSocketHttp.get(socket, "/_ping");
+            try (InputStream body = r.body()) {
+                String answer = new String(body.readNBytes(64), StandardCharsets.US_ASCII).strip();
+                if (r.status() != 200) {
+                    throw new IOException("it answered the ping with status " + r.status() + (answer.isEmpty() ? "" : ": " + answer));
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineUnavailableException(unreachable(endpoint, e), e);
+        }
+    }
+
+    private static DockerEngine.Transport transport(EngineEndpoint endpoint) {
         DockerClientConfig config;
         try {
             // the endpoint is resolved already: host and certificates are given explicitly, so
@@ -44,14 +91,7 @@ public final class EngineConnector {
                 .maxConnections(32)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
-        DockerClient client = DockerClientImpl.getInstance(config, http);
-        try {
-            client.pingCmd().exec();
-        } catch (RuntimeException | Error e) {
-            closeQuietly(client);
-            throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
-        }
-        return new DockerEngine(client, http, endpoint.host().toString());
+        return new DockerEngine.Transport(DockerClientImpl.getInstance(config, http), http);
     }
 
     /** One line: where, why, and what to do about it. */

@@ -17,12 +17,10 @@ final class HelpCommand extends SessionCommand {
         CommandLine root = spec.commandLine().getParent();
         if (command == null) {
             printer().line("Commands:");
-            root.getSubcommands().forEach((name, cl) -> {
-                if (cl.getCommandName().equals(name)) {
-                    String[] d = cl.getCommandSpec().usageMessage().description();
-                    printer().line(String.format("  %-10s %s", name, d.length > 0 ? d[0] : ""));
-                }
-            });
+            for (CommandLine cl : CommandTree.inOrder(root)) {
+                String[] d = cl.getCommandSpec().usageMessage().description();
+                printer().line(String.format("  %-10s %s", cl.getCommandName(), d.length > 0 ? d[0] : ""));
+            }
             printer().line("'help COMMAND' tells more.");
             return 0;
         }

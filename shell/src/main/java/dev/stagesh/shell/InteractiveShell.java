@@ -39,8 +39,8 @@ public final class InteractiveShell {
                     .terminal(terminal)
                     .appName("stagesh")
                     .parser(parser)
-                    .completer(new ShellCompleter(runner.commands(), context.session()))
-                    .highlighter(new InputHighlighter(new CommandLexer(runner.commands().getSubcommands().keySet()),
+                    .completer(new ShellCompleter(runner::commands, context.session()))
+                    .highlighter(new InputHighlighter(new CommandLexer(runner.commandNames()),
                             new Palette(context.printer().colour())))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

@@ -4,6 +4,7 @@ import dev.stagesh.engine.Session;
 import dev.stagesh.engine.StageRun;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -18,10 +19,11 @@ import picocli.CommandLine;
 final class ShellCompleter implements Completer {
     private static final Set<String> PATH_COMMANDS = Set.of("ls", "cat", "tree", "find", "stat", "grep", "cp");
 
-    private final CommandLine commands;
+    /** Built on the first completion, not before the first prompt. */
+    private final Supplier<CommandLine> commands;
     private final Session session;
 
-    ShellCompleter(CommandLine commands, Session session) {
+    ShellCompleter(Supplier<CommandLine> commands, Session session) {
         this.commands = commands;
         this.session = session;
     }
@@ -32,11 +34,11 @@ final class ShellCompleter implements Completer {
         int index = line.wordIndex();
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         if (index == 0) {
-            commands.getSubcommands().keySet().forEach(c -> candidates.add(new Candidate(c)));
+            commands.get().getSubcommands().keySet().forEach(c -> candidates.add(new Candidate(c)));
             return;
         }
         String command = words.get(0);
-        CommandLine sub = commands.getSubcommands().get(command);
+        CommandLine sub = commands.get().getSubcommands().get(command);
         if (sub == null) {
             return;
         }

@@ -6,6 +6,7 @@ import dev.stagesh.engine.StepFailedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -16,10 +17,13 @@ import picocli.CommandLine;
 public final class ShellRunner {
     private final ShellContext context;
     private final CommandLine commands;
+    private final CommandTree tree;
 
     public ShellRunner(ShellContext context) {
         this.context = context;
-        this.commands = new CommandLine(new ShellCommands(), new ShellFactory(context));
+        ShellFactory factory = new ShellFactory(context);
+        this.commands = new CommandLine(new ShellCommands(), factory);
+        this.tree = new CommandTree(commands, factory);
         commands.setCaseInsensitiveEnumValuesAllowed(true);
         commands.setExecutionExceptionHandler((ex, cl, parsed) -> report(ex));
         commands.setParameterExceptionHandler((ex, args) -> {
@@ -34,8 +38,14 @@ public final class ShellRunner {
         });
     }
 
+    /** Every command, built (for completion). */
     public CommandLine commands() {
-        return commands;
+        return tree.complete();
+    }
+
+    /** Every name and alias a command can be typed by, without building the commands. */
+    public Set<String> commandNames() {
+        return tree.names();
     }
 
     /** Script mode over lines; {@code #} starts a comment line. */
@@ -66,7 +76,7 @@ public final class ShellRunner {
             return 1;
         }
         for (List<String> words : parsed) {
-            int status = commands.execute(words.toArray(String[]::new));
+            int status = tree.forWord(words.get(0)).execute(words.toArray(String[]::new));
             if (status != 0) {
                 return status;
             }

@@ -1,0 +1,40 @@
+package dev.stagesh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StageshCommandLineTest {
+    private static CommandLine of(String... args) {
+        return StageshCommand.commandLine(new StageshCommand(), args);
+    }
+
+    @Test
+    void aPlainSessionBuildsNoSubcommand() {
+        assertThat(of("Dockerfile").getSubcommands()).isEmpty();
+    }
+
+    @Test
+    void helpListsEverySubcommandInOrder() {
+        CommandLine cl = of("--help");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "prune", "help", "generate-completion");
+        assertThat(cl.getUsageMessage()).contains("build", "parse", "prune");
+    }
+
+    @Test
+    void aSubcommandIsThereWhenNamed() {
+        CommandLine cl = of("build", "-t", "x", "Dockerfile");
+        CommandLine.ParseResult r = cl.parseArgs("build", "-t", "x", "Dockerfile");
+        assertThat(r.subcommand().commandSpec().name()).isEqualTo("build");
+        assertThat(cl.getSubcommands()).containsOnlyKeys("build");
+    }
+
+    @Test
+    void aStageNamedLikeASubcommandIsStillAnOptionValue() {
+        String[] args = {"--target", "build", "Dockerfile"};
+        CommandLine.ParseResult r = of(args).parseArgs(args);
+        assertThat(r.hasSubcommand()).isFalse();
+        assertThat(r.matchedOptionValue("--target", "")).isEqualTo("build");
+    }
+}
