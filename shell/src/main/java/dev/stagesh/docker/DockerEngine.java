@@ -1,20 +1,16 @@
 package dev.stagesh.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.model.TmpfsOptions;
-import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.Closeable;
 import java.io.IOException;
@@ -351,37 +347,37 @@ public final class DockerEngine implements Closeable {
     // ---- containers ---------------------------------------------------------------------
 
     public String createContainer(ContainerSpec spec) {
-        CreateContainerCmd cmd = client().createContainerCmd(spec.image()).withLabels(spec.labels()).withEnv(spec.env());
+        ObjectNode body = JSON.createObjectNode();
+        body.put("Image", spec.image());
+        body.set("Labels", JSON.valueToTree(spec.labels()));
+        body.set("Env", JSON.valueToTree(spec.env()));
         if (spec.entrypoint() != null) {
-            cmd.withEntrypoint(spec.entrypoint());
+            body.set("Entrypoint", JSON.valueToTree(spec.entrypoint()));
         }
         if (spec.cmd() != null) {
-            cmd.withCmd(spec.cmd());
+            body.set("Cmd", JSON.valueToTree(spec.cmd()));
         }
         if (spec.workingDir() != null && !spec.workingDir().isEmpty()) {
-            cmd.withWorkingDir(spec.workingDir());
+            body.put("WorkingDir", spec.workingDir());
         }
         if (spec.user() != null && !spec.user().isEmpty()) {
-            cmd.withUser(spec.user());
+            body.put("User", spec.user());
         }
-        HostConfig host = HostConfig.newHostConfig();
-        List<Mount> mounts = new ArrayList<>();
+        ObjectNode host = body.putObject("HostConfig");
+        ArrayNode mounts = host.putArray("Mounts");
         for (ContainerSpec.MountSpec m : spec.mounts()) {
-            Mount mount = new Mount().withTarget(m.target()).withReadOnly(m.readOnly());
+            ObjectNode mount = mounts.addObject().put("Target", m.target()).put("ReadOnly", m.readOnly());
             switch (m.kind()) {
-                case VOLUME -> mount.withType(MountType.VOLUME).withSource(m.source())
-                        .withVolumeOptions(new VolumeOptions().withNoCopy(true));
-                case BIND -> mount.withType(MountType.BIND).withSource(m.source());
-                case TMPFS -> mount.withType(MountType.TMPFS).withTmpfsOptions(new TmpfsOptions());
+                case VOLUME -> mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions").put("NoCopy", true);
+                case BIND -> mount.put("Type", "bind").put("Source", m.source());
+                case TMPFS -> mount.put("Type", "tmpfs");
             }
-            mounts.add(mount);
         }
-        host.withMounts(mounts);
         if (spec.networkMode() != null) {
-            host.withNetworkMode(spec.networkMode());
+            host.put("NetworkMode", spec.networkMode());
         }
-        cmd.withHostConfig(host);
-        return creating(() -> cmd.exec().getId(), "create a container from " + spec.image());
+        String what = "create a container from " + spec.image();
+        return creating(() -> send("POST", "/containers/create", body).json(what).path("Id").asText(), what);
     }
 
     /**
@@ -391,7 +387,10 @@ public final class DockerEngine implements Closeable {
     public void start(String containerId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                call(() -> client().startContainerCmd(containerId).exec(), "start container");
+                Answer a = send("POST", "/containers/" + encode(containerId) + "/start", null);
+                if (!a.ok() && a.status() != 304) { // 304: started already
+                    throw new EngineException("start container: " + a.message());
+                }
                 return;
             } catch (EngineException e) {
                 if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("failed to update store")) {
@@ -414,7 +413,8 @@ public final class DockerEngine implements Closeable {
                 .exec(new FrameForwarder(sink))) {
             start(containerId);
             attach.awaitCompletion();
-            return call(() -> client().waitContainerCmd(containerId).start().awaitStatusCode(), "wait for container");
+            JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
+            return exit.path("StatusCode").asInt(-1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted");
@@ -432,14 +432,10 @@ public final class DockerEngine implements Closeable {
     }
 
     public void removeContainer(String containerId) {
-        try {
-            client().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException ignored) {
-            // already gone
-        } catch (DockerException e) {
-            if (!String.valueOf(e.getMessage()).contains("is already in progress")) {
-                throw new EngineException("cannot remove container " + containerId + ": " + EngineConnector.rootMessage(e), e);
-            }
+        Answer a = send("DELETE", "/containers/" + encode(containerId) + "?force=1&v=1", null);
+        // 404: gone already; "in progress": another sweep is removing it
+        if (!a.ok() && a.status() != 404 && !a.message().contains("is already in progress")) {
+            throw new EngineException("cannot remove container " + containerId + ": " + a.message());
         }
     }
 
@@ -501,7 +497,10 @@ public final class DockerEngine implements Closeable {
      * stagesh commits only containers whose process has ended.
      */
     public String commit(String containerId, Map<String, String> labels) {
-        return creating(() -> client().commitCmd(containerId).withLabels(labels).withPause(false).exec(), "commit");
+        ObjectNode config = JSON.createObjectNode();
+        config.set("Labels", JSON.valueToTree(labels));
+        return creating(() -> send("POST", "/commit?container=" + encode(containerId) + "&pause=0", config)
+                .json("commit").path("Id").asText(), "commit");
     }
 
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
@@ -655,40 +654,71 @@ public final class DockerEngine implements Closeable {
     // ---- plumbing -----------------------------------------------------------------------
 
     private Optional<JsonNode> getJson(String path) {
-        Optional<UnixSocketHttp.Response> local = socketGet(path);
-        if (local.isPresent()) {
-            UnixSocketHttp.Response r = local.get();
-            try (InputStream in = r.body()) {
-                if (r.status() == 404) {
-                    return Optional.empty();
-                }
-                byte[] body = in.readAllBytes();
-                if (r.status() / 100 != 2) {
-                    throw new EngineException("GET " + path + ": " + EngineConnector.rootMessage(new IOException(
-                            "Status " + r.status() + ": " + new String(body, StandardCharsets.UTF_8).strip())));
-                }
-                return Optional.of(JSON.readTree(body));
-            } catch (IOException e) {
-                throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
+        Answer a = send("GET", path, null);
+        if (a.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(a.json("GET " + path));
+    }
+
+    /** The status and body of a small call. */
+    private record Answer(int status, byte[] body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** The engine's own words for a failure: the "message" of its JSON answer, else the text. */
+        String message() {
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            try {
+                String m = JSON.readTree(body).path("message").asText("");
+                return m.isBlank() ? text : m;
+            } catch (IOException | RuntimeException e) {
+                return text.isEmpty() ? "status " + status : text;
             }
         }
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
-        try (DockerHttpClient.Response response = http().execute(request)) {
-            if (response.getStatusCode() == 404) {
-                return Optional.empty();
+
+        /** The body as JSON when the call succeeded; the engine's message as the exception otherwise. */
+        JsonNode json(String what) {
+            if (!ok()) {
+                throw new EngineException(what + ": " + message());
             }
-            byte[] body = response.getBody().readAllBytes();
-            if (response.getStatusCode() / 100 != 2) {
-                throw new EngineException("GET " + path + ": " + new String(body, StandardCharsets.UTF_8).trim());
+            try {
+                return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new EngineException(what + ": the engine's answer is not JSON: " + e.getMessage(), e);
             }
-            return Optional.of(JSON.readTree(body));
+        }
+    }
+
+    /**
+     * A small call with an optional JSON body, read whole: over the local socket when there is
+     * one (a connection of its own: no pooled connection a restarted engine closed), otherwise
+     * through the transport. One definition of each call serves both.
+     */
+    private Answer send(String method, String path, JsonNode json) {
+        try {
+            byte[] body = json == null ? null : JSON.writeValueAsBytes(json);
+            if (where.startsWith("unix://")) {
+                UnixSocketHttp.Response r = UnixSocketHttp.request(
+                        java.nio.file.Path.of(where.substring("unix://".length())), method, path, body);
+                try (InputStream in = r.body()) {
+                    return new Answer(r.status(), in.readAllBytes());
+                }
+            }
+            DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+                    .method(DockerHttpClient.Request.Method.valueOf(method)).path(path);
+            if (body != null) {
+                request.putHeader("Content-Type", "application/json").body(new java.io.ByteArrayInputStream(body));
+            }
+            try (DockerHttpClient.Response response = http().execute(request.build())) {
+                return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
+            }
         } catch (IOException e) {
             throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
+        } catch (EngineException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof EngineException) {
-                throw e;
-            }
             throw new EngineException("the engine at " + where + " stopped answering: " + EngineConnector.rootMessage(e), e);
         }
     }

@@ -28,7 +28,7 @@ class UnixSocketHttpTest {
             try (server; SocketChannel ch = server.accept()) {
                 ByteBuffer in = ByteBuffer.allocate(4096);
                 StringBuilder request = new StringBuilder();
-                while (!request.toString().contains("\r\n\r\n") && ch.read(in) > 0) {
+                while (!complete(request.toString()) && ch.read(in) > 0) {
                     in.flip();
                     request.append(StandardCharsets.US_ASCII.decode(in));
                     in.clear();
@@ -43,6 +43,32 @@ class UnixSocketHttpTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** Whether the request read so far has its header and as much body as its Content-Length says. */
+    private static boolean complete(String request) {
+        int end = request.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        var length = java.util.regex.Pattern.compile("(?im)^Content-Length: (\\d+)$").matcher(request.substring(0, end));
+        return !length.find() || request.length() - end - 4 >= Integer.parseInt(length.group(1));
+    }
+
+    @Test
+    void aPostSendsItsJsonBodyWithItsLengthAndReadsTheAnswerToTheEnd() throws Exception {
+        Path socket = dir.resolve("engine.sock");
+        var served = serveOnce(socket, "HTTP/1.0 201 Created\r\nContent-Type: application/json\r\n\r\n",
+                "{\"Id\":\"abc\"}".getBytes(StandardCharsets.US_ASCII));
+        byte[] json = "{\"Image\":\"busybox\"}".getBytes(StandardCharsets.UTF_8);
+        UnixSocketHttp.Response r = UnixSocketHttp.request(socket, "POST", "/containers/create", json);
+        assertThat(r.status()).isEqualTo(201);
+        try (InputStream in = r.body()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("{\"Id\":\"abc\"}");
+        }
+        assertThat(served.get()).startsWith("POST /containers/create HTTP/1.0\r\n")
+                .contains("\r\nContent-Type: application/json\r\n", "\r\nContent-Length: " + json.length + "\r\n")
+                .endsWith("\r\n\r\n{\"Image\":\"busybox\"}");
     }
 
     @Test
