@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +29,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class FileTree {
 
-    private static final Comparator<FileEntry> BY_NAME = Comparator.comparing(FileEntry::name, FsPaths.C_ORDER);
 
     private final String parentPath;
     private final Map<String, FileEntry> entries;
@@ -280,11 +278,13 @@ public final class FileTree {
                 if (dir.getValue().isEmpty()) {
                     continue;
                 }
-                List<FileEntry> list = new ArrayList<>(dir.getValue().size());
-                for (String name : dir.getValue()) {
+                // the names are sorted, not the entries, whose name is cut from the path on each call
+                List<String> names = new ArrayList<>(dir.getValue());
+                names.sort(FsPaths.C_ORDER);
+                List<FileEntry> list = new ArrayList<>(names.size());
+                for (String name : names) {
                     list.add(entries.get(FsPaths.child(dir.getKey(), name)));
                 }
-                list.sort(BY_NAME);
                 kids.put(dir.getKey(), Collections.unmodifiableList(list));
             }
             Map<String, Integer> links = new HashMap<>();

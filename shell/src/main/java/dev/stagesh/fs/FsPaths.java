@@ -128,19 +128,23 @@ public final class FsPaths {
     }
 
     static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
+        // UTF-16 order is code point order except where a surrogate meets a char above them, so
+        // chars are compared as they are and only such a difference is looked at as code points
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+                    return Integer.compare(x, y);
+                }
+                int at = k > 0 && Character.isHighSurrogate(a.charAt(k - 1)) ? k - 1 : k;
+                return Integer.compare(a.codePointAt(at), b.codePointAt(at));
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
     }
+
 
     static int comparePaths(String a, String b) {
         int i = 0;

@@ -72,5 +72,11 @@ class FormatsTest {
                 .containsExactly("/", "/a", "/a/b", "/a-b");
         // code point order: U+1F600 sorts after U+FFFD, as in UTF-8 bytes
         assertThat(FsPaths.C_ORDER.compare("\uD83D\uDE00", "\uFFFD")).isPositive();
+        assertThat(FsPaths.C_ORDER.compare("a\uD83D\uDE00", "a\uFFFD")).isPositive();
+        assertThat(FsPaths.C_ORDER.compare("\uD83D\uDE01", "\uD83D\uDE00")).isPositive();
+        assertThat(FsPaths.C_ORDER.compare("\uD83D\uDE00x", "\uD83D\uDE00")).isPositive();
+        assertThat(java.util.stream.Stream.of("b", "a", "B", "10", "1", "a.txt", "é", "ab").sorted(FsPaths.C_ORDER))
+                .containsExactly("1", "10", "B", "a", "a.txt", "ab", "b", "é");
+        assertThat(FsPaths.C_ORDER.compare("same", "same")).isZero();
     }
 }
