@@ -46,17 +46,28 @@ class LauncherIT {
         assertThat(labelled()).as("the training session and the runs left nothing").isEqualTo(before);
     }
 
-    /** Containers and volumes of any stagesh session, and the images that are not build-cache entries. */
+    /**
+     * Containers, volumes and images of any stagesh session, but for what sessions share on
+     * purpose: build-cache entries and the toolbox (made by whichever session first needs it).
+     */
     private static List<String> labelled() {
         List<String> all = new java.util.ArrayList<>();
         all.addAll(DockerCli.lines(Map.of(), "ps", "-aq", "--filter", "label=stagesh.session"));
-        all.addAll(DockerCli.lines(Map.of(), "volume", "ls", "-q", "--filter", "label=stagesh.session"));
+        for (String volume : DockerCli.lines(Map.of(), "volume", "ls", "-q", "--filter", "label=stagesh.session")) {
+            if (!shared(DockerCli.run(Map.of(), "volume", "inspect", "-f", "{{json .Labels}}", volume))) {
+                all.add(volume);
+            }
+        }
         for (String image : DockerCli.lines(Map.of(), "images", "-q", "--filter", "label=stagesh.session")) {
-            if (DockerCli.run(Map.of(), "inspect", "-f", "{{index .Config.Labels \"stagesh.cache\"}}", image).isBlank()) {
+            if (!shared(DockerCli.run(Map.of(), "inspect", "-f", "{{json .Config.Labels}}", image))) {
                 all.add(image);
             }
         }
         all.sort(null);
         return all;
+    }
+
+    private static boolean shared(String labelsJson) {
+        return labelsJson.contains("\"stagesh.cache\"") || labelsJson.contains("\"stagesh.toolbox\"");
     }
 }
