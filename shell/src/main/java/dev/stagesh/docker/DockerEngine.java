@@ -43,6 +43,8 @@ public final class DockerEngine implements Closeable {
      */
     private final CompletableFuture<Transport> transport;
     private final String where;
+    /** The engine's Unix socket when it is on this machine; null otherwise (the transport is used). */
+    private final java.nio.file.Path socket;
     /** Whether this process asked the engine to create anything: until it has, there is nothing to sweep. */
     private volatile boolean createdAny;
     private String platform;
@@ -57,6 +59,7 @@ public final class DockerEngine implements Closeable {
     DockerEngine(CompletableFuture<Transport> transport, String where) {
         this.transport = transport;
         this.where = where;
+        this.socket = where.startsWith("unix://") ? java.nio.file.Path.of(where.substring("unix://".length())) : null;
     }
 
     private Transport transport() {
@@ -235,11 +238,11 @@ public final class DockerEngine implements Closeable {
      * local socket or the socket cannot be reached, and the transport is used instead.
      */
     private Optional<UnixSocketHttp.Response> socketGet(String pathAndQuery) {
-        if (!where.startsWith("unix://")) {
+        if (socket == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UnixSocketHttp.get(java.nio.file.Path.of(where.substring("unix://".length())), pathAndQuery));
+            return Optional.of(UnixSocketHttp.get(socket, pathAndQuery));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -547,9 +550,9 @@ public final class DockerEngine implements Closeable {
      */
     public Optional<PathStat> stat(String containerId, String path) {
         String query = "/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
-        if (where.startsWith("unix://")) {
+        if (socket != null) {
             try {
-                UnixSocketHttp.Response r = UnixSocketHttp.head(java.nio.file.Path.of(where.substring("unix://".length())), query);
+                UnixSocketHttp.Response r = UnixSocketHttp.head(socket, query);
                 if (r.status() == 404) {
                     return Optional.empty();
                 }
@@ -699,9 +702,8 @@ public final class DockerEngine implements Closeable {
     private Answer send(String method, String path, JsonNode json) {
         try {
             byte[] body = json == null ? null : JSON.writeValueAsBytes(json);
-            if (where.startsWith("unix://")) {
-                UnixSocketHttp.Response r = UnixSocketHttp.request(
-                        java.nio.file.Path.of(where.substring("unix://".length())), method, path, body);
+            if (socket != null) {
+                UnixSocketHttp.Response r = UnixSocketHttp.request(socket, method, path, body);
                 try (InputStream in = r.body()) {
                     return new Answer(r.status(), in.readAllBytes());
                 }
