@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Documented deviations from BuildKit (see dockerfile/DEVIATIONS.md); each test pins our chosen behaviour. */
+/** Documented deviations from BuildKit (see shell/dockerfile/DEVIATIONS.md); each test pins our chosen behaviour. */
 class DeviationsTest {
 
     @Test

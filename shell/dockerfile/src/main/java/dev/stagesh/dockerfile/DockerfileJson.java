@@ -12,7 +12,7 @@ import dev.stagesh.dockerfile.parser.Node;
 import java.util.Map;
 
 /**
- * The JSON form printed by {@code stagesh parse --json}. The schema is documented in {@code dockerfile/JSON.md};
+ * The JSON form printed by {@code stagesh parse --json}. The schema is documented in {@code shell/dockerfile/JSON.md};
  * {@link #SCHEMA_VERSION} changes whenever it changes incompatibly.
  */
 public final class DockerfileJson {
