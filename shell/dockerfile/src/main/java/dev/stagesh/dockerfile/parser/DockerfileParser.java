@@ -66,6 +66,7 @@ public final class DockerfileParser {
         private final DirectiveParser directives = new DirectiveParser();
         private final List<Node> nodes = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<Integer> warningLines = new ArrayList<>();
         private List<String> comments = new ArrayList<>();
 
         Run(String text, String fileName) {
@@ -89,7 +90,8 @@ public final class DockerfileParser {
                         "dockerfile line greater than max allowed size of " + PhysicalLines.MAX_LINE_BYTES, fileName,
                         lines.number() + 1, 0, null);
             }
-            return new ParsedFile(fileName, directives.escapeToken(), directives.directives(), nodes, warnings);
+            return new ParsedFile(fileName, directives.escapeToken(), directives.directives(), nodes, warnings,
+                    warningLines);
         }
 
         /** Handles one physical line that may start an instruction, plus its continuation and heredoc lines. */
@@ -142,6 +144,8 @@ public final class DockerfileParser {
             String logical = line.toString();
             if (emptyContinuation) {
                 warnings.add("Empty continuation line found in: " + logical);
+                // BuildKit places the warning on the instruction's last line before any heredoc body
+                warningLines.add(lines.number());
             }
             Node node;
             try {

@@ -23,8 +23,12 @@ public final class ShellLex {
      * Lexer options BuildKit uses internally (heredoc detection keeps quotes and escapes and leaves unset variables
      * alone). The public constructor gives the normal mode used for instruction expansion.
      */
-    public record Mode(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv) {
-        public static final Mode NORMAL = new Mode(false, false, false);
+    public record Mode(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, boolean skipProcessQuotes) {
+        public static final Mode NORMAL = new Mode(false, false, false, false);
+
+        public Mode(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv) {
+            this(rawQuotes, rawEscapes, skipUnsetEnv, false);
+        }
     }
 
     /** Result of one expansion: the word as one string, and the same text split into words. */

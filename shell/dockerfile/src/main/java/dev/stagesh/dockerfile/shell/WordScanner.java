@@ -64,11 +64,11 @@ final class WordScanner {
                     String t = dollar();
                     result.append(t);
                     words.addString(t);
-                } else if (ch == '\'') {
+                } else if (ch == '\'' && !mode.skipProcessQuotes()) {
                     String t = singleQuote();
                     result.append(t);
                     words.addRawString(t);
-                } else if (ch == '"') {
+                } else if (ch == '"' && !mode.skipProcessQuotes()) {
                     String t = doubleQuote();
                     result.append(t);
                     words.addRawString(t);

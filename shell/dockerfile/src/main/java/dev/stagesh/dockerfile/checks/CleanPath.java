@@ -1,0 +1,37 @@
+package dev.stagesh.dockerfile.checks;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Go's {@code path.Clean}: the shortest equivalent of a slash-separated path. */
+final class CleanPath {
+    private CleanPath() {
+    }
+
+    static String clean(String p) {
+        if (p.isEmpty()) {
+            return ".";
+        }
+        boolean rooted = p.startsWith("/");
+        Deque<String> out = new ArrayDeque<>();
+        for (String part : p.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!out.isEmpty() && !out.peekLast().equals("..")) {
+                    out.removeLast();
+                } else if (!rooted) {
+                    out.addLast("..");
+                }
+                continue;
+            }
+            out.addLast(part);
+        }
+        String joined = String.join("/", out);
+        if (rooted) {
+            return "/" + joined;
+        }
+        return joined.isEmpty() ? "." : joined;
+    }
+}
