@@ -258,12 +258,15 @@ public final class Checker {
                     throw new Stop("failed to process arguments for platform " + flag + ": "
                             + p.error().getMessage(), where);
                 }
+                String hint = suggestion(p.unmatched(), globals.keySet());
                 if (p.word().isEmpty()) {
-                    throw new Stop("empty platform value from expression " + flag, where);
+                    throw new Stop("empty platform value from expression " + flag + hint, where);
                 }
-                platform = PlatformSpec.parse(p.word()).orElseThrow(() -> new Stop("failed to parse platform "
-                        + flag + ": \"" + p.word() + "\": unknown operating system or architecture: invalid argument",
-                        where));
+                String problem = PlatformSpec.problem(p.word());
+                if (problem != null) {
+                    throw new Stop("failed to parse platform " + flag + ": " + problem + hint, where);
+                }
+                platform = PlatformSpec.parse(p.word()).orElseThrow();
             }
             StageState state = new StageState(st, name.word(), platform, byName.get(name.word()));
             states.add(state);
@@ -272,6 +275,17 @@ public final class Checker {
             }
         }
         return states;
+    }
+
+    /** BuildKit's {@code wrapSuggestAny}: a hint for the first unset name that has a near match. */
+    private static String suggestion(Set<String> unmatched, Set<String> options) {
+        for (String name : unmatched) {
+            String match = Suggest.search(name, options, true);
+            if (!match.isEmpty()) {
+                return " (did you mean " + match + "?)";
+            }
+        }
+        return "";
     }
 
     private void undefinedArgsInFrom(Set<String> unmatched, Set<String> argKeys, List<LineRange> where, Lint here) {

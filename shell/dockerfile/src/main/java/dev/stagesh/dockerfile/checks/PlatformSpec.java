@@ -1,6 +1,7 @@
 package dev.stagesh.dockerfile.checks;
 
 import dev.stagesh.dockerfile.Platform;
+import dev.stagesh.dockerfile.parser.GoText;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code --platform} value parses, and its OS and architecture.
  */
 final class PlatformSpec {
-    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> KNOWN_OS = Set.of("aix", "android", "darwin", "dragonfly", "freebsd",
             "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows",
             "zos", "wasip1");
@@ -50,6 +51,21 @@ final class PlatformSpec {
                     parts[2].toLowerCase(Locale.ROOT)));
             default -> Optional.empty();
         };
+    }
+
+    /** Why containerd refuses {@code text}, in its words, or null when it parses. */
+    static String problem(String text) {
+        String[] parts = text.split("/", -1);
+        for (String p : parts) {
+            if (!COMPONENT.matcher(p).matches() && !p.contains("(")) {
+                return GoText.quote(p) + " is an invalid component of " + GoText.quote(text)
+                        + ": platform specifier component must match \"^[A-Za-z0-9_.-]+$\": invalid argument";
+            }
+        }
+        if (parse(text).isEmpty()) {
+            return GoText.quote(text) + ": unknown operating system or architecture: invalid argument";
+        }
+        return null;
     }
 
     static String arch(String a) {
