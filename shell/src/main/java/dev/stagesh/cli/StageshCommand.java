@@ -50,6 +50,7 @@ public final class StageshCommand implements Callable<Integer> {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("parse", ParseCommand::new);
         m.put("build", BuildCommand::new);
+        m.put("check", CheckCommand::new);
         m.put("prune", PruneCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
