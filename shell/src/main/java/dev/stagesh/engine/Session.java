@@ -464,6 +464,11 @@ public final class Session implements AutoCloseable, StageResolver {
         return engine;
     }
 
+    /** What the session was opened with (Dockerfile, context, build args, target). */
+    public SessionOptions options() {
+        return options;
+    }
+
     /** The build context COPY and ADD read from, with its .dockerignore rules. */
     public BuildContext buildContext() {
         return context;

@@ -17,7 +17,7 @@ public final class ShellCommands implements Runnable {
             ConfigCommand.class, HistoryCommand.class, CommitCommand.class, BreakCommand.class, BreaksCommand.class,
             DeleteCommand.class, UntilCommand.class, ReloadCommand.class, EditCommand.class, ShellCommand.class,
             TreeCommand.class, FindCommand.class, StatCommand.class, GrepCommand.class, DiffCommand.class,
-            LayersCommand.class, ContextCommand.class, CpCommand.class, ExecCommand.class, HelpCommand.class,
+            LayersCommand.class, ContextCommand.class, CheckCommand.class, CpCommand.class, ExecCommand.class, HelpCommand.class,
             QuitCommand.class);
 
     @CommandLine.Spec

@@ -8,7 +8,11 @@ import dev.stagesh.engine.Session;
  * reads the output at a terminal (then commands may ask, draw and highlight; in script mode
  * they print only their plain, stable output and never ask).
  */
-public record ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive) {
+public record ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive,
+                           BuildCheckWarnings checks) {
+    public ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive) {
+        this(session, printer, quit, interactive, new BuildCheckWarnings(session));
+    }
 
     /** Set by {@code quit}; the reading loop stops when it is. */
     public static final class QuitSignal {

@@ -77,6 +77,7 @@ public final class ShellRunner {
         }
         for (List<String> words : parsed) {
             int status = tree.forWord(words.get(0)).execute(words.toArray(String[]::new));
+            announceWarnings();
             if (status != 0) {
                 return status;
             }
@@ -85,6 +86,15 @@ public final class ShellRunner {
             }
         }
         return 0;
+    }
+
+    /** Build check warnings of the steps just reached; a check that cannot run must not fail the command. */
+    private void announceWarnings() {
+        try {
+            context.checks().announceReached(context.printer());
+        } catch (RuntimeException e) {
+            context.printer().error("build checks: " + ErrorMessages.of(e));
+        }
     }
 
     /** The prompt: stage, step n/m and its state. */

@@ -26,6 +26,7 @@ final class StageListing {
     private static final AttributedStyle FAILED = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
     private static final AttributedStyle BREAK = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
     private static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle WARNED = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
 
     private final Palette palette;
 
@@ -34,6 +35,12 @@ final class StageListing {
     }
 
     List<AttributedString> lines(StageRun run, Dockerfile dockerfile, Breakpoints breakpoints) {
+        return lines(run, dockerfile, breakpoints, step -> "");
+    }
+
+    /** @param warned the rules with build check warnings for a step, "" when none (marked after its first line) */
+    List<AttributedString> lines(StageRun run, Dockerfile dockerfile, Breakpoints breakpoints,
+                                 java.util.function.Function<Instruction, String> warned) {
         List<AttributedString> out = new ArrayList<>();
         out.add(new AttributedString(run.label() + ":"));
         for (int i = 0; i < run.total(); i++) {
@@ -58,6 +65,10 @@ final class StageListing {
                 palette.append(b, kept ? "   +" : String.format("%4d", ins.node().startLine() + k), NUMBER);
                 b.append("  ");
                 palette.append(b, source.get(k));
+                String rules = k == 0 ? warned.apply(ins) : "";
+                if (!rules.isEmpty()) {
+                    palette.append(b, "  ! " + rules, WARNED);
+                }
                 out.add(b.toAttributedString());
             }
         }
