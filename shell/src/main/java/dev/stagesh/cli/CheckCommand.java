@@ -65,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dockerfile)) {
             throw new StageshException("no Dockerfile at " + dockerfile);
         }
+        DockerfileGuard.check(dockerfile);
         String text;
         try {
             text = Files.readString(dockerfile, StandardCharsets.UTF_8);

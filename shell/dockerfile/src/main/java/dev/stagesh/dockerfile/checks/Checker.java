@@ -357,6 +357,15 @@ public final class Checker {
                     if (src != null) {
                         d.add(src);
                     }
+                } else if (ins instanceof Instruction.Run r) {
+                    // a RUN --mount=from= needs that stage as well (BuildKit's detectRunMount)
+                    for (var m : r.mounts()) {
+                        StageState src = m.from() == null || m.from().isEmpty() ? null
+                                : byName.get(m.from().toLowerCase(Locale.ROOT));
+                        if (src != null) {
+                            d.add(src);
+                        }
+                    }
                 }
             }
             deps.put(s, d);

@@ -56,6 +56,11 @@ class DispatchRulesTest {
         assertThat(warnings("\nFROM scratch AS first\nCOPY $foo .\n\nFROM scratch AS second\nCOPY $bar .\n",
                 CheckOptions.defaults().withTarget("second")))
                 .containsExactly("6 UndefinedVar: Usage of undefined variable '$bar'");
+        // a stage the target mounts from is needed, one nothing uses is not
+        assertThat(warnings("FROM scratch AS tools\nCOPY $a .\nFROM scratch AS unused\nCOPY $b .\n"
+                + "FROM busybox AS app\nRUN --mount=from=tools,target=/t true\n",
+                CheckOptions.defaults().withTarget("app")))
+                .containsExactly("2 UndefinedVar: Usage of undefined variable '$a'");
         // a COPY heredoc body that expands is read too; a quoted delimiter keeps it literal
         assertThat(warnings("FROM scratch\nENV varA=a\nCOPY <<EOF /x\n$varB\nEOF\nCOPY <<'EOF' /y\n$varC\nEOF\n"))
                 .containsExactly("3 UndefinedVar: Usage of undefined variable '$varB' (did you mean $varA?)");
