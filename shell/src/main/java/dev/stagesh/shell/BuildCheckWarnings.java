@@ -61,7 +61,9 @@ public final class BuildCheckWarnings {
      */
     public void announceReached(Printer printer) {
         StageRun run = session.current();
-        for (int i = 0; i < Math.min(run.position(), run.total()); i++) {
+        // a step that failed was reached too: its warnings may be why
+        int reached = Math.max(run.position(), run.failure() != null ? run.failure().step() : 0);
+        for (int i = 0; i < Math.min(reached, run.total()); i++) {
             Instruction step = run.steps().get(i);
             for (Finding f : of(run, step)) {
                 if (announced.add(f.rule().ruleName() + "\n" + f.detail() + "\n" + step.node().original())) {
