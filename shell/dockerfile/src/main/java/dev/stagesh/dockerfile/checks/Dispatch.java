@@ -55,8 +55,12 @@ final class Dispatch {
             s.workdirSet = s.base.workdirSet;
             s.buildArgs.addAll(s.base.buildArgs);
             // the base stage's ONBUILD triggers run first, placed at this stage's FROM
-            for (Node t : s.base.onbuildTriggers) {
-                triggers.add(t.asTriggerOf(s.stage.from().node()));
+            Node from = s.stage.from().node();
+            for (Node onbuild : s.base.onbuildTriggers) {
+                Node t = onbuild.onbuildTrigger();
+                // the trigger keeps its heredocs (the ONBUILD's) but stands where this stage's FROM is
+                triggers.add(new Node(t.name(), t.original(), t.flags(), t.args(), t.jsonForm(), from.startLine(),
+                        from.endLine(), from.column(), onbuild.heredocs(), null, List.of()));
             }
         }
         s.dispatched = true;
@@ -152,7 +156,7 @@ final class Dispatch {
         } else if (x instanceof Instruction.Add a) {
             ignored("Add", a.sources(), where, lint);
         } else if (x instanceof Instruction.Onbuild o) {
-            s.onbuildTriggers.add(o.trigger());
+            s.onbuildTriggers.add(o.node());
         }
     }
 

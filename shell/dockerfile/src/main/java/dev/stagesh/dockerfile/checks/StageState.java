@@ -23,8 +23,8 @@ final class StageState {
     final StageState base;
     final Map<String, String> env = new LinkedHashMap<>();
     final List<String> buildArgs = new ArrayList<>();
+    /** This stage's ONBUILD instructions: a stage FROM this one runs their triggers first. */
     final List<Node> onbuildTriggers = new ArrayList<>();
-    final List<Node> inheritedTriggers = new ArrayList<>();
     List<String> shell = List.of();
     Platform platform;
     boolean workdirSet;

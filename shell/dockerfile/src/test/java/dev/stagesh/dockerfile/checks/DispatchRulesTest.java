@@ -64,6 +64,11 @@ class DispatchRulesTest {
         // a COPY heredoc body that expands is read too; a quoted delimiter keeps it literal
         assertThat(warnings("FROM scratch\nENV varA=a\nCOPY <<EOF /x\n$varB\nEOF\nCOPY <<'EOF' /y\n$varC\nEOF\n"))
                 .containsExactly("3 UndefinedVar: Usage of undefined variable '$varB' (did you mean $varA?)");
+        // a base stage's ONBUILD trigger runs in the stage built on it, reported at that stage's FROM
+        assertThat(warnings("FROM busybox AS base\nONBUILD COPY $later /x\nFROM base\nRUN true\n"))
+                .containsExactly("3 UndefinedVar: Usage of undefined variable '$later'");
+        assertThat(warnings("FROM busybox AS base\nONBUILD COPY <<EOF /x\n$inDoc\nEOF\nFROM base\n"))
+                .containsExactly("5 UndefinedVar: Usage of undefined variable '$inDoc'");
         // a build arg given on the command line does not define a variable the file never declares
         assertThat(warnings("FROM scratch\nCOPY $X .\n", Map.of("X", "y")))
                 .containsExactly("2 UndefinedVar: Usage of undefined variable '$X'");
