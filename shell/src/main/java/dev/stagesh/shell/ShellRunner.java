@@ -90,6 +90,9 @@ public final class ShellRunner {
 
     /** Build check warnings of the steps just reached; a check that cannot run must not fail the command. */
     private void announceWarnings() {
+        if (context.quit().requested()) {
+            return; // the session is ending: nothing more to say about its steps
+        }
         try {
             context.checks().announceReached(context.printer());
         } catch (RuntimeException e) {
