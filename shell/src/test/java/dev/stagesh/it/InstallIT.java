@@ -171,10 +171,29 @@ class InstallIT {
 
     @Test
     @Order(5)
+    void stageshAndDockerStageshOpenTheSessionOnATerminal() {
+        for (String command : List.of("stagesh", "docker stagesh")) {
+            try (Tmux t = Tmux.start("stagesh-it-tty-" + UUID.randomUUID().toString().substring(0, 8), env, "bash --norc --noprofile")) {
+                t.line("export PATH=" + prefix.resolve("bin") + ":$PATH PS1='$ ' NO_COLOR=1; cd " + project + "; clear; echo READY-$((6*7))");
+                t.waitForLine(l -> l.equals("READY-42"), WAIT);
+                t.line(command + " Dockerfile; echo EXITED-$?");
+                t.waitFor("stage 0 (base) 1/2 > ", Duration.ofSeconds(90));
+                t.line("next");
+                t.waitFor("stage 0 (base) 2/2 > ", Duration.ofSeconds(90));
+                t.line("cat /hi");
+                t.waitFor("\nhi\n", WAIT);
+                t.line("quit");
+                t.waitFor("EXITED-0", WAIT);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void tabCompletesSubcommandsOptionsAndStagesInBash() {
         try (Tmux t = Tmux.start("stagesh-it-bash-" + UUID.randomUUID().toString().substring(0, 8), env, "bash --norc --noprofile")) {
             t.line("export PATH=" + prefix.resolve("bin") + ":$PATH PS1='$ '; source "
-                    + prefix.resolve("share/bash-completion/completions/stagesh") + "; cd " + project + "; clear");
+                    + prefix.resolve("share/bash-completion/completions/stagesh") + "; cd " + project + "; clear; echo READY-$((6*7))");
             completes(t);
         }
     }
@@ -185,27 +204,47 @@ class InstallIT {
         Shells.requireZsh();
         try (Tmux t = Tmux.start("stagesh-it-zsh-" + UUID.randomUUID().toString().substring(0, 8), env, "zsh -f")) {
             t.line("export PATH=" + prefix.resolve("bin") + ":$PATH PS1='$ '; fpath=(" + prefix.resolve("share/zsh/site-functions")
-                    + " $fpath); autoload -Uz compinit; compinit -u -D; cd " + project + "; clear");
+                    + " $fpath); autoload -Uz compinit; compinit -u -D; cd " + project + "; clear; echo READY-$((6*7))");
             completes(t);
         }
     }
 
     /** stagesh <Tab> lists the subcommands; --ta<Tab> completes the option; --target <Tab> the only stage so prefixed. */
     private static void completes(Tmux t) {
-        t.waitFor("$ ", WAIT);
+        // the set-up line's own text holds "$ " and "completion": its answer, not its echo, says it ran
+        t.waitForLine(l -> l.equals("READY-42"), WAIT);
         t.type("stagesh ");
         t.keys("Tab", "Tab");
-        String listed = t.waitFor("completion", WAIT);
-        assertThat(listed).contains("build").contains("parse").contains("prune").contains("Dockerfile");
+        showsAll(t, "build", "completion", "parse", "prune", "help", "Dockerfile");
         t.keys("C-u");
         t.keys("C-l");
         t.type("stagesh --ta");
         t.keys("Tab");
-        t.waitFor("$ stagesh --target ", WAIT);
+        t.waitForLine(l -> l.equals("$ stagesh --target"), WAIT);
         t.type("fi");
         t.keys("Tab");
-        t.waitFor("$ stagesh --target final ", WAIT);
+        t.waitForLine(l -> l.equals("$ stagesh --target final"), WAIT);
         t.keys("C-u");
+    }
+
+    /** Waits until the visible screen (no scrollback) shows every word. */
+    private static void showsAll(Tmux t, String... words) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = t.visible();
+            String shown = screen;
+            if (java.util.Arrays.stream(words).allMatch(shown::contains)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the screen never showed all of " + java.util.Arrays.toString(words) + "; it shows:\n" + screen);
     }
 
     @Test
