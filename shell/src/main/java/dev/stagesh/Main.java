@@ -5,12 +5,14 @@ import dev.stagesh.cli.StageshCommand;
 
 /** The launcher's entry point: everything happens in {@link StageshCommand}. */
 public final class Main {
+    /** What needs no engine: no connection is opened for these (--version asks it on its own). */
+    private static final java.util.Set<String> NO_ENGINE = java.util.Set.of("parse", "--help", "-h", "--version", "-V",
+            "completion", "__complete");
+
     private Main() {}
 
     public static void main(String[] args) {
-        EngineFuture engine = args.length > 0 && (args[0].equals("parse") || args[0].equals("--help")
-                || args[0].equals("--version") || args[0].equals("generate-completion"))
-                ? null : EngineFuture.start();
+        EngineFuture engine = args.length > 0 && NO_ENGINE.contains(args[0]) ? null : EngineFuture.start();
         int code = StageshCommand.run(args, engine);
         if (engine != null && Boolean.getBoolean("stagesh.archiving")) {
             // the launcher's class-data archive records the classes loaded by the run that makes

@@ -53,7 +53,8 @@ public final class StageshCommand implements Callable<Integer> {
         m.put("check", CheckCommand::new);
         m.put("prune", PruneCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+        m.put("completion", CompletionCommand::new);
+        m.put("__complete", CompleteCommand::new);
         return Collections.unmodifiableMap(m);
     }
 
@@ -96,8 +97,9 @@ public final class StageshCommand implements Callable<Integer> {
     static CommandLine commandLine(StageshCommand root, String[] args) {
         CommandLine cl = new CommandLine(root);
         List<String> words = List.of(args);
+        // completing a line needs every subcommand's model, as help does
         boolean all = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("help")
-                || w.equals("generate-completion"));
+                || w.equals("__complete"));
         // a word that names a subcommand may be an option's value (--target build): adding the
         // subcommand then changes nothing
         SUBCOMMANDS.forEach((name, command) -> {
@@ -105,6 +107,10 @@ public final class StageshCommand implements Callable<Integer> {
                 cl.addSubcommand(name, command.get());
             }
         });
+        CommandLine complete = cl.getSubcommands().get("__complete");
+        if (complete != null) {
+            complete.setUnmatchedOptionsArePositionalParams(true); // the words to complete are options too
+        }
         // "build" is the most common stage name of all: --target build names a stage (set last:
         // the setting reaches only the subcommands there are when it is made)
         cl.setAllowSubcommandsAsOptionParameters(true);

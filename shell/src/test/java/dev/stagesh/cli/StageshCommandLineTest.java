@@ -18,7 +18,7 @@ class StageshCommandLineTest {
     @Test
     void helpListsEverySubcommandInOrder() {
         CommandLine cl = of("--help");
-        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "help", "generate-completion");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "help", "completion", "__complete");
         assertThat(cl.getUsageMessage()).contains("build", "parse", "prune");
     }
 
