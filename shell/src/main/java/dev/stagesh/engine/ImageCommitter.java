@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +35,9 @@ public final class ImageCommitter {
     static final String EMPTY_LAYER = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DockerEngine engine;
+    private final Engine engine;
 
-    public ImageCommitter(DockerEngine engine) {
+    public ImageCommitter(Engine engine) {
         this.engine = engine;
     }
 
@@ -59,14 +59,14 @@ public final class ImageCommitter {
             // dropping a layer changes the chain of every layer above it, which the engine then lacks
             return java.util.Optional.empty();
         }
-        List<DockerEngine.HistoryRecord> engineHistory = engine.history(snapshot.imageId());
+        List<Engine.HistoryRecord> engineHistory = engine.history(snapshot.imageId());
         int inherited = Math.min(snapshot.inheritedHistory(), engineHistory.size());
         long ours = snapshot.history().stream().filter(h -> !h.emptyLayer()).count();
         int baseLayers = diffIds.size() - (int) ours;
         List<ObjectNode> history = new ArrayList<>();
         int nonEmpty = 0;
         for (int i = 0; i < inherited; i++) {
-            DockerEngine.HistoryRecord r = engineHistory.get(i);
+            Engine.HistoryRecord r = engineHistory.get(i);
             ObjectNode h = JSON.createObjectNode();
             h.put("created", Instant.ofEpochSecond(r.created()).toString());
             h.put("created_by", r.createdBy());

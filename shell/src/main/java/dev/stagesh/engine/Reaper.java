@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ public final class Reaper {
     }
 
     /** Removes what dead sessions left: their containers and their non-cache images. */
-    public static Pruned reapDeadSessions(DockerEngine engine) {
+    public static Pruned reapDeadSessions(Engine engine) {
         long self = ProcessHandle.current().pid();
         String host = SessionId.hostName();
         List<Map<String, String>> containers = engine.labelsOfContainersLabelled(SessionId.SESSION);
@@ -81,7 +81,7 @@ public final class Reaper {
      * images but those too when {@code keepImages}). The last sweep when a session ends, after
      * {@link Session#close()}: it finds by label what a step made while the session was closing.
      */
-    public static Pruned reapSession(DockerEngine engine, String sessionId, boolean keepImages) {
+    public static Pruned reapSession(Engine engine, String sessionId, boolean keepImages) {
         int containers = 0;
         for (String c : engine.containersLabelled(SessionId.SESSION, sessionId)) {
             engine.removeContainer(c);
@@ -108,7 +108,7 @@ public final class Reaper {
     }
 
     /** Newest first, so children go before their parents; rounds until nothing more goes. */
-    private static int removeImages(DockerEngine engine, List<Map<String, String>> images) {
+    private static int removeImages(Engine engine, List<Map<String, String>> images) {
         List<Map<String, String>> left = new ArrayList<>(images);
         left.sort(Comparator.comparingLong((Map<String, String> l) -> parseLong(l.get("__created")).orElse(0L)).reversed());
         int removed = 0;
@@ -164,7 +164,7 @@ public final class Reaper {
     }
 
     /** Everything stagesh ever created on this engine: build cache, toolbox, leftovers. */
-    public static Pruned pruneAll(DockerEngine engine) {
+    public static Pruned pruneAll(Engine engine) {
         int containers = 0;
         for (Map<String, String> labels : engine.labelsOfContainersLabelled(SessionId.SESSION)) {
             engine.removeContainer(labels.get("__id"));

@@ -4,7 +4,7 @@ import dev.stagesh.StageshException;
 import dev.stagesh.context.BuildContext;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.ContainerSpec.MountSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.instructions.Mount;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +27,14 @@ import java.util.UUID;
 final class RunMounts {
     static final String CACHE_VOLUME_LABEL = "stagesh.cache-mount";
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Toolbox toolbox;
     private final BuildContext context;
     private final FileCopier copier;
     private final Map<String, String> sessionLabels;
     private final Map<String, Path> secrets;
 
-    RunMounts(DockerEngine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
+    RunMounts(Engine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
               Map<String, String> sessionLabels, Map<String, Path> secrets) {
         this.engine = engine;
         this.toolbox = toolbox;

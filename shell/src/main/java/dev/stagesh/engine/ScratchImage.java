@@ -2,7 +2,7 @@ package dev.stagesh.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ final class ScratchImage {
 
     private ScratchImage() {}
 
-    static String ensure(DockerEngine engine, String os, String architecture) {
+    static String ensure(Engine engine, String os, String architecture) {
         byte[] config = config(os, architecture);
         String id = "sha256:" + ImageCommitter.sha256(config);
         if (engine.inspectImage(id).isEmpty()) {

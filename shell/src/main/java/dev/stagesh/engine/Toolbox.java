@@ -1,7 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.OutputSink;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ public final class Toolbox {
     public static final String LABEL = "stagesh.toolbox";
     static final String SOURCE_IMAGE = "busybox:latest";
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private boolean ready;
 
-    public Toolbox(DockerEngine engine) {
+    public Toolbox(Engine engine) {
         this.engine = engine;
     }
 
