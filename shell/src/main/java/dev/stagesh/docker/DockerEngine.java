@@ -289,11 +289,25 @@ public final class DockerEngine implements Engine {
         return Optional.empty();
     }
 
+    /**
+     * The engine says what it loaded in its progress stream ({@code Loaded image: name:tag},
+     * {@code Loaded image ID: sha256:...}); that, not a digest worked out here, names the image,
+     * since on the containerd store an image's ID is its manifest's digest, not its config's.
+     */
     @Override
-    public void load(InputStream tar) {
-        creating(() -> {
-            client().loadImageCmd(tar).exec();
-            return null;
+    public List<String> load(InputStream tar) {
+        return creating(() -> {
+            List<String> loaded = new ArrayList<>();
+            for (JsonNode m : postTar("/images/load?quiet=0", tar, "load image")) {
+                String line = m.path("stream").asText("").strip();
+                for (String prefix : new String[] {"Loaded image ID: ", "Loaded image: "}) {
+                    if (line.startsWith(prefix)) {
+                        loaded.add(line.substring(prefix.length()).strip());
+                        break;
+                    }
+                }
+            }
+            return loaded;
         }, "load image");
     }
 
@@ -309,37 +323,50 @@ public final class DockerEngine implements Engine {
         labels.forEach((k, v) -> label.append(' ').append(k).append("=\"")
                 .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
         String path = "/images/create?fromSrc=-" + (labels.isEmpty() ? "" : "&changes=" + URLEncoder.encode(label.toString(), StandardCharsets.UTF_8));
+        // the image id is the last status that is one
+        String id = null;
+        for (JsonNode m : postTar(path, tar, "import")) {
+            if (m.path("status").asText("").startsWith("sha256:")) {
+                id = m.path("status").asText();
+            }
+        }
+        if (id == null) {
+            throw new EngineException("import: the engine did not say which image it made");
+        }
+        return id;
+    }
+
+    /**
+     * POSTs a tar, sent as it is read, to a call that answers with a stream of JSON progress
+     * messages; returns them, or throws the first error among them.
+     */
+    private List<JsonNode> postTar(String path, InputStream tar, String what) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST).path(path)
                 .putHeader("Content-Type", "application/x-tar").body(tar).build();
         try (DockerHttpClient.Response response = http().execute(request)) {
             byte[] body = response.getBody().readAllBytes();
             if (response.getStatusCode() / 100 != 2) {
-                throw new EngineException("import: " + new String(body, StandardCharsets.UTF_8).strip());
+                throw EngineException.forStatus(response.getStatusCode(),
+                        what + ": " + new Answer(response.getStatusCode(), body).message());
             }
-            // a stream of progress messages; an error is one of them, the image id is the last status
-            String id = null;
+            List<JsonNode> out = new ArrayList<>();
             try (var messages = JSON.readerFor(JsonNode.class).<JsonNode>readValues(body)) {
                 while (messages.hasNext()) {
                     JsonNode m = messages.next();
                     if (m.hasNonNull("error")) {
-                        throw new EngineException("import: " + m.path("error").asText());
+                        throw new EngineException(what + ": " + m.path("error").asText());
                     }
-                    if (m.path("status").asText("").startsWith("sha256:")) {
-                        id = m.path("status").asText();
-                    }
+                    out.add(m);
                 }
             }
-            if (id == null) {
-                throw new EngineException("import: the engine did not say which image it made");
-            }
-            return id;
+            return out;
         } catch (IOException e) {
-            throw new EngineException("import: " + e.getMessage(), e);
+            throw new EngineException(what + ": " + e.getMessage(), e);
         } catch (EngineException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new EngineException("import: " + EngineConnector.rootMessage(e), e);
+            throw new EngineException(what + ": " + EngineConnector.rootMessage(e), e);
         }
     }
 
@@ -433,15 +460,30 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    /** Runs the container's own process to its end, streaming its output; returns its exit code. */
+    /** How long the output stream may trail the process's end before it is cut. */
+    private static final long OUTPUT_GRACE_SECONDS = 10;
+
+    /**
+     * Runs the container's own process to its end, streaming its output; returns its exit code.
+     * Docker streams to an attach made before the start, so none of the output is missed; Podman
+     * refuses to attach to a container that has not started, so there it is started first and
+     * attached with its logs, which replay what it wrote meanwhile. The end is the engine's
+     * {@code wait}, not the stream's: an attach stream an engine leaves open must not hang a step.
+     */
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
+        boolean startFirst = capabilities().podman();
+        if (startFirst) {
+            start(containerId);
+        }
         try (ResultCallback.Adapter<Frame> attach = client().attachContainerCmd(containerId)
                 .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
                 .exec(new FrameForwarder(sink))) {
-            start(containerId);
-            attach.awaitCompletion();
+            if (!startFirst) {
+                start(containerId);
+            }
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
+            attach.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
             return exit.path("StatusCode").asInt(-1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

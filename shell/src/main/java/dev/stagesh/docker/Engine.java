@@ -79,8 +79,8 @@ public interface Engine extends Closeable {
     /** Streams {@code docker save} of one image (legacy or OCI layout); the caller closes it. */
     InputStream save(String imageId);
 
-    /** {@code docker load} of an image archive. */
-    void load(InputStream tar);
+    /** {@code docker load} of an image archive; what the engine says it loaded (tags, or image IDs of untagged images). */
+    List<String> load(InputStream tar);
 
     /** {@code docker import}: an unnamed image whose only layer is the tar, with labels; its id. */
     String importImage(InputStream tar, Map<String, String> labels);

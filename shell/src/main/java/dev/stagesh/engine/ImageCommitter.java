@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
+import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,11 @@ public final class ImageCommitter {
     }
 
     private java.util.Optional<String> withoutLayers(Snapshot snapshot, List<String> tags) {
+        if (engine.capabilities().store() != EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // only the graph-driver loader skips a layer it holds; the containerd store's and
+            // Podman's loaders read every layer the manifest names from the archive
+            return java.util.Optional.empty();
+        }
         var info = engine.inspectImage(snapshot.imageId())
                 .orElseThrow(() -> new EngineException("snapshot image " + snapshot.imageId() + " is gone"));
         List<String> diffIds = new ArrayList<>(info.layers());
@@ -139,10 +145,9 @@ public final class ImageCommitter {
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
-                String id = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+                String configDigest = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
                 out.finish();
-                engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-                return id;
+                return loadedId(engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray())), tags, configDigest);
             }
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);
@@ -152,12 +157,12 @@ public final class ImageCommitter {
     /** The fallback: the whole image streamed out, its config replaced, and streamed back in. */
     private String streamed(Snapshot snapshot, List<String> tags) {
         PipedInputStream loadIn = new PipedInputStream(1 << 16);
-        CompletableFuture<Void> load;
+        CompletableFuture<List<String>> load;
         try {
             PipedOutputStream pipe = new PipedOutputStream(loadIn);
-            load = CompletableFuture.runAsync(() -> {
+            load = CompletableFuture.supplyAsync(() -> {
                 try (loadIn) {
-                    engine.load(loadIn);
+                    return engine.load(loadIn);
                 } catch (IOException e) {
                     throw new EngineException("load: " + e.getMessage(), e);
                 }
@@ -169,8 +174,7 @@ public final class ImageCommitter {
                 out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 id = rewrite(snapshot, tags, in, out);
             }
-            load.get();
-            return id;
+            return loadedId(load.get(), tags, id);
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -182,23 +186,38 @@ public final class ImageCommitter {
         }
     }
 
+    /**
+     * Copies a {@code docker save} archive into a legacy one ({@code manifest.json}, the config,
+     * the layers) with the config replaced. Both layouts are read: the legacy one, and the OCI one
+     * of Docker 25+, whose config and manifests are blobs like the layers. A JSON document is never
+     * a layer, so JSON entries are held back (they are small) and the rest streams through; the
+     * OCI index and manifests are dropped, so every loader reads the new {@code manifest.json}.
+     */
     private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out)
             throws IOException {
         JsonNode manifest = null;
-        Map<String, byte[]> topLevelJson = new java.util.HashMap<>();
+        Map<String, byte[]> json = new java.util.HashMap<>();
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
             String name = entry.getName();
-            boolean topLevel = !name.contains("/");
             if (name.equals("manifest.json")) {
                 manifest = JSON.readTree(in.readAllBytes());
-            } else if (topLevel && name.endsWith(".json")) {
-                topLevelJson.put(name, in.readAllBytes());
-            } else if (name.equals("repositories")) {
-                // tags come from the new manifest instead
+            } else if (name.equals("repositories") || name.equals("index.json") || name.equals("oci-layout")) {
+                // tags come from the new manifest instead; the OCI index would name the old config
+            } else if (entry.isFile()) {
+                java.io.BufferedInputStream content = new java.io.BufferedInputStream(in);
+                content.mark(1);
+                int first = content.read();
+                content.reset();
+                if ((first == '{' || first == '[') && entry.getSize() <= 16 << 20) {
+                    json.put(name, content.readAllBytes());
+                } else {
+                    out.putArchiveEntry(entry);
+                    content.transferTo(out);
+                    out.closeArchiveEntry();
+                }
             } else {
                 out.putArchiveEntry(entry);
-                in.transferTo(out);
                 out.closeArchiveEntry();
             }
         }
@@ -206,7 +225,7 @@ public final class ImageCommitter {
             throw new EngineException("the engine's image archive has no manifest.json");
         }
         JsonNode image = manifest.get(0);
-        byte[] oldConfig = topLevelJson.get(image.path("Config").asText());
+        byte[] oldConfig = json.get(image.path("Config").asText());
         if (oldConfig == null) {
             throw new EngineException("the engine's image archive lacks its config " + image.path("Config").asText());
         }
@@ -296,6 +315,26 @@ public final class ImageCommitter {
         keptLayers.forEach(layersNode::add);
         write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
         return "sha256:" + digest;
+    }
+
+    /**
+     * The engine's ID of the image just loaded: what its first tag names now, else what the
+     * engine said it loaded. The config's digest is the ID on graph-driver stores and Podman,
+     * but not on the containerd store (the manifest's digest), so it is only the last resort.
+     */
+    private String loadedId(List<String> loaded, List<String> tags, String configDigest) {
+        if (!tags.isEmpty()) {
+            var tagged = engine.inspectImage(tags.get(0));
+            if (tagged.isPresent()) {
+                return tagged.get().id();
+            }
+        }
+        for (String ref : loaded) {
+            if (ref.startsWith("sha256:")) {
+                return ref;
+            }
+        }
+        return configDigest;
     }
 
     /** One history entry per step since the base image, as BuildKit writes them. */

@@ -56,13 +56,8 @@ public final class Reaper {
         if (dead.isEmpty()) {
             return new Pruned(0, 0, 0);
         }
-        int removedContainers = 0;
-        for (Map<String, String> labels : containers) {
-            if (dead.contains(labels.get(SessionId.SESSION))) {
-                engine.removeContainer(labels.get("__id"));
-                removedContainers++;
-            }
-        }
+        int removedContainers = removeContainers(engine, containers.stream()
+                .filter(l -> dead.contains(l.get(SessionId.SESSION))).map(l -> l.get("__id")).toList());
         List<Map<String, String>> doomed = images.stream()
                 .filter(l -> dead.contains(l.get(SessionId.SESSION)) && !isCacheEntry(l)).toList();
         int removedImages = removeImages(engine, doomed);
@@ -82,11 +77,7 @@ public final class Reaper {
      * {@link Session#close()}: it finds by label what a step made while the session was closing.
      */
     public static Pruned reapSession(Engine engine, String sessionId, boolean keepImages) {
-        int containers = 0;
-        for (String c : engine.containersLabelled(SessionId.SESSION, sessionId)) {
-            engine.removeContainer(c);
-            containers++;
-        }
+        int containers = removeContainers(engine, engine.containersLabelled(SessionId.SESSION, sessionId));
         int images = 0;
         if (!keepImages) {
             List<Map<String, String>> doomed = engine.labelsOfImagesLabelled(SessionId.SESSION).stream()
@@ -105,6 +96,35 @@ public final class Reaper {
     static boolean isCacheEntry(Map<String, String> labels) {
         String key = labels.get(SnapshotStore.CACHE_KEY);
         return key != null && !key.isEmpty();
+    }
+
+    /**
+     * Removes the containers in rounds, until a round removes nothing more. Podman refuses to
+     * remove a container while others joined its network namespace (the session's network
+     * holder and its steps' containers), and a list gives them in no useful order: a refused one
+     * is tried again once the others are gone. What still cannot go is named in the error.
+     */
+    static int removeContainers(Engine engine, List<String> ids) {
+        List<String> left = new ArrayList<>(ids);
+        int removed = 0;
+        RuntimeException last = null;
+        while (!left.isEmpty()) {
+            List<String> refused = new ArrayList<>();
+            for (String id : left) {
+                try {
+                    engine.removeContainer(id);
+                    removed++;
+                } catch (RuntimeException e) {
+                    refused.add(id);
+                    last = e;
+                }
+            }
+            if (refused.size() == left.size()) {
+                throw last;
+            }
+            left = refused;
+        }
+        return removed;
     }
 
     /** Newest first, so children go before their parents; rounds until nothing more goes. */
@@ -165,11 +185,8 @@ public final class Reaper {
 
     /** Everything stagesh ever created on this engine: build cache, toolbox, leftovers. */
     public static Pruned pruneAll(Engine engine) {
-        int containers = 0;
-        for (Map<String, String> labels : engine.labelsOfContainersLabelled(SessionId.SESSION)) {
-            engine.removeContainer(labels.get("__id"));
-            containers++;
-        }
+        int containers = removeContainers(engine, engine.labelsOfContainersLabelled(SessionId.SESSION).stream()
+                .map(l -> l.get("__id")).toList());
         int images = 0;
         // children before parents: retry until a round removes nothing more
         for (int round = 0; round < 50; round++) {

@@ -495,9 +495,7 @@ public final class Session implements AutoCloseable, StageResolver {
             // a session that never created anything (it only read the Dockerfile, or only read
             // the cache) has nothing to sweep, and need not wait for the engine to say so
             if (engine.createdAnything()) {
-                for (String c : engine.containersLabelled(SessionId.SESSION, id.id())) {
-                    engine.removeContainer(c);
-                }
+                Reaper.removeContainers(engine, engine.containersLabelled(SessionId.SESSION, id.id()));
             }
             if (!options.keep()) {
                 store.removeAll(options.noCache());
