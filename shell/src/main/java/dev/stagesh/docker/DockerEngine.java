@@ -421,7 +421,13 @@ public final class DockerEngine implements Engine {
         for (ContainerSpec.MountSpec m : spec.mounts()) {
             ObjectNode mount = mounts.addObject().put("Target", m.target()).put("ReadOnly", m.readOnly());
             switch (m.kind()) {
-                case VOLUME -> mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions").put("NoCopy", true);
+                case VOLUME -> {
+                    ObjectNode options = mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions");
+                    options.put("NoCopy", true);
+                    if (m.subpath() != null) {
+                        options.put("Subpath", m.subpath());
+                    }
+                }
                 case BIND -> mount.put("Type", "bind").put("Source", m.source());
                 case TMPFS -> mount.put("Type", "tmpfs");
             }
@@ -710,6 +716,16 @@ public final class DockerEngine implements Engine {
     @Override
     public void createVolume(String name, Map<String, String> labels) {
         creating(() -> client().createVolumeCmd().withName(name).withLabels(labels).exec(), "create volume " + name);
+    }
+
+    /** The local driver's tmpfs volume: mounted while a container uses it, its files held in memory. */
+    @Override
+    public void createMemoryVolume(String name, Map<String, String> labels) {
+        ObjectNode body = JSON.createObjectNode().put("Name", name).put("Driver", "local");
+        body.set("Labels", JSON.valueToTree(labels));
+        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0700");
+        String what = "create volume " + name;
+        creating(() -> send("POST", "/volumes/create", body).json(what), what);
     }
 
     @Override

@@ -142,6 +142,12 @@ public interface Engine extends Closeable {
 
     void createVolume(String name, Map<String, String> labels);
 
+    /**
+     * A volume whose files live in memory (tmpfs) and never reach the engine's disk. Its files
+     * last only while some container that mounts it runs.
+     */
+    void createMemoryVolume(String name, Map<String, String> labels);
+
     void removeVolume(String name);
 
     List<String> volumesLabelled(String key);

@@ -91,6 +91,29 @@ public record EngineCapabilities(Product product, String version, String apiVers
         return store == ImageStore.CONTAINERD;
     }
 
+    /**
+     * Whether a container can mount one path of a volume ({@code VolumeOptions.Subpath}): Docker
+     * from API 1.45 (Engine 26); Podman's compatible API honours it from 5.8 on.
+     */
+    public boolean volumeSubpaths() {
+        return switch (product) {
+            case DOCKER -> atLeast(apiVersion, 1, 45);
+            case PODMAN -> atLeast(version, 5, 8);
+        };
+    }
+
+    /** Whether a dotted version such as {@code 1.45} or {@code 5.8.6} is at least major.minor. */
+    static boolean atLeast(String dotted, int major, int minor) {
+        String[] parts = dotted.split("[.\\-+]");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || ma == major && mi >= minor;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The engine in one phrase for messages: {@code Docker 28.5.2 (API 1.51, containerd image store)}. */
     public String describe() {
         String name = switch (product) {
