@@ -109,7 +109,8 @@ public final class ImageCommitter {
      * empty, followed by one entry that stands for the squashed layer, as {@code docker build --squash}
      * records it. {@code engineConfig} is the snapshot image's config document from {@code docker save}.
      */
-    String commitSquashed(Snapshot snapshot, List<String> tags, byte[] engineConfig, String diffId, int squashedLayers) {
+    String commitSquashed(Snapshot snapshot, List<String> tags, byte[] engineConfig, String importedImage, String diffId,
+                          int squashedLayers) {
         ObjectNode config;
         try {
             config = (ObjectNode) JSON.readTree(engineConfig);
@@ -129,6 +130,10 @@ public final class ImageCommitter {
         squashed.put("created_by", "stagesh commit --squash");
         squashed.put("comment", "squashed " + squashedLayers + (squashedLayers == 1 ? " layer" : " layers") + " into one");
         history.add(squashed);
+        if (engine.capabilities().store() != EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // a loader that reads every layer gets the imported image's one layer, with this config
+            return streamed(importedImage, snapshot, tags, engineOwn -> new Replacement(config, List.of(diffId), history));
+        }
         return loadConfig(snapshot, tags, config, List.of(diffId), history);
     }
 
@@ -154,8 +159,33 @@ public final class ImageCommitter {
         }
     }
 
+    /** The config, layers and history a rewritten archive gets, worked out from the engine's own config. */
+    @FunctionalInterface
+    private interface NewConfig {
+        Replacement from(ObjectNode engineConfig);
+    }
+
+    private record Replacement(ObjectNode config, List<String> diffIds, List<ObjectNode> history) {}
+
     /** The fallback: the whole image streamed out, its config replaced, and streamed back in. */
     private String streamed(Snapshot snapshot, List<String> tags) {
+        return streamed(snapshot.imageId(), snapshot, tags, engineConfig -> {
+            List<String> diffIds = new ArrayList<>();
+            engineConfig.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
+            List<JsonNode> oldHistory = new ArrayList<>();
+            engineConfig.path("history").forEach(oldHistory::add);
+            // The base image's own history is kept; every later engine entry is replaced by the steps'.
+            List<ObjectNode> history = new ArrayList<>();
+            for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
+                history.add((ObjectNode) oldHistory.get(i).deepCopy());
+            }
+            history.addAll(stepHistory(snapshot));
+            return new Replacement(engineConfig, diffIds, history);
+        });
+    }
+
+    /** {@code image} streamed out, its config replaced as {@code newConfig} says, and streamed back in. */
+    private String streamed(String image, Snapshot snapshot, List<String> tags, NewConfig newConfig) {
         PipedInputStream loadIn = new PipedInputStream(1 << 16);
         CompletableFuture<List<String>> load;
         try {
@@ -168,11 +198,11 @@ public final class ImageCommitter {
                 }
             });
             String id;
-            try (InputStream saved = engine.save(snapshot.imageId());
+            try (InputStream saved = engine.save(image);
                  TarArchiveInputStream in = new TarArchiveInputStream(saved);
                  TarArchiveOutputStream out = new TarArchiveOutputStream(pipe)) {
                 out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                id = rewrite(snapshot, tags, in, out);
+                id = rewrite(snapshot, tags, in, out, newConfig);
             }
             return loadedId(load.get(), tags, id);
         } catch (IOException e) {
@@ -193,8 +223,8 @@ public final class ImageCommitter {
      * a layer, so JSON entries are held back (they are small) and the rest streams through; the
      * OCI index and manifests are dropped, so every loader reads the new {@code manifest.json}.
      */
-    private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out)
-            throws IOException {
+    private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out,
+                           NewConfig newConfig) throws IOException {
         JsonNode manifest = null;
         Map<String, byte[]> json = new java.util.HashMap<>();
         TarArchiveEntry entry;
@@ -232,19 +262,8 @@ public final class ImageCommitter {
         List<String> layerFiles = new ArrayList<>();
         image.path("Layers").forEach(l -> layerFiles.add(l.asText()));
 
-        ObjectNode config = (ObjectNode) JSON.readTree(oldConfig);
-        List<String> diffIds = new ArrayList<>();
-        config.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
-        List<JsonNode> oldHistory = new ArrayList<>();
-        config.path("history").forEach(oldHistory::add);
-
-        // The base image's own history is kept; every later engine entry is replaced by the steps'.
-        List<ObjectNode> history = new ArrayList<>();
-        for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
-            history.add((ObjectNode) oldHistory.get(i).deepCopy());
-        }
-        history.addAll(stepHistory(snapshot));
-        return finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+        Replacement r = newConfig.from((ObjectNode) JSON.readTree(oldConfig));
+        return finish(snapshot, tags, r.config(), r.diffIds(), layerFiles, r.history(), out);
     }
 
     /**

@@ -58,7 +58,7 @@ final class SquashCommitter {
             if (layers.size() != 1) {
                 throw new EngineException("squash: the engine made " + layers.size() + " layers of one tar");
             }
-            return committer.commitSquashed(snapshot, tags, saved.config(), layers.get(0), saved.layers().size());
+            return committer.commitSquashed(snapshot, tags, saved.config(), imported, layers.get(0), saved.layers().size());
         } finally {
             engine.removeImage(imported);
         }

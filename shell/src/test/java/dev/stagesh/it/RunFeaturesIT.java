@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,7 @@ class RunFeaturesIT {
     }
 
     @Test
+    @Tag("compat")
     void cacheTmpfsBindAndNetworkMounts() throws IOException {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/a.txt"), "from the context\n");
@@ -95,6 +97,7 @@ class RunFeaturesIT {
     }
 
     @Test
+    @Tag("compat")
     void aSecretIsReadableInItsRunAndInNoLayerHistoryOrConfig() throws IOException {
         String secret = "s3cr3t-" + UUID.randomUUID();
         Files.writeString(dir.resolve("token.txt"), secret);
