@@ -63,14 +63,19 @@ public final class Toolbox {
         String id = engine.createContainer(new ContainerSpec(SOURCE_IMAGE, List.of("/bin/cp"),
                 List.of("/bin/busybox", "/toolbox/busybox"), List.of(), "/", "0", Map.of(LABEL, "1", SessionId.SESSION, "toolbox"),
                 List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, VOLUME, "/toolbox", false)), "none"));
+        boolean filled = false;
         try {
             int code = engine.runToEnd(id, OutputSink.DISCARD);
             if (code != 0) {
-                engine.removeVolume(VOLUME);
                 throw new dev.stagesh.docker.EngineException("could not prepare the toolbox volume (cp exited " + code + ")");
             }
+            filled = true;
         } finally {
             engine.removeContainer(id);
+            if (!filled) {
+                // an empty toolbox would be taken as ready by every later session: it goes, whatever failed
+                engine.removeVolume(VOLUME);
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ class CancelIT {
         try (Tmux t = Tmux.start(name, Map.of("NO_COLOR", "1", "HOME", dir.toString()), command)) {
             t.waitFor("1/3 > ", STEP);
             t.line("next 2");
-            t.waitFor("RUN sleep 300", STEP);
+            t.waitFor("[0 3/3] RUN sleep 300", STEP); // the step's header, not the listing's line
             StageshProcess.sleep(2000);
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
