@@ -471,32 +471,55 @@ public final class DockerEngine implements Engine {
 
     /**
      * Runs the container's own process to its end, streaming its output; returns its exit code.
-     * Docker streams to an attach made before the start, so none of the output is missed; Podman
-     * refuses to attach to a container that has not started, so there it is started first and
-     * attached with its logs, which replay what it wrote meanwhile. The end is the engine's
-     * {@code wait}, not the stream's: an attach stream an engine leaves open must not hang a step.
+     * Docker streams to an attach made before the start, so none of the output is missed. Podman
+     * refuses to attach to a container that has not started, and its attach stream outlives the
+     * process; there the container is started first and its logs followed from the beginning,
+     * which replay what it wrote meanwhile and end when it exits. Either way the end is the
+     * engine's {@code wait}, not the stream's: a stream an engine leaves open must not hang a step.
      */
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
-        boolean startFirst = capabilities().podman();
-        if (startFirst) {
+        boolean podman = capabilities().podman();
+        if (podman) {
             start(containerId);
         }
-        try (ResultCallback.Adapter<Frame> attach = client().attachContainerCmd(containerId)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
-                .exec(new FrameForwarder(sink))) {
-            if (!startFirst) {
+        try (ResultCallback.Adapter<Frame> output = podman
+                ? client().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                        .exec(new FrameForwarder(sink))
+                : client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                        .withLogs(true).exec(new FrameForwarder(sink))) {
+            if (!podman) {
                 start(containerId);
             }
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
-            attach.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
-            return exit.path("StatusCode").asInt(-1);
+            output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            int code = exit.path("StatusCode").asInt(-1);
+            return code >= 0 ? code : exitCodeOnceStopped(containerId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted");
         } catch (IOException e) {
             throw new EngineException("lost the container's output: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The exit code from the container's state, for a wait that answered without one (Podman
+     * answers -1 to a wait that comes before its start has taken): asked until it has stopped.
+     */
+    private int exitCodeOnceStopped(String containerId) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            JsonNode state = getJson("/containers/" + encode(containerId) + "/json")
+                    .orElseThrow(() -> new EngineNotFoundException("wait for container: " + containerId + " is gone"))
+                    .path("State");
+            String status = state.path("Status").asText("");
+            if (!state.path("Running").asBoolean(false) && (status.equals("exited") || status.equals("stopped"))) {
+                return state.path("ExitCode").asInt(-1);
+            }
+            send("POST", "/containers/" + encode(containerId) + "/wait", null);
+            Thread.sleep(100);
+        }
+        throw new EngineException("wait for container: " + containerId + " never stopped");
     }
 
     @Override

@@ -34,15 +34,17 @@ final class RunMounts {
     private final FileCopier copier;
     private final Map<String, String> sessionLabels;
     private final Map<String, Path> secrets;
+    private final java.util.function.Consumer<String> notices;
 
     RunMounts(Engine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
-              Map<String, String> sessionLabels, Map<String, Path> secrets) {
+              Map<String, String> sessionLabels, Map<String, Path> secrets, java.util.function.Consumer<String> notices) {
         this.engine = engine;
         this.toolbox = toolbox;
         this.context = context;
         this.copier = copier;
         this.sessionLabels = sessionLabels;
         this.secrets = secrets;
+        this.notices = notices;
     }
 
     MountSpec toolbox() {
@@ -76,7 +78,7 @@ final class RunMounts {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
-        SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels);
+        SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
         try {
             for (Mount m : r.mounts()) {
                 String target = m.target();

@@ -2,6 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.ContainerStartException;
 import dev.stagesh.docker.ContainerSpec.MountSpec;
 import dev.stagesh.docker.Engine;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,7 @@ final class SecretVolume implements AutoCloseable {
     private final Engine engine;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
+    private final java.util.function.Consumer<String> notices;
     private final List<Secret> secrets = new ArrayList<>();
     private String volume;
     private String keeper;
@@ -38,10 +40,11 @@ final class SecretVolume implements AutoCloseable {
     /** One secret: its id (the file's name in the volume), the client's file, where and how the RUN sees it. */
     record Secret(String id, Path file, String target, int mode, long uid, long gid) {}
 
-    SecretVolume(Engine engine, Toolbox toolbox, Map<String, String> labels) {
+    SecretVolume(Engine engine, Toolbox toolbox, Map<String, String> labels, java.util.function.Consumer<String> notices) {
         this.engine = engine;
         this.toolbox = toolbox;
         this.labels = labels;
+        this.notices = notices;
     }
 
     /** Adds a secret; its mount is valid once {@link #write()} has run. */
@@ -61,12 +64,32 @@ final class SecretVolume implements AutoCloseable {
         return secrets.isEmpty();
     }
 
-    /** Creates the volume and its keeper and writes every secret into it. */
+    /**
+     * Creates the volume and its keeper and writes every secret into it. An engine that cannot
+     * mount a tmpfs volume (Podman needs the mount binary for one) gets a plain volume instead,
+     * removed with the step, and the user is told the secret touched the engine's disk.
+     */
     void write() {
         if (secrets.isEmpty()) {
             return;
         }
-        engine.createMemoryVolume(volumeName(), labels);
+        try {
+            writeInto(true);
+        } catch (ContainerStartException e) {
+            close();
+            notices.accept(engine.capabilities().describe() + " cannot mount a memory-backed volume (" + e.reason()
+                    + "): this RUN's secrets are on the engine's disk until the step ends");
+            writeInto(false);
+        }
+    }
+
+    private void writeInto(boolean memory) {
+        keeper = null;
+        if (memory) {
+            engine.createMemoryVolume(volumeName(), labels);
+        } else {
+            engine.createVolume(volumeName(), labels);
+        }
         String platform = engine.platform();
         String image = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
                 platform.substring(platform.indexOf('/') + 1));
@@ -114,7 +137,7 @@ final class SecretVolume implements AutoCloseable {
             // labelled; the session's end sweeps it
         }
         try {
-            if (volume != null && keeper != null) {
+            if (volume != null && engine.volumeExists(volume)) {
                 engine.removeVolume(volume);
             }
         } catch (RuntimeException ignored) {

@@ -57,7 +57,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
         this.archives = new ArchiveContainers(engine, id.labels());
         FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels(), listener);
-        RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
+        RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
         RunStep runStep = new RunStep(containers, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);

@@ -3,6 +3,7 @@ package dev.stagesh.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.ContainerStartException;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineConflictException;
@@ -50,6 +51,10 @@ final class FakeEngine implements Engine {
     final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
     /** Every archive loaded, as sent. */
     final List<byte[]> loads = new ArrayList<>();
+    /** Volumes made memory-backed (tmpfs). */
+    final java.util.Set<String> memoryVolumes = new java.util.HashSet<>();
+    /** False for an engine that cannot mount a tmpfs volume (Podman without the mount binary). */
+    boolean memoryVolumesMount = true;
     /** The exit code of a started container's process. */
     ToIntFunction<ContainerSpec> process = spec -> 0;
     private int serial;
@@ -341,7 +346,11 @@ final class FakeEngine implements Engine {
 
     @Override
     public synchronized void start(String containerId) {
-        container(containerId).running = true;
+        Container c = container(containerId);
+        if (!memoryVolumesMount && c.spec.mounts().stream().anyMatch(m -> memoryVolumes.contains(m.source()))) {
+            throw new ContainerStartException("mounting volume: locating 'mount' binary: executable file not found");
+        }
+        c.running = true;
         calls.add("start " + containerId);
     }
 
@@ -462,6 +471,7 @@ final class FakeEngine implements Engine {
     public synchronized void createMemoryVolume(String name, Map<String, String> labels) {
         created = true;
         volumes.put(name, Map.copyOf(labels));
+        memoryVolumes.add(name);
         calls.add("memory volume " + name);
     }
 
@@ -473,6 +483,7 @@ final class FakeEngine implements Engine {
             }
         }
         volumes.remove(name);
+        memoryVolumes.remove(name);
         calls.add("remove volume " + name);
     }
 
