@@ -1,6 +1,6 @@
 package dev.stagesh.cli;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Session;
 import dev.stagesh.shell.ConsoleListener;
 import java.util.List;
@@ -31,7 +31,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Printer printer = Printer.system(false);
-        try (DockerEngine engine = parent.engine();
+        try (Engine engine = parent.engine();
              Session session = Session.open(engine, build.sessionOptions(false),
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
             if (build.noCache) {

@@ -1,6 +1,6 @@
 package dev.stagesh.cli;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,14 +11,14 @@ import java.util.concurrent.CompletionException;
  * Dockerfile instead of following them. Commands that need no engine never wait for it.
  */
 public final class EngineFuture {
-    private final CompletableFuture<DockerEngine> future;
+    private final CompletableFuture<Engine> future;
 
-    private EngineFuture(CompletableFuture<DockerEngine> future) {
+    private EngineFuture(CompletableFuture<Engine> future) {
         this.future = future;
     }
 
     public static EngineFuture start() {
-        CompletableFuture<DockerEngine> f = new CompletableFuture<>();
+        CompletableFuture<Engine> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 f.complete(EngineConnector.connect());
@@ -41,7 +41,7 @@ public final class EngineFuture {
     }
 
     /** The engine, waiting for the connection if it is still being made. */
-    public DockerEngine get() {
+    public Engine get() {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -1,6 +1,6 @@
 package dev.stagesh.cli;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Reaper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DockerEngine engine = parent.engine()) {
+        try (Engine engine = parent.engine()) {
             Reaper.Pruned p = Reaper.pruneAll(engine);
             Printer.system(false).line("removed " + p.containers() + " containers, " + p.images() + " images, "
                     + p.volumes() + " volumes");

@@ -1,6 +1,6 @@
 package dev.stagesh.cli;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Reaper;
 import dev.stagesh.engine.Session;
 
@@ -10,12 +10,12 @@ import dev.stagesh.engine.Session;
  * engine connection is never closed under a cleanup still using it.
  */
 final class SessionEnd implements Runnable {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Session session;
     private final boolean keep;
     private boolean done;
 
-    SessionEnd(DockerEngine engine, Session session, boolean keep) {
+    SessionEnd(Engine engine, Session session, boolean keep) {
         this.engine = engine;
         this.session = session;
         this.keep = keep;
@@ -25,7 +25,7 @@ final class SessionEnd implements Runnable {
         return keep;
     }
 
-    DockerEngine engine() {
+    Engine engine() {
         return engine;
     }
 

@@ -1,6 +1,6 @@
 package dev.stagesh.cli;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.docker.EngineUnavailableException;
 import dev.stagesh.engine.Session;
@@ -72,7 +72,7 @@ public final class StageshCommand implements Callable<Integer> {
     EngineFuture engineFuture;
 
     /** The engine, connected on demand when it was not started in the background. */
-    DockerEngine engine() {
+    Engine engine() {
         return engineFuture != null ? engineFuture.get() : EngineConnector.connect();
     }
 
@@ -125,7 +125,7 @@ public final class StageshCommand implements Callable<Integer> {
                 ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.err)),
                 interactive && System.getenv("NO_COLOR") == null);
         SessionOptions options = build.sessionOptions(keep);
-        try (DockerEngine engine = engine()) {
+        try (Engine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(engine, options, steps);
@@ -152,7 +152,7 @@ public final class StageshCommand implements Callable<Integer> {
     }
 
     /** What sessions killed earlier (SIGKILL, a crash) left on the engine goes now, and is said. */
-    private static void reapDeadSessions(DockerEngine engine, Printer printer) {
+    private static void reapDeadSessions(Engine engine, Printer printer) {
         try {
             Reaper.Pruned p = Reaper.reapDeadSessions(engine);
             if (p.any()) {

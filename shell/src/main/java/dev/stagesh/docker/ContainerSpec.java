@@ -30,8 +30,17 @@ public record ContainerSpec(
         return new ContainerSpec(image, entrypoint, cmd, env, workingDir, user, labels, mounts, mode);
     }
 
-    /** A mount of a volume, a host path or a tmpfs into the container. */
-    public record MountSpec(Kind kind, String source, String target, boolean readOnly) {
+    /**
+     * A mount of a volume, a host path or a tmpfs into the container.
+     *
+     * @param subpath for a volume, the path inside it that is mounted (a single file, say), or
+     *                null for the whole volume; engines that cannot mount one refuse the container
+     */
+    public record MountSpec(Kind kind, String source, String target, boolean readOnly, String subpath) {
         public enum Kind { VOLUME, BIND, TMPFS }
+
+        public MountSpec(Kind kind, String source, String target, boolean readOnly) {
+            this(kind, source, target, readOnly, null);
+        }
     }
 }

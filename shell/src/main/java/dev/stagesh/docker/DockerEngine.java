@@ -12,7 +12,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -30,10 +29,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
- * The bridge to one Docker engine: every call stagesh makes to Docker goes through here, so
- * the rest of the code speaks of images, containers and archives, never of HTTP or docker-java.
+ * The {@link Engine} for every engine that serves Docker's API (Docker and Podman): JSON
+ * requests over the engine's Unix socket where there is one, docker-java's transport otherwise
+ * (TCP, TLS) and for the calls that still use its client (attach, exec, pulls, put-archive).
  */
-public final class DockerEngine implements Closeable {
+public final class DockerEngine implements Engine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -48,6 +48,7 @@ public final class DockerEngine implements Closeable {
     /** Whether this process asked the engine to create anything: until it has, there is nothing to sweep. */
     private volatile boolean createdAny;
     private String platform;
+    private EngineCapabilities capabilities;
     /** Calls that create engine objects hold it shared; {@link #fence} takes it alone. */
     private final ReentrantReadWriteLock creating = new ReentrantReadWriteLock();
     private volatile boolean fenced;
@@ -79,17 +80,19 @@ public final class DockerEngine implements Closeable {
         return transport().http();
     }
 
-    /** Whether anything was created on the engine through this connection (containers, images, volumes). */
+    @Override
     public boolean createdAnything() {
         return createdAny;
     }
 
     /** Waits for the client built in the background; throws when it could not be built. */
+    @Override
     public void awaitReady() {
         transport();
     }
 
     /** Where to say what the engine did on its own (it restarted, the session recovered). */
+    @Override
     public void onNotice(Consumer<String> notices) {
         this.notices = notices;
     }
@@ -99,6 +102,7 @@ public final class DockerEngine implements Closeable {
      * would throw. Waits up to {@code timeout} for creations already under way to finish, so a
      * sweep after this finds everything the process made. Removal still works.
      */
+    @Override
     public void fence(java.time.Duration timeout) {
         boolean locked = false;
         try {
@@ -126,43 +130,50 @@ public final class DockerEngine implements Closeable {
     }
 
     /** Where the engine was reached, as DOCKER_HOST would name it. */
+    @Override
     public String where() {
         return where;
     }
 
     /** Whether the engine runs on this machine, so host paths can be bind-mounted into containers. */
+    @Override
     public boolean isLocal() {
         return where.startsWith("unix://") || where.startsWith("npipe://");
     }
 
-    /** The engine's platform, e.g. {@code linux/amd64}, as build args need it. */
-    /** The engine's {@code os/arch}; asked once, since an engine does not change platform. */
+    /** Asked once, since an engine does not change platform; /version alone, not /info, so start-up stays short. */
+    @Override
     public synchronized String platform() {
         if (platform == null) {
-            JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));
-            platform = v.path("Os").asText("linux") + "/" + normalizeArch(v.path("Arch").asText("amd64"));
+            JsonNode v = version();
+            platform = v.path("Os").asText("linux") + "/" + EngineCapabilities.normalizeArch(v.path("Arch").asText("amd64"));
         }
         return platform;
     }
 
-    private static String normalizeArch(String arch) {
-        return switch (arch) {
-            case "x86_64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> arch;
-        };
+    private JsonNode version() {
+        return getJson("/version").orElseThrow(() -> new EngineException("the engine at " + where + " did not say its version"));
+    }
+
+    /** Asked on first use and kept: an engine does not change product or image store while it runs. */
+    @Override
+    public synchronized EngineCapabilities capabilities() {
+        if (capabilities == null) {
+            JsonNode info = getJson("/info").orElseGet(JSON::createObjectNode);
+            capabilities = EngineCapabilities.of(version(), info);
+        }
+        return capabilities;
     }
 
     // ---- images -------------------------------------------------------------------------
 
+    @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         return getJson("/images/" + encode(reference) + "/json").map(DockerEngine::toImageInfo);
     }
 
-    /** One entry of {@code docker history}: seconds since the epoch, the command, the comment, bytes. */
-    public record HistoryRecord(long created, String createdBy, String comment, long size) {}
-
     /** The image's history, oldest first. */
+    @Override
     public List<HistoryRecord> history(String imageId) {
         JsonNode n = getJson("/images/" + encode(imageId) + "/history")
                 .orElseThrow(() -> new EngineException("no such image: " + imageId));
@@ -173,11 +184,13 @@ public final class DockerEngine implements Closeable {
     }
 
     /** How many entries the image's history has ({@code docker history}). */
+    @Override
     public int historyLength(String imageId) {
         return getJson("/images/" + encode(imageId) + "/history").map(JsonNode::size)
                 .orElseThrow(() -> new EngineException("no such image: " + imageId));
     }
 
+    @Override
     public void pull(String reference, Consumer<String> progress) {
         try {
             client().pullImageCmd(reference).exec(new PullImageResultCallback() {
@@ -199,11 +212,13 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    @Override
     public void tag(String imageId, String repository, String tag) {
         creating(() -> client().tagImageCmd(imageId, repository, tag).withForce(true).exec(), "tag " + repository + ":" + tag);
     }
 
     /** Removes the image and the untagged parents only it kept. */
+    @Override
     public void removeImage(String imageId) {
         removeImage(imageId, true);
     }
@@ -213,6 +228,7 @@ public final class DockerEngine implements Closeable {
      * container holds, as {@code docker rmi} does. A session's cached snapshots are such parents
      * of its uncached ones (a failed step's, say), so those are removed without pruning.
      */
+    @Override
     public void removeImage(String imageId, boolean pruneParents) {
         try {
             client().removeImageCmd(imageId).withForce(true).withNoPrune(!pruneParents).exec();
@@ -224,6 +240,7 @@ public final class DockerEngine implements Closeable {
     }
 
     /** Streams {@code docker save} of one image; the caller closes the stream. */
+    @Override
     public InputStream save(String imageId) {
         Optional<UnixSocketHttp.Response> local = socketGet("/images/" + encode(imageId) + "/get");
         if (local.isPresent()) {
@@ -272,10 +289,25 @@ public final class DockerEngine implements Closeable {
         return Optional.empty();
     }
 
-    public void load(InputStream tar) {
-        creating(() -> {
-            client().loadImageCmd(tar).exec();
-            return null;
+    /**
+     * The engine says what it loaded in its progress stream ({@code Loaded image: name:tag},
+     * {@code Loaded image ID: sha256:...}); that, not a digest worked out here, names the image,
+     * since on the containerd store an image's ID is its manifest's digest, not its config's.
+     */
+    @Override
+    public List<String> load(InputStream tar) {
+        return creating(() -> {
+            List<String> loaded = new ArrayList<>();
+            for (JsonNode m : postTar("/images/load?quiet=0", tar, "load image")) {
+                String line = m.path("stream").asText("").strip();
+                for (String prefix : new String[] {"Loaded image ID: ", "Loaded image: "}) {
+                    if (line.startsWith(prefix)) {
+                        loaded.add(line.substring(prefix.length()).strip());
+                        break;
+                    }
+                }
+            }
+            return loaded;
         }, "load image");
     }
 
@@ -284,47 +316,62 @@ public final class DockerEngine implements Closeable {
      * {@code labels}; returns its id. The tar is sent as it is read, so its size need not be known
      * beforehand (docker-java's import command cannot set labels, hence the plain request).
      */
+    @Override
     public String importImage(InputStream tar, Map<String, String> labels) {
         createdAny = true;
         StringBuilder label = new StringBuilder("LABEL");
         labels.forEach((k, v) -> label.append(' ').append(k).append("=\"")
                 .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
         String path = "/images/create?fromSrc=-" + (labels.isEmpty() ? "" : "&changes=" + URLEncoder.encode(label.toString(), StandardCharsets.UTF_8));
+        // the image id is the last status that is one
+        String id = null;
+        for (JsonNode m : postTar(path, tar, "import")) {
+            if (m.path("status").asText("").startsWith("sha256:")) {
+                id = m.path("status").asText();
+            }
+        }
+        if (id == null) {
+            throw new EngineException("import: the engine did not say which image it made");
+        }
+        return id;
+    }
+
+    /**
+     * POSTs a tar, sent as it is read, to a call that answers with a stream of JSON progress
+     * messages; returns them, or throws the first error among them.
+     */
+    private List<JsonNode> postTar(String path, InputStream tar, String what) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST).path(path)
                 .putHeader("Content-Type", "application/x-tar").body(tar).build();
         try (DockerHttpClient.Response response = http().execute(request)) {
             byte[] body = response.getBody().readAllBytes();
             if (response.getStatusCode() / 100 != 2) {
-                throw new EngineException("import: " + new String(body, StandardCharsets.UTF_8).strip());
+                throw EngineException.forStatus(response.getStatusCode(),
+                        what + ": " + new Answer(response.getStatusCode(), body).message());
             }
-            // a stream of progress messages; an error is one of them, the image id is the last status
-            String id = null;
+            List<JsonNode> out = new ArrayList<>();
             try (var messages = JSON.readerFor(JsonNode.class).<JsonNode>readValues(body)) {
                 while (messages.hasNext()) {
                     JsonNode m = messages.next();
                     if (m.hasNonNull("error")) {
-                        throw new EngineException("import: " + m.path("error").asText());
+                        throw new EngineException(what + ": " + m.path("error").asText());
                     }
-                    if (m.path("status").asText("").startsWith("sha256:")) {
-                        id = m.path("status").asText();
-                    }
+                    out.add(m);
                 }
             }
-            if (id == null) {
-                throw new EngineException("import: the engine did not say which image it made");
-            }
-            return id;
+            return out;
         } catch (IOException e) {
-            throw new EngineException("import: " + e.getMessage(), e);
+            throw new EngineException(what + ": " + e.getMessage(), e);
         } catch (EngineException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new EngineException("import: " + EngineConnector.rootMessage(e), e);
+            throw new EngineException(what + ": " + EngineConnector.rootMessage(e), e);
         }
     }
 
     /** For every image carrying label {@code key}: its value, mapped to the image id. */
+    @Override
     public Map<String, String> imageLabelValues(String key) {
         Map<String, String> out = new HashMap<>();
         for (Listed i : listed("/images/json?all=1", "Images", key)) {
@@ -335,6 +382,7 @@ public final class DockerEngine implements Closeable {
         return out;
     }
 
+    @Override
     public List<String> imagesLabelled(String key) {
         return listed("/images/json?all=1", "Images", key).stream().map(Listed::id).toList();
     }
@@ -343,12 +391,14 @@ public final class DockerEngine implements Closeable {
      * The labels of every image carrying label {@code key}, with the image's id under
      * {@code __id} and its creation time (seconds) under {@code __created}.
      */
+    @Override
     public List<Map<String, String>> labelsOfImagesLabelled(String key) {
         return listed("/images/json?all=1", "Images", key).stream().map(Listed::labelsWithIdAndCreation).toList();
     }
 
     // ---- containers ---------------------------------------------------------------------
 
+    @Override
     public String createContainer(ContainerSpec spec) {
         ObjectNode body = JSON.createObjectNode();
         body.put("Image", spec.image());
@@ -371,7 +421,13 @@ public final class DockerEngine implements Closeable {
         for (ContainerSpec.MountSpec m : spec.mounts()) {
             ObjectNode mount = mounts.addObject().put("Target", m.target()).put("ReadOnly", m.readOnly());
             switch (m.kind()) {
-                case VOLUME -> mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions").put("NoCopy", true);
+                case VOLUME -> {
+                    ObjectNode options = mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions");
+                    options.put("NoCopy", true);
+                    if (m.subpath() != null) {
+                        options.put("Subpath", m.subpath());
+                    }
+                }
                 case BIND -> mount.put("Type", "bind").put("Source", m.source());
                 case TMPFS -> mount.put("Type", "tmpfs");
             }
@@ -387,37 +443,58 @@ public final class DockerEngine implements Closeable {
      * Starts a container. Right after an engine restart its network store can refuse the first
      * starts for a moment ("failed to update store"), so those are tried again, briefly.
      */
+    @Override
     public void start(String containerId) {
         for (int attempt = 1; ; attempt++) {
-            try {
-                Answer a = send("POST", "/containers/" + encode(containerId) + "/start", null);
-                if (!a.ok() && a.status() != 304) { // 304: started already
-                    throw new EngineException("start container: " + a.message());
-                }
+            Answer a = send("POST", "/containers/" + encode(containerId) + "/start", null);
+            if (a.ok() || a.status() == 304) { // 304: started already
                 return;
-            } catch (EngineException e) {
-                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("failed to update store")) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+            }
+            if (a.status() == 404) {
+                throw new EngineNotFoundException("start container: " + a.message());
+            }
+            // the engine's own words are all there is to tell a transient refusal from a lasting one
+            if (attempt >= 10 || !a.message().contains("failed to update store")) {
+                throw new ContainerStartException(a.message());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new ContainerStartException(a.message());
             }
         }
     }
 
-    /** Runs the container's own process to its end, streaming its output; returns its exit code. */
+    /** How long the output stream may trail the process's end before it is cut. */
+    private static final long OUTPUT_GRACE_SECONDS = 10;
+
+    /**
+     * Runs the container's own process to its end, streaming its output; returns its exit code.
+     * Docker streams to an attach made before the start, so none of the output is missed. Podman
+     * refuses to attach to a container that has not started, and its attach stream outlives the
+     * process; there the container is started first and its logs followed from the beginning,
+     * which replay what it wrote meanwhile and end when it exits. Either way the end is the
+     * engine's {@code wait}, not the stream's: a stream an engine leaves open must not hang a step.
+     */
+    @Override
     public int runToEnd(String containerId, OutputSink sink) {
-        try (ResultCallback.Adapter<Frame> attach = client().attachContainerCmd(containerId)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
-                .exec(new FrameForwarder(sink))) {
+        boolean podman = capabilities().podman();
+        if (podman) {
             start(containerId);
-            attach.awaitCompletion();
+        }
+        try (ResultCallback.Adapter<Frame> output = podman
+                ? client().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                        .exec(new FrameForwarder(sink))
+                : client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                        .withLogs(true).exec(new FrameForwarder(sink))) {
+            if (!podman) {
+                start(containerId);
+            }
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
-            return exit.path("StatusCode").asInt(-1);
+            output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            int code = exit.path("StatusCode").asInt(-1);
+            return code >= 0 ? code : exitCodeOnceStopped(containerId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted");
@@ -426,6 +503,26 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    /**
+     * The exit code from the container's state, for a wait that answered without one (Podman
+     * answers -1 to a wait that comes before its start has taken): asked until it has stopped.
+     */
+    private int exitCodeOnceStopped(String containerId) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            JsonNode state = getJson("/containers/" + encode(containerId) + "/json")
+                    .orElseThrow(() -> new EngineNotFoundException("wait for container: " + containerId + " is gone"))
+                    .path("State");
+            String status = state.path("Status").asText("");
+            if (!state.path("Running").asBoolean(false) && (status.equals("exited") || status.equals("stopped"))) {
+                return state.path("ExitCode").asInt(-1);
+            }
+            send("POST", "/containers/" + encode(containerId) + "/wait", null);
+            Thread.sleep(100);
+        }
+        throw new EngineException("wait for container: " + containerId + " never stopped");
+    }
+
+    @Override
     public void stop(String containerId) {
         try {
             client().killContainerCmd(containerId).exec();
@@ -434,18 +531,22 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    @Override
     public void removeContainer(String containerId) {
         Answer a = send("DELETE", "/containers/" + encode(containerId) + "?force=1&v=1", null);
-        // 404: gone already; "in progress": another sweep is removing it
-        if (!a.ok() && a.status() != 404 && !a.message().contains("is already in progress")) {
-            throw new EngineException("cannot remove container " + containerId + ": " + a.message());
+        // 404: gone already; 409 "already in progress": another sweep is removing it
+        if (a.ok() || a.status() == 404 || a.status() == 409 && a.message().contains("is already in progress")) {
+            return;
         }
+        throw EngineException.forStatus(a.status(), "cannot remove container " + containerId + ": " + a.message());
     }
 
+    @Override
     public List<String> containersLabelled(String key, String value) {
         return listed("/containers/json?all=1", "Containers", key + "=" + value).stream().map(Listed::id).toList();
     }
 
+    @Override
     public List<Map<String, String>> labelsOfContainersLabelled(String key) {
         return listed("/containers/json?all=1", "Containers", key).stream().map(Listed::labelsWithIdAndCreation).toList();
     }
@@ -454,6 +555,7 @@ public final class DockerEngine implements Closeable {
      * Runs a process in a running container (reading what a user's shell left, say) and returns
      * its exit code. Output is streamed to the sink as it comes.
      */
+    @Override
     public int exec(String containerId, List<String> argv, List<String> env, String workingDir, String user,
                     OutputSink sink) {
         var create = client().execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
@@ -480,6 +582,7 @@ public final class DockerEngine implements Closeable {
     }
 
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */
+    @Override
     public boolean isRunning(String containerId) {
         try {
             return getJson("/containers/" + encode(containerId) + "/json")
@@ -490,6 +593,7 @@ public final class DockerEngine implements Closeable {
     }
 
     /** Says that the engine stopped the session's containers and the session carried on, steps intact. */
+    @Override
     public void noticeRecovered() {
         notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"
                 + " reconnected and started it again: every completed step is kept");
@@ -499,6 +603,7 @@ public final class DockerEngine implements Closeable {
      * Commits the container's filesystem as a new image carrying the given labels. Not paused:
      * stagesh commits only containers whose process has ended.
      */
+    @Override
     public String commit(String containerId, Map<String, String> labels) {
         ObjectNode config = JSON.createObjectNode();
         config.set("Labels", JSON.valueToTree(labels));
@@ -507,6 +612,7 @@ public final class DockerEngine implements Closeable {
     }
 
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
+    @Override
     public void putArchive(String containerId, String path, InputStream tar) {
         call(() -> {
             client().copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar)
@@ -519,6 +625,7 @@ public final class DockerEngine implements Closeable {
      * A tar of {@code path} inside the container (its top entry is the path's base name), or
      * empty when the path does not exist there. The caller closes the stream.
      */
+    @Override
     public Optional<InputStream> getArchive(String containerId, String path) {
         Optional<UnixSocketHttp.Response> local = socketGet("/containers/" + encode(containerId) + "/archive?path="
                 + URLEncoder.encode(path, StandardCharsets.UTF_8));
@@ -548,6 +655,7 @@ public final class DockerEngine implements Closeable {
      * engine's HEAD form is not reachable through the transport, so this asks for the archive and
      * reads only the stat header, dropping the body unread.
      */
+    @Override
     public Optional<PathStat> stat(String containerId, String path) {
         String query = "/containers/" + containerId + "/archive?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
         if (socket != null) {
@@ -591,6 +699,7 @@ public final class DockerEngine implements Closeable {
     }
 
     /** The container's whole filesystem as a tar ({@code docker export}). */
+    @Override
     public InputStream export(String containerId) {
         Optional<UnixSocketHttp.Response> local = socketGet("/containers/" + encode(containerId) + "/export");
         if (local.isPresent()) {
@@ -617,6 +726,7 @@ public final class DockerEngine implements Closeable {
 
     // ---- volumes ------------------------------------------------------------------------
 
+    @Override
     public boolean volumeExists(String name) {
         try {
             client().inspectVolumeCmd(name).exec();
@@ -626,10 +736,22 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    @Override
     public void createVolume(String name, Map<String, String> labels) {
         creating(() -> client().createVolumeCmd().withName(name).withLabels(labels).exec(), "create volume " + name);
     }
 
+    /** The local driver's tmpfs volume: mounted while a container uses it, its files held in memory. */
+    @Override
+    public void createMemoryVolume(String name, Map<String, String> labels) {
+        ObjectNode body = JSON.createObjectNode().put("Name", name).put("Driver", "local");
+        body.set("Labels", JSON.valueToTree(labels));
+        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0700");
+        String what = "create volume " + name;
+        creating(() -> send("POST", "/volumes/create", body).json(what), what);
+    }
+
+    @Override
     public void removeVolume(String name) {
         try {
             client().removeVolumeCmd(name).exec();
@@ -638,6 +760,7 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    @Override
     public List<String> volumesLabelled(String key) {
         return listed("/volumes?", "Volumes", key).stream().map(Listed::id).toList();
     }
@@ -684,7 +807,7 @@ public final class DockerEngine implements Closeable {
         /** The body as JSON when the call succeeded; the engine's message as the exception otherwise. */
         JsonNode json(String what) {
             if (!ok()) {
-                throw new EngineException(what + ": " + message());
+                throw EngineException.forStatus(status, what + ": " + message());
             }
             try {
                 return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
@@ -834,6 +957,10 @@ public final class DockerEngine implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException(what + ": interrupted");
+        } catch (NotFoundException e) {
+            throw new EngineNotFoundException(what + ": " + EngineConnector.rootMessage(e));
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            throw new EngineConflictException(what + ": " + EngineConnector.rootMessage(e));
         } catch (Exception e) {
             throw new EngineException(what + ": " + EngineConnector.rootMessage(e), e);
         }

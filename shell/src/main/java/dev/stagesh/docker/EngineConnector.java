@@ -23,11 +23,11 @@ import java.util.Locale;
 public final class EngineConnector {
     private EngineConnector() {}
 
-    public static DockerEngine connect() {
+    public static Engine connect() {
         return connect(EngineEndpoint.resolve());
     }
 
-    public static DockerEngine connect(EngineEndpoint endpoint) {
+    public static Engine connect(EngineEndpoint endpoint) {
         String host = endpoint.host().toString();
         if (host.startsWith("unix://")) {
             // a ping over the socket says at once whether an engine answers; docker-java, needed

@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * they were.
  */
 final class ActiveSteps {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    ActiveSteps(DockerEngine engine) {
+    ActiveSteps(Engine engine) {
         this.engine = engine;
     }
 

@@ -1,7 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +16,12 @@ final class ArchiveContainers implements AutoCloseable {
     /** Readers kept: the snapshot stood on and the one before, so stepping back and forth reuses them. */
     private static final int KEEP = 2;
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Map<String, String> labels;
     /** Readers by snapshot image, least recently used first. */
     private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
 
-    ArchiveContainers(DockerEngine engine, Map<String, String> labels) {
+    ArchiveContainers(Engine engine, Map<String, String> labels) {
         this.engine = engine;
         this.labels = labels;
     }

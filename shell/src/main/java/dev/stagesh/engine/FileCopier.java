@@ -7,7 +7,7 @@ import dev.stagesh.context.CopySources;
 import dev.stagesh.context.PasswdFile;
 import dev.stagesh.context.TarPlan;
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.PathStat;
 import dev.stagesh.dockerfile.instructions.Instruction;
@@ -39,7 +39,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * container as one tar and committed. Nothing is staged on disk.
  */
 final class FileCopier {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final ArchiveContainers archives;
     private final SnapshotStore store;
     private final StageResolver stages;
@@ -47,7 +47,7 @@ final class FileCopier {
     private final Map<String, String> labels;
     private final StepListener listener;
 
-    FileCopier(DockerEngine engine, ArchiveContainers archives, SnapshotStore store, StageResolver stages,
+    FileCopier(Engine engine, ArchiveContainers archives, SnapshotStore store, StageResolver stages,
                BuildContext context, Map<String, String> labels, StepListener listener) {
         this.listener = listener;
         this.engine = engine;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
+import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +36,9 @@ public final class ImageCommitter {
     static final String EMPTY_LAYER = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DockerEngine engine;
+    private final Engine engine;
 
-    public ImageCommitter(DockerEngine engine) {
+    public ImageCommitter(Engine engine) {
         this.engine = engine;
     }
 
@@ -52,6 +53,11 @@ public final class ImageCommitter {
     }
 
     private java.util.Optional<String> withoutLayers(Snapshot snapshot, List<String> tags) {
+        if (engine.capabilities().store() != EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // only the graph-driver loader skips a layer it holds; the containerd store's and
+            // Podman's loaders read every layer the manifest names from the archive
+            return java.util.Optional.empty();
+        }
         var info = engine.inspectImage(snapshot.imageId())
                 .orElseThrow(() -> new EngineException("snapshot image " + snapshot.imageId() + " is gone"));
         List<String> diffIds = new ArrayList<>(info.layers());
@@ -59,14 +65,14 @@ public final class ImageCommitter {
             // dropping a layer changes the chain of every layer above it, which the engine then lacks
             return java.util.Optional.empty();
         }
-        List<DockerEngine.HistoryRecord> engineHistory = engine.history(snapshot.imageId());
+        List<Engine.HistoryRecord> engineHistory = engine.history(snapshot.imageId());
         int inherited = Math.min(snapshot.inheritedHistory(), engineHistory.size());
         long ours = snapshot.history().stream().filter(h -> !h.emptyLayer()).count();
         int baseLayers = diffIds.size() - (int) ours;
         List<ObjectNode> history = new ArrayList<>();
         int nonEmpty = 0;
         for (int i = 0; i < inherited; i++) {
-            DockerEngine.HistoryRecord r = engineHistory.get(i);
+            Engine.HistoryRecord r = engineHistory.get(i);
             ObjectNode h = JSON.createObjectNode();
             h.put("created", Instant.ofEpochSecond(r.created()).toString());
             h.put("created_by", r.createdBy());
@@ -103,7 +109,8 @@ public final class ImageCommitter {
      * empty, followed by one entry that stands for the squashed layer, as {@code docker build --squash}
      * records it. {@code engineConfig} is the snapshot image's config document from {@code docker save}.
      */
-    String commitSquashed(Snapshot snapshot, List<String> tags, byte[] engineConfig, String diffId, int squashedLayers) {
+    String commitSquashed(Snapshot snapshot, List<String> tags, byte[] engineConfig, String importedImage, String diffId,
+                          int squashedLayers) {
         ObjectNode config;
         try {
             config = (ObjectNode) JSON.readTree(engineConfig);
@@ -123,6 +130,10 @@ public final class ImageCommitter {
         squashed.put("created_by", "stagesh commit --squash");
         squashed.put("comment", "squashed " + squashedLayers + (squashedLayers == 1 ? " layer" : " layers") + " into one");
         history.add(squashed);
+        if (engine.capabilities().store() != EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // a loader that reads every layer gets the imported image's one layer, with this config
+            return streamed(importedImage, snapshot, tags, engineOwn -> new Replacement(config, List.of(diffId), history));
+        }
         return loadConfig(snapshot, tags, config, List.of(diffId), history);
     }
 
@@ -139,38 +150,61 @@ public final class ImageCommitter {
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
-                String id = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+                String configDigest = finish(snapshot, tags, config, diffIds, layerFiles, history, out);
                 out.finish();
-                engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-                return id;
+                return loadedId(engine.load(new java.io.ByteArrayInputStream(bytes.toByteArray())), tags, configDigest);
             }
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);
         }
     }
 
+    /** The config, layers and history a rewritten archive gets, worked out from the engine's own config. */
+    @FunctionalInterface
+    private interface NewConfig {
+        Replacement from(ObjectNode engineConfig);
+    }
+
+    private record Replacement(ObjectNode config, List<String> diffIds, List<ObjectNode> history) {}
+
     /** The fallback: the whole image streamed out, its config replaced, and streamed back in. */
     private String streamed(Snapshot snapshot, List<String> tags) {
+        return streamed(snapshot.imageId(), snapshot, tags, engineConfig -> {
+            List<String> diffIds = new ArrayList<>();
+            engineConfig.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
+            List<JsonNode> oldHistory = new ArrayList<>();
+            engineConfig.path("history").forEach(oldHistory::add);
+            // The base image's own history is kept; every later engine entry is replaced by the steps'.
+            List<ObjectNode> history = new ArrayList<>();
+            for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
+                history.add((ObjectNode) oldHistory.get(i).deepCopy());
+            }
+            history.addAll(stepHistory(snapshot));
+            return new Replacement(engineConfig, diffIds, history);
+        });
+    }
+
+    /** {@code image} streamed out, its config replaced as {@code newConfig} says, and streamed back in. */
+    private String streamed(String image, Snapshot snapshot, List<String> tags, NewConfig newConfig) {
         PipedInputStream loadIn = new PipedInputStream(1 << 16);
-        CompletableFuture<Void> load;
+        CompletableFuture<List<String>> load;
         try {
             PipedOutputStream pipe = new PipedOutputStream(loadIn);
-            load = CompletableFuture.runAsync(() -> {
+            load = CompletableFuture.supplyAsync(() -> {
                 try (loadIn) {
-                    engine.load(loadIn);
+                    return engine.load(loadIn);
                 } catch (IOException e) {
                     throw new EngineException("load: " + e.getMessage(), e);
                 }
             });
             String id;
-            try (InputStream saved = engine.save(snapshot.imageId());
+            try (InputStream saved = engine.save(image);
                  TarArchiveInputStream in = new TarArchiveInputStream(saved);
                  TarArchiveOutputStream out = new TarArchiveOutputStream(pipe)) {
                 out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                id = rewrite(snapshot, tags, in, out);
+                id = rewrite(snapshot, tags, in, out, newConfig);
             }
-            load.get();
-            return id;
+            return loadedId(load.get(), tags, id);
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -182,23 +216,38 @@ public final class ImageCommitter {
         }
     }
 
-    private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out)
-            throws IOException {
+    /**
+     * Copies a {@code docker save} archive into a legacy one ({@code manifest.json}, the config,
+     * the layers) with the config replaced. Both layouts are read: the legacy one, and the OCI one
+     * of Docker 25+, whose config and manifests are blobs like the layers. A JSON document is never
+     * a layer, so JSON entries are held back (they are small) and the rest streams through; the
+     * OCI index and manifests are dropped, so every loader reads the new {@code manifest.json}.
+     */
+    private String rewrite(Snapshot snapshot, List<String> tags, TarArchiveInputStream in, TarArchiveOutputStream out,
+                           NewConfig newConfig) throws IOException {
         JsonNode manifest = null;
-        Map<String, byte[]> topLevelJson = new java.util.HashMap<>();
+        Map<String, byte[]> json = new java.util.HashMap<>();
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
             String name = entry.getName();
-            boolean topLevel = !name.contains("/");
             if (name.equals("manifest.json")) {
                 manifest = JSON.readTree(in.readAllBytes());
-            } else if (topLevel && name.endsWith(".json")) {
-                topLevelJson.put(name, in.readAllBytes());
-            } else if (name.equals("repositories")) {
-                // tags come from the new manifest instead
+            } else if (name.equals("repositories") || name.equals("index.json") || name.equals("oci-layout")) {
+                // tags come from the new manifest instead; the OCI index would name the old config
+            } else if (entry.isFile()) {
+                java.io.BufferedInputStream content = new java.io.BufferedInputStream(in);
+                content.mark(1);
+                int first = content.read();
+                content.reset();
+                if ((first == '{' || first == '[') && entry.getSize() <= 16 << 20) {
+                    json.put(name, content.readAllBytes());
+                } else {
+                    out.putArchiveEntry(entry);
+                    content.transferTo(out);
+                    out.closeArchiveEntry();
+                }
             } else {
                 out.putArchiveEntry(entry);
-                in.transferTo(out);
                 out.closeArchiveEntry();
             }
         }
@@ -206,26 +255,15 @@ public final class ImageCommitter {
             throw new EngineException("the engine's image archive has no manifest.json");
         }
         JsonNode image = manifest.get(0);
-        byte[] oldConfig = topLevelJson.get(image.path("Config").asText());
+        byte[] oldConfig = json.get(image.path("Config").asText());
         if (oldConfig == null) {
             throw new EngineException("the engine's image archive lacks its config " + image.path("Config").asText());
         }
         List<String> layerFiles = new ArrayList<>();
         image.path("Layers").forEach(l -> layerFiles.add(l.asText()));
 
-        ObjectNode config = (ObjectNode) JSON.readTree(oldConfig);
-        List<String> diffIds = new ArrayList<>();
-        config.path("rootfs").path("diff_ids").forEach(d -> diffIds.add(d.asText()));
-        List<JsonNode> oldHistory = new ArrayList<>();
-        config.path("history").forEach(oldHistory::add);
-
-        // The base image's own history is kept; every later engine entry is replaced by the steps'.
-        List<ObjectNode> history = new ArrayList<>();
-        for (int i = 0; i < Math.min(snapshot.inheritedHistory(), oldHistory.size()); i++) {
-            history.add((ObjectNode) oldHistory.get(i).deepCopy());
-        }
-        history.addAll(stepHistory(snapshot));
-        return finish(snapshot, tags, config, diffIds, layerFiles, history, out);
+        Replacement r = newConfig.from((ObjectNode) JSON.readTree(oldConfig));
+        return finish(snapshot, tags, r.config(), r.diffIds(), layerFiles, r.history(), out);
     }
 
     /**
@@ -296,6 +334,26 @@ public final class ImageCommitter {
         keptLayers.forEach(layersNode::add);
         write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
         return "sha256:" + digest;
+    }
+
+    /**
+     * The engine's ID of the image just loaded: what its first tag names now, else what the
+     * engine said it loaded. The config's digest is the ID on graph-driver stores and Podman,
+     * but not on the containerd store (the manifest's digest), so it is only the last resort.
+     */
+    private String loadedId(List<String> loaded, List<String> tags, String configDigest) {
+        if (!tags.isEmpty()) {
+            var tagged = engine.inspectImage(tags.get(0));
+            if (tagged.isPresent()) {
+                return tagged.get().id();
+            }
+        }
+        for (String ref : loaded) {
+            if (ref.startsWith("sha256:")) {
+                return ref;
+            }
+        }
+        return configDigest;
     }
 
     /** One history entry per step since the base image, as BuildKit writes them. */

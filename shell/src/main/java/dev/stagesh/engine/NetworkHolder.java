@@ -1,7 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.PathStat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * each step ({@link #afterStep}) and a holder whose files changed is replaced.
  */
 final class NetworkHolder implements AutoCloseable {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -43,7 +43,7 @@ final class NetworkHolder implements AutoCloseable {
     /** The holder, being made or made; null until it is first wanted or after a discard. */
     private CompletableFuture<Holder> holder;
 
-    NetworkHolder(DockerEngine engine, Toolbox toolbox, Map<String, String> labels) {
+    NetworkHolder(Engine engine, Toolbox toolbox, Map<String, String> labels) {
         this.engine = engine;
         this.toolbox = toolbox;
         this.labels = labels;

@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ public final class Reaper {
     }
 
     /** Removes what dead sessions left: their containers and their non-cache images. */
-    public static Pruned reapDeadSessions(DockerEngine engine) {
+    public static Pruned reapDeadSessions(Engine engine) {
         long self = ProcessHandle.current().pid();
         String host = SessionId.hostName();
         List<Map<String, String>> containers = engine.labelsOfContainersLabelled(SessionId.SESSION);
@@ -56,13 +56,8 @@ public final class Reaper {
         if (dead.isEmpty()) {
             return new Pruned(0, 0, 0);
         }
-        int removedContainers = 0;
-        for (Map<String, String> labels : containers) {
-            if (dead.contains(labels.get(SessionId.SESSION))) {
-                engine.removeContainer(labels.get("__id"));
-                removedContainers++;
-            }
-        }
+        int removedContainers = removeContainers(engine, containers.stream()
+                .filter(l -> dead.contains(l.get(SessionId.SESSION))).map(l -> l.get("__id")).toList());
         List<Map<String, String>> doomed = images.stream()
                 .filter(l -> dead.contains(l.get(SessionId.SESSION)) && !isCacheEntry(l)).toList();
         int removedImages = removeImages(engine, doomed);
@@ -81,12 +76,8 @@ public final class Reaper {
      * images but those too when {@code keepImages}). The last sweep when a session ends, after
      * {@link Session#close()}: it finds by label what a step made while the session was closing.
      */
-    public static Pruned reapSession(DockerEngine engine, String sessionId, boolean keepImages) {
-        int containers = 0;
-        for (String c : engine.containersLabelled(SessionId.SESSION, sessionId)) {
-            engine.removeContainer(c);
-            containers++;
-        }
+    public static Pruned reapSession(Engine engine, String sessionId, boolean keepImages) {
+        int containers = removeContainers(engine, engine.containersLabelled(SessionId.SESSION, sessionId));
         int images = 0;
         if (!keepImages) {
             List<Map<String, String>> doomed = engine.labelsOfImagesLabelled(SessionId.SESSION).stream()
@@ -107,8 +98,37 @@ public final class Reaper {
         return key != null && !key.isEmpty();
     }
 
+    /**
+     * Removes the containers in rounds, until a round removes nothing more. Podman refuses to
+     * remove a container while others joined its network namespace (the session's network
+     * holder and its steps' containers), and a list gives them in no useful order: a refused one
+     * is tried again once the others are gone. What still cannot go is named in the error.
+     */
+    static int removeContainers(Engine engine, List<String> ids) {
+        List<String> left = new ArrayList<>(ids);
+        int removed = 0;
+        RuntimeException last = null;
+        while (!left.isEmpty()) {
+            List<String> refused = new ArrayList<>();
+            for (String id : left) {
+                try {
+                    engine.removeContainer(id);
+                    removed++;
+                } catch (RuntimeException e) {
+                    refused.add(id);
+                    last = e;
+                }
+            }
+            if (refused.size() == left.size()) {
+                throw last;
+            }
+            left = refused;
+        }
+        return removed;
+    }
+
     /** Newest first, so children go before their parents; rounds until nothing more goes. */
-    private static int removeImages(DockerEngine engine, List<Map<String, String>> images) {
+    private static int removeImages(Engine engine, List<Map<String, String>> images) {
         List<Map<String, String>> left = new ArrayList<>(images);
         left.sort(Comparator.comparingLong((Map<String, String> l) -> parseLong(l.get("__created")).orElse(0L)).reversed());
         int removed = 0;
@@ -164,12 +184,9 @@ public final class Reaper {
     }
 
     /** Everything stagesh ever created on this engine: build cache, toolbox, leftovers. */
-    public static Pruned pruneAll(DockerEngine engine) {
-        int containers = 0;
-        for (Map<String, String> labels : engine.labelsOfContainersLabelled(SessionId.SESSION)) {
-            engine.removeContainer(labels.get("__id"));
-            containers++;
-        }
+    public static Pruned pruneAll(Engine engine) {
+        int containers = removeContainers(engine, engine.labelsOfContainersLabelled(SessionId.SESSION).stream()
+                .map(l -> l.get("__id")).toList());
         int images = 0;
         // children before parents: retry until a round removes nothing more
         for (int round = 0; round < 50; round++) {

@@ -4,7 +4,7 @@ import dev.stagesh.StageshException;
 import dev.stagesh.context.BuildContext;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.ContainerSpec.MountSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.instructions.Mount;
 import java.nio.charset.StandardCharsets;
@@ -21,27 +21,30 @@ import java.util.UUID;
  * volume kept across steps and sessions; a tmpfs is a tmpfs; a bind mount of the context or of
  * another stage is a fresh volume filled with those files before the command starts (so it works
  * on a remote engine too, and writes to it are discarded as BuildKit discards them); a secret is
- * the secret's file bind-mounted read-only, so its bytes never enter a layer, the history or the
- * config.
+ * a file of a memory-backed volume filled through the API ({@link SecretVolume}), or on an
+ * engine that cannot mount one file of a volume, the secret's file bind-mounted read-only; its
+ * bytes never enter a layer, the history or the config.
  */
 final class RunMounts {
     static final String CACHE_VOLUME_LABEL = "stagesh.cache-mount";
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Toolbox toolbox;
     private final BuildContext context;
     private final FileCopier copier;
     private final Map<String, String> sessionLabels;
     private final Map<String, Path> secrets;
+    private final java.util.function.Consumer<String> notices;
 
-    RunMounts(DockerEngine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
-              Map<String, String> sessionLabels, Map<String, Path> secrets) {
+    RunMounts(Engine engine, Toolbox toolbox, BuildContext context, FileCopier copier,
+              Map<String, String> sessionLabels, Map<String, Path> secrets, java.util.function.Consumer<String> notices) {
         this.engine = engine;
         this.toolbox = toolbox;
         this.context = context;
         this.copier = copier;
         this.sessionLabels = sessionLabels;
         this.secrets = secrets;
+        this.notices = notices;
     }
 
     MountSpec toolbox() {
@@ -75,6 +78,7 @@ final class RunMounts {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
+        SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
         try {
             for (Mount m : r.mounts()) {
                 String target = m.target();
@@ -88,7 +92,7 @@ final class RunMounts {
                         specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
                         binds.put(volume, m);
                     }
-                    case "secret" -> secret(r, m).ifPresent(specs::add);
+                    case "secret" -> secret(r, m, secretVolume).ifPresent(specs::add);
                     case "ssh" -> {
                         if ("true".equals(m.option("required"))) {
                             throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
@@ -97,7 +101,9 @@ final class RunMounts {
                     default -> throw RunStep.unsupported(r, "unknown mount type " + m.type());
                 }
             }
+            secretVolume.write();
         } catch (RuntimeException e) {
+            secretVolume.close();
             temporary.forEach(engine::removeVolume);
             throw e;
         }
@@ -114,6 +120,7 @@ final class RunMounts {
 
             @Override
             public void close() {
+                secretVolume.close();
                 for (String v : temporary) {
                     try {
                         engine.removeVolume(v);
@@ -138,7 +145,12 @@ final class RunMounts {
         return name;
     }
 
-    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m) {
+    /**
+     * A secret's mount: a file of a memory-backed volume written through the API where the
+     * engine can mount one file of a volume; otherwise, on an engine on this machine, the file
+     * itself bind-mounted read-only; otherwise the engine cannot do it, and says so.
+     */
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, SecretVolume volume) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id()
                 : m.target() != null ? Paths.baseName(m.target()) : null;
         if (id == null) {
@@ -155,11 +167,33 @@ final class RunMounts {
         if (!Files.isReadable(file)) {
             throw new StageshException("--secret id=" + id + ": cannot read " + file);
         }
-        if (!engine.isLocal()) {
-            throw new StageshException(StepExecutor.where(r) + ": secret mounts need an engine on this machine ("
-                    + engine.where() + " is remote)");
-        }
         String target = m.target() != null && !m.target().isEmpty() ? m.target() : "/run/secrets/" + id;
+        var capabilities = engine.capabilities();
+        if (capabilities.volumeSubpaths()) {
+            return java.util.Optional.of(volume.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,
+                    octal(m.option("mode"), 0400), number(m.option("uid")), number(m.option("gid")))));
+        }
+        if (!engine.isLocal()) {
+            throw capabilities.unsupported("RUN --mount=type=secret (line " + r.line() + ")",
+                    "it cannot mount one file of a volume (API 1.45 or later), and " + engine.where()
+                            + " is not on this machine, so the secret's file cannot be bind-mounted");
+        }
         return java.util.Optional.of(new MountSpec(MountSpec.Kind.BIND, file.toAbsolutePath().toString(), target, true));
+    }
+
+    private static int octal(String s, int fallback) {
+        try {
+            return s == null || s.isEmpty() ? fallback : Integer.parseInt(s, 8);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null || s.isEmpty() ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.EngineException;
+import dev.stagesh.docker.ContainerStartException;
 import dev.stagesh.dockerfile.VariableScope;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.List;
  * failure can be inspected where it happened.
  */
 final class RunStep {
-    private static final String START = "start container: ";
     private final StepContainers containers;
     private final SnapshotStore store;
     private final StepListener listener;
@@ -93,10 +92,9 @@ final class RunStep {
                 return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
                         workdir, user, store.labels(null), specs, network), prepared::populate, output,
                         code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
-            } catch (EngineException e) {
+            } catch (ContainerStartException e) {
                 // the command never ran: the engine refused the container (USER unknown, say)
-                throw e.getMessage().startsWith(START) ? new StageshException(StepExecutor.where(r)
-                        + ": the engine cannot start the command: " + e.getMessage().substring(START.length()), e) : e;
+                throw new StageshException(StepExecutor.where(r) + ": the engine cannot start the command: " + e.reason(), e);
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.stagesh.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,25 +12,37 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The engine cannot run a container without an image, so {@code FROM scratch} stands on an
- * image whose only layer is empty. It is loaded once, from a config written here, so its id is
- * the same everywhere; committing drops the empty layer again, so images built from scratch
- * come out exactly as docker build makes them.
+ * image whose only layer is empty. It is loaded once, from a config written here, under a tag
+ * named after that config's digest, and found again by the tag: the image's ID is the config's
+ * digest only on some stores (the containerd store names an image by its manifest's digest),
+ * so the ID used is the one the engine gives. Committing drops the empty layer again, so images
+ * built from scratch come out exactly as docker build makes them.
  */
 final class ScratchImage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScratchImage() {}
 
-    static String ensure(DockerEngine engine, String os, String architecture) {
+    static final String REPOSITORY = "stagesh-scratch";
+
+    /** The engine's ID of the scratch image for the platform, loaded when the engine lacks it. */
+    static String ensure(Engine engine, String os, String architecture) {
         byte[] config = config(os, architecture);
-        String id = "sha256:" + ImageCommitter.sha256(config);
-        if (engine.inspectImage(id).isEmpty()) {
-            engine.load(new ByteArrayInputStream(archive(config)));
+        String tag = tag(config);
+        var found = engine.inspectImage(tag);
+        if (found.isEmpty()) {
+            engine.load(new ByteArrayInputStream(archive(config, tag)));
+            found = engine.inspectImage(tag);
         }
-        return id;
+        return found.orElseThrow(() -> new dev.stagesh.docker.EngineException("the engine at " + engine.where()
+                + " did not keep the scratch image it loaded (" + tag + ")")).id();
     }
 
-    private static byte[] config(String os, String architecture) {
+    static String tag(byte[] config) {
+        return REPOSITORY + ":" + ImageCommitter.sha256(config).substring(0, 16);
+    }
+
+    static byte[] config(String os, String architecture) {
         ObjectNode c = JSON.createObjectNode();
         c.put("architecture", architecture);
         c.put("os", os);
@@ -48,12 +60,12 @@ final class ScratchImage {
         }
     }
 
-    private static byte[] archive(byte[] config) {
+    static byte[] archive(byte[] config, String tag) {
         try {
             // two zero blocks: the end-of-archive marker alone, whose digest is EMPTY_LAYER
             byte[] emptyLayer = new byte[1024];
             String configName = ImageCommitter.sha256(config) + ".json";
-            byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":null,\"Layers\":[\"empty/layer.tar\"]}]")
+            byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"" + tag + "\"],\"Layers\":[\"empty/layer.tar\"]}]")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {

@@ -2,7 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.context.BuildContext;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.dockerfile.Dockerfile;
 import dev.stagesh.dockerfile.Stage;
 import dev.stagesh.dockerfile.StageGraph;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * through here: stepping, entering a stage, going back, committing.
  */
 public final class Session implements AutoCloseable, StageResolver {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final SessionOptions options;
     private final SessionId id;
     private Dockerfile dockerfile;
@@ -43,7 +43,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private StageRun current;
     private boolean closed;
 
-    private Session(DockerEngine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
+    private Session(Engine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
                     StepListener listener) {
         this.engine = engine;
         this.options = options;
@@ -57,7 +57,7 @@ public final class Session implements AutoCloseable, StageResolver {
         this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
         this.archives = new ArchiveContainers(engine, id.labels());
         FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels(), listener);
-        RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
+        RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
         RunStep runStep = new RunStep(containers, store, listener, mounts, active);
         this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
         this.committer = new ImageCommitter(engine);
@@ -71,7 +71,7 @@ public final class Session implements AutoCloseable, StageResolver {
     }
 
     /** Reads the Dockerfile and the context; the engine is not touched until a step runs. */
-    public static Session open(DockerEngine engine, SessionOptions options, StepListener listener) {
+    public static Session open(Engine engine, SessionOptions options, StepListener listener) {
         Dockerfile dockerfile = Dockerfile.load(options.dockerfile());
         BuildContext context = BuildContext.open(options.context());
         if (options.target() != null) {
@@ -460,7 +460,7 @@ public final class Session implements AutoCloseable, StageResolver {
         return new SnapshotFiles(engine, archives.reader(snapshot()));
     }
 
-    public DockerEngine engine() {
+    public Engine engine() {
         return engine;
     }
 
@@ -500,9 +500,7 @@ public final class Session implements AutoCloseable, StageResolver {
             // a session that never created anything (it only read the Dockerfile, or only read
             // the cache) has nothing to sweep, and need not wait for the engine to say so
             if (engine.createdAnything()) {
-                for (String c : engine.containersLabelled(SessionId.SESSION, id.id())) {
-                    engine.removeContainer(c);
-                }
+                Reaper.removeContainers(engine, engine.containersLabelled(SessionId.SESSION, id.id()));
             }
             if (!options.keep()) {
                 store.removeAll(options.noCache());

@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.FsException;
@@ -20,10 +20,10 @@ import java.util.Optional;
 public final class SnapshotFiles {
     private static final int MAX_LINKS = 40;
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final String container;
 
-    SnapshotFiles(DockerEngine engine, String container) {
+    SnapshotFiles(Engine engine, String container) {
         this.engine = engine;
         this.container = container;
     }

@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.ImageArchive;
@@ -30,7 +30,7 @@ public final class SnapshotInspector {
     /** Images whose parsed layers are kept; a stage's diffs and layer report mostly hit the newest. */
     private static final int KEEP_IMAGES = 3;
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final Map<String, List<String>> diffIds = new HashMap<>();
     private final Map<String, List<Layer>> saved = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -39,7 +39,7 @@ public final class SnapshotInspector {
         }
     };
 
-    public SnapshotInspector(DockerEngine engine) {
+    public SnapshotInspector(Engine engine) {
         this.engine = engine;
     }
 

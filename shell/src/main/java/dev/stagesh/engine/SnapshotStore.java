@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Optional;
 final class SnapshotStore {
     static final String CACHE_KEY = "stagesh.cache";
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final SessionId session;
     private final boolean useCache;
     /** Every image the session committed, oldest first, and whether it is a cache entry. */
@@ -26,7 +26,7 @@ final class SnapshotStore {
 
     private record Made(String imageId, boolean cacheEntry) {}
 
-    SnapshotStore(DockerEngine engine, SessionId session, boolean useCache) {
+    SnapshotStore(Engine engine, SessionId session, boolean useCache) {
         this.engine = engine;
         this.session = session;
         this.useCache = useCache;

@@ -1,6 +1,6 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.fs.FsException;
 import dev.stagesh.fs.ImageArchive;
@@ -30,11 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * imported image (labelled as the session's) is removed: only the layer was wanted from it.
  */
 final class SquashCommitter {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final ImageCommitter committer;
     private final Map<String, String> labels;
 
-    SquashCommitter(DockerEngine engine, ImageCommitter committer, Map<String, String> labels) {
+    SquashCommitter(Engine engine, ImageCommitter committer, Map<String, String> labels) {
         this.engine = engine;
         this.committer = committer;
         this.labels = Map.copyOf(labels);
@@ -58,7 +58,7 @@ final class SquashCommitter {
             if (layers.size() != 1) {
                 throw new EngineException("squash: the engine made " + layers.size() + " layers of one tar");
             }
-            return committer.commitSquashed(snapshot, tags, saved.config(), layers.get(0), saved.layers().size());
+            return committer.commitSquashed(snapshot, tags, saved.config(), imported, layers.get(0), saved.layers().size());
         } finally {
             engine.removeImage(imported);
         }

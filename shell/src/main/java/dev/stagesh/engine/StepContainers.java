@@ -1,7 +1,8 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.ContainerStartException;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.OutputSink;
 import java.util.Map;
@@ -24,13 +25,13 @@ final class StepContainers implements AutoCloseable {
     /** How often a step tries again while an engine that just restarted refuses containers. */
     private static final int ATTEMPTS = 8;
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private final NetworkHolder network;
     private final ActiveSteps active;
     private final ExecutorService removals = daemonThread("stagesh-step-removal");
     private final ExecutorService checks = daemonThread("stagesh-step-check");
 
-    StepContainers(DockerEngine engine, NetworkHolder network, ActiveSteps active) {
+    StepContainers(Engine engine, NetworkHolder network, ActiveSteps active) {
         this.engine = engine;
         this.network = network;
         this.active = active;
@@ -77,10 +78,7 @@ final class StepContainers implements AutoCloseable {
                 Ran ran = new Ran(code, engine.commit(id, imageLabels.apply(code)));
                 check.join();
                 return ran;
-            } catch (EngineException e) {
-                if (!String.valueOf(e.getMessage()).startsWith("start container")) {
-                    throw e;
-                }
+            } catch (ContainerStartException e) {
                 retryOrThrow(attempt, e, shared); // the command never ran: a new container is as good
             } finally {
                 removeLater(id);

@@ -3,7 +3,7 @@ package dev.stagesh.engine;
 import dev.stagesh.StageshException;
 import dev.stagesh.context.ContextException;
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.ImageInfo;
 import dev.stagesh.dockerfile.BuildArgs;
 import dev.stagesh.dockerfile.Dockerfile;
@@ -21,7 +21,7 @@ import java.util.List;
  * keeps itself, so they cost no engine call at all.
  */
 final class StepExecutor {
-    private final DockerEngine engine;
+    private final Engine engine;
     private final StepContainers containers;
     private final Toolbox toolbox;
     private final SnapshotStore store;
@@ -30,7 +30,7 @@ final class StepExecutor {
     private final RunStep runs;
     private final StepListener listener;
 
-    StepExecutor(DockerEngine engine, StepContainers containers, Toolbox toolbox, SnapshotStore store,
+    StepExecutor(Engine engine, StepContainers containers, Toolbox toolbox, SnapshotStore store,
                  StageResolver stages, FileCopier copier, RunStep runs, StepListener listener) {
         this.engine = engine;
         this.containers = containers;

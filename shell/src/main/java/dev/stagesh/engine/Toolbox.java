@@ -1,7 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.OutputSink;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ public final class Toolbox {
     public static final String LABEL = "stagesh.toolbox";
     static final String SOURCE_IMAGE = "busybox:latest";
 
-    private final DockerEngine engine;
+    private final Engine engine;
     private boolean ready;
 
-    public Toolbox(DockerEngine engine) {
+    public Toolbox(Engine engine) {
         this.engine = engine;
     }
 
@@ -63,14 +63,19 @@ public final class Toolbox {
         String id = engine.createContainer(new ContainerSpec(SOURCE_IMAGE, List.of("/bin/cp"),
                 List.of("/bin/busybox", "/toolbox/busybox"), List.of(), "/", "0", Map.of(LABEL, "1", SessionId.SESSION, "toolbox"),
                 List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, VOLUME, "/toolbox", false)), "none"));
+        boolean filled = false;
         try {
             int code = engine.runToEnd(id, OutputSink.DISCARD);
             if (code != 0) {
-                engine.removeVolume(VOLUME);
                 throw new dev.stagesh.docker.EngineException("could not prepare the toolbox volume (cp exited " + code + ")");
             }
+            filled = true;
         } finally {
             engine.removeContainer(id);
+            if (!filled) {
+                // an empty toolbox would be taken as ready by every later session: it goes, whatever failed
+                engine.removeVolume(VOLUME);
+            }
         }
     }
 }

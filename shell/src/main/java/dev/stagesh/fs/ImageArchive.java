@@ -85,10 +85,14 @@ public final class ImageArchive {
     private static SavedImage assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
                                        Map<String, String> aliases) {
         byte[] manifestBytes = documents.get("/manifest.json");
-        if (manifestBytes == null) {
+        JsonNode image;
+        if (manifestBytes != null) {
+            image = parse(manifestBytes, "manifest.json").path(0);
+        } else if (documents.containsKey("/index.json")) {
+            image = fromOciIndex(documents);
+        } else {
             throw new FsException("not a docker save archive: no manifest.json");
         }
-        JsonNode image = parse(manifestBytes, "manifest.json").path(0);
         byte[] config = documents.get(FsPaths.fromTarName("/", image.path("Config").asText("")));
         List<String> labels = labels(config);
         List<Layer> out = new ArrayList<>();
@@ -106,6 +110,35 @@ public final class ImageArchive {
             files.add(file);
         }
         return new SavedImage(out, files, config);
+    }
+
+    /**
+     * An archive in the OCI layout alone (no Docker {@code manifest.json}, as Podman and
+     * {@code skopeo} write it): the index names a manifest (or a further index, whose first
+     * manifest is taken), which names the config and the layers by digest. Returned in the shape
+     * of a {@code manifest.json} entry, so both layouts are assembled alike.
+     */
+    private static JsonNode fromOciIndex(Map<String, byte[]> documents) {
+        JsonNode node = parse(documents.get("/index.json"), "index.json");
+        for (int depth = 0; depth < 4 && node.has("manifests"); depth++) {
+            String digest = node.path("manifests").path(0).path("digest").asText("");
+            byte[] next = documents.get(blob(digest));
+            if (next == null) {
+                throw new FsException("OCI image archive lacks the manifest " + digest);
+            }
+            node = parse(next, "manifest " + digest);
+        }
+        var image = JSON.createObjectNode();
+        image.put("Config", blob(node.path("config").path("digest").asText("")));
+        var layers = image.putArray("Layers");
+        node.path("layers").forEach(l -> layers.add(blob(l.path("digest").asText(""))));
+        return image;
+    }
+
+    /** Where the OCI layout keeps the blob of a digest such as {@code sha256:ab...}. */
+    private static String blob(String digest) {
+        int colon = digest.indexOf(':');
+        return "/blobs/" + digest.substring(0, Math.max(colon, 0)) + "/" + digest.substring(colon + 1);
     }
 
     /** The instruction of each history entry that made a layer (empty_layer entries made none). */

@@ -1,7 +1,7 @@
 package dev.stagesh.shell;
 
 import dev.stagesh.docker.ContainerSpec;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.OutputSink;
 import dev.stagesh.engine.ImageConfig;
@@ -41,7 +41,7 @@ final class ExecCommand extends InspectCommand {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
         String workdir = dir != null ? Paths.absolute(workdir(), dir) : workdir();
         String as = user != null ? user : config.user().isEmpty() ? "0" : config.user();
-        DockerEngine engine = session().engine();
+        Engine engine = session().engine();
         var toolbox = new Toolbox(engine).mount();
         String id = engine.createContainer(new ContainerSpec(snapshot.imageId(), List.of(argv.get(0)),
                 argv.subList(1, argv.size()), env, workdir, as, session().id().labels(), List.of(toolbox), null));

@@ -48,6 +48,27 @@ class ImageArchiveTest {
     }
 
     @Test
+    void readsAnOciLayoutWithoutManifestJsonThroughItsIndex() {
+        // Podman and skopeo write the OCI layout alone; an index may point to a further index
+        String cfg = "c".repeat(64);
+        byte[] save = new Tars()
+                .file("blobs/sha256/" + "a".repeat(64), 0644, layer(new Tars().file("etc/os-release", "debian")))
+                .file("blobs/sha256/" + "b".repeat(64), 0644, layer(new Tars().sized("usr/bin/curl", 200)))
+                .file("blobs/sha256/" + cfg, CONFIG.replace("{\"created_by\":\"COPY app /app # buildkit\"}", "{\"created_by\":\"x\",\"empty_layer\":true}"))
+                .file("blobs/sha256/" + "d".repeat(64), "{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:" + cfg + "\"},"
+                        + "\"layers\":[{\"digest\":\"sha256:" + "a".repeat(64) + "\"},{\"digest\":\"sha256:" + "b".repeat(64) + "\"}]}")
+                .file("blobs/sha256/" + "e".repeat(64), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:" + "d".repeat(64) + "\"}]}")
+                .file("index.json", "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:" + "e".repeat(64) + "\"}]}")
+                .bytes();
+
+        ImageArchive.SavedImage saved = ImageArchive.readSaved(new java.io.ByteArrayInputStream(save));
+
+        assertThat(saved.layers()).extracting(Layer::label).containsExactly("ADD file:1234 in /", "RUN apk add curl");
+        assertThat(saved.layerFiles()).containsExactly("/blobs/sha256/" + "a".repeat(64), "/blobs/sha256/" + "b".repeat(64));
+        assertThat(saved.layers().get(1).changes().bytes()).isEqualTo(200);
+    }
+
+    @Test
     void readsTheLegacyLayoutWithSymlinkedRepeatedLayers() {
         byte[] save = new Tars()
                 .dir("l1").file("l1/layer.tar", 0644, layer(new Tars().sized("a", 10)))

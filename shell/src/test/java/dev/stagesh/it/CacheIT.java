@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ class CacheIT {
     }
 
     @Test
+    @Tag("compat")
     void aLaterSessionReusesStepsUntilTheFirstChangedOne() throws IOException {
         String nonce = UUID.randomUUID().toString();
         Files.writeString(dir.resolve("input.txt"), "one\n");

@@ -95,7 +95,7 @@ final class ImageFiles {
                 if (layerEntry == null) {
                     throw new AssertionError("docker save of " + image + " lacks its layer " + layer.asText());
                 }
-                try (InputStream in = archive.getInputStream(layerEntry)) {
+                try (InputStream in = decompressed(archive.getInputStream(layerEntry))) {
                     apply(tree, in);
                 }
             }
@@ -109,6 +109,15 @@ final class ImageFiles {
                 // in a temporary directory
             }
         }
+    }
+
+    /** A layer as stored: a tar, or a gzip-compressed tar as the containerd image store keeps pulled and imported layers. */
+    private static InputStream decompressed(InputStream layer) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(layer);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(in, true) : in;
     }
 
     /** Applies one layer tar to the tree: whiteouts remove lower paths, entries replace them. */

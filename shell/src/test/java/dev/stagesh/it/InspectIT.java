@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,7 @@ class InspectIT {
     }
 
     @Test
+    @Tag("compat")
     void textOutputOfABusyboxStage() {
         var r = Stagesh.run("""
                 continue
@@ -208,6 +210,7 @@ class InspectIT {
     }
 
     @Test
+    @Tag("compat")
     void aScratchStageIsInspectedWithoutAnyToolInIt() throws IOException {
         Path out = dir.resolve("host");
         Files.createDirectories(out);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class ScriptModeIT {
     }
 
     @Test
+    @Tag("compat")
     void stepsRunAndFilesAreReadThroughTheEngine() throws IOException {
         Files.writeString(dir.resolve("data.txt"), "from the context\n");
         Path df = dockerfile("""
@@ -105,6 +107,7 @@ class ScriptModeIT {
     }
 
     @Test
+    @Tag("compat")
     void commitWritesTheConfigDockerBuildWould() throws IOException {
         Path df = dockerfile("""
                 FROM busybox
@@ -133,6 +136,7 @@ class ScriptModeIT {
     }
 
     @Test
+    @Tag("compat")
     void copyFromAnotherStageAndFromScratch() throws IOException {
         Path df = dockerfile("""
                 FROM busybox AS tools

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,7 @@ class SessionHygieneIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"quit", "eof", "INT", "TERM", "INT during RUN sleep 30", "TERM during RUN sleep 30"})
+    @Tag("compat")
     void everyWayOfEndingLeavesNothing(String how) throws IOException {
         try (StageshProcess s = sessionAtStep3()) {
             Leftovers during = Leftovers.of(s.pid());
@@ -117,6 +119,7 @@ class SessionHygieneIT {
     }
 
     @Test
+    @Tag("compat")
     void afterSigkillTheNextStartReapsOnlyTheDeadSession() throws IOException {
         try (StageshProcess killed = sessionAtStep3(); StageshProcess alive = sessionAtStep3()) {
             Leftovers killedBefore = Leftovers.of(killed.pid());

@@ -2,7 +2,7 @@ package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.engine.Session;
 import dev.stagesh.engine.SessionOptions;
@@ -106,7 +106,7 @@ class SoakIT {
     void fiftySessionsInARow() throws IOException {
         long self = ProcessHandle.current().pid();
         SessionOptions options = new SessionOptions(dockerfile(), dir, Map.of(), null, false, false, Map.of());
-        try (DockerEngine engine = EngineConnector.connect()) {
+        try (Engine engine = EngineConnector.connect()) {
             Level start = null;
             long t0 = System.nanoTime();
             for (int i = 0; i < 55; i++) {

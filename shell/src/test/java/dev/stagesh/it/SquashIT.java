@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,7 @@ class SquashIT {
     }
 
     @Test
+    @Tag("compat")
     void aMultiStepStageBecomesOneLayerWithTheSameFilesConfigAndHistory() throws IOException {
         String squashed = tag("squashed");
         String alias = tag("alias");

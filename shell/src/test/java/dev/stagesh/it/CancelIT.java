@@ -1,0 +1,62 @@
+package dev.stagesh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C at a terminal while a RUN runs: the step's container is stopped, the session stays
+ * where it stood with every earlier step, and nothing keeps running. Only the keys a user types
+ * (no {@code shell}, whose {@code docker exec} is a feature of its own), so it runs on any engine.
+ */
+class CancelIT {
+    private static final Duration STEP = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Tag("compat")
+    void ctrlCCancelsARunningRunAndTheSessionGoesOn() throws IOException {
+        assertThat(Tmux.available()).as("tmux is installed (scripts/test installs it)").isTrue();
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM busybox
+                RUN echo before > /before
+                RUN sleep 300
+                """);
+        String name = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String command = "java -jar " + Stagesh.jar() + " --no-cache " + dir.resolve("Dockerfile")
+                + "; echo STAGESH-EXITED-$?; sleep 30";
+        try (Tmux t = Tmux.start(name, Map.of("NO_COLOR", "1", "HOME", dir.toString()), command)) {
+            t.waitFor("1/3 > ", STEP);
+            t.line("next 2");
+            t.waitFor("[0 3/3] RUN sleep 300", STEP); // the step's header, not the listing's line
+            StageshProcess.sleep(2000);
+            t.keys("C-c");
+            t.waitFor("cancelled", STEP);
+            t.waitFor("2/3 > ", STEP);
+            for (String id : Docker.sessionContainers()) {
+                String top;
+                try {
+                    top = Docker.run("top", id);
+                } catch (AssertionError notRunning) {
+                    continue;
+                }
+                assertThat(top).as("processes of " + id).doesNotContain("sleep 300");
+            }
+            t.line("cat /before");
+            t.waitFor("\nbefore\n", STEP);
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+        assertThat(Docker.leftoverContainers()).isEmpty();
+    }
+}
