@@ -642,6 +642,11 @@ public final class DockerEngine implements Closeable {
         return listed("/volumes?", "Volumes", key).stream().map(Listed::id).toList();
     }
 
+    /** Each volume's labels, plus {@code __id} (its name); volumes carry no creation time here. */
+    public List<Map<String, String>> labelsOfVolumesLabelled(String key) {
+        return listed("/volumes?", "Volumes", key).stream().map(Listed::labelsWithIdAndCreation).toList();
+    }
+
     @Override
     public void close() {
         // a client still being built is left to the process's end: it holds no connection yet
