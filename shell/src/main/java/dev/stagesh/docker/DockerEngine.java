@@ -489,6 +489,23 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    /**
+     * The directory on this machine that holds the container's writable layer (overlay2's upper
+     * directory), when the engine is local, uses overlay2 and that directory is visible from
+     * here; empty otherwise (a remote engine, another storage driver, an engine in a chroot).
+     */
+    public Optional<java.nio.file.Path> writableLayerDir(String containerId) {
+        if (!isLocal()) {
+            return Optional.empty();
+        }
+        return getJson("/containers/" + encode(containerId) + "/json")
+                .filter(n -> n.path("GraphDriver").path("Name").asText("").equals("overlay2"))
+                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
+                .filter(dir -> !dir.isEmpty())
+                .map(java.nio.file.Path::of)
+                .filter(java.nio.file.Files::isDirectory);
+    }
+
     /** Says that the engine stopped the session's containers and the session carried on, steps intact. */
     public void noticeRecovered() {
         notices.accept("the engine at " + where + " stopped the session's container (did it restart?);"

@@ -22,8 +22,11 @@ final class RunStep {
     private final StepListener listener;
     private final RunMounts mounts;
     private final ActiveSteps active;
+    private final MountPoints mountPoints;
 
-    RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active) {
+    RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active,
+            MountPoints mountPoints) {
+        this.mountPoints = mountPoints;
         this.active = active;
         this.containers = containers;
         this.store = store;
@@ -88,13 +91,16 @@ final class RunStep {
                 default -> null; // the session's shared default network
             };
             List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
+            // what the engine will create for the mounts, to be taken out of the layer again
+            List<String> created = mountPoints.created(snap, specs.stream().map(ContainerSpec.MountSpec::target).toList());
             if (command.argv().get(0).startsWith(Toolbox.MOUNT)) {
                 specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
             }
             // a failed or cancelled RUN's snapshot carries no cache key: it must never be a cache hit
             try {
                 return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
-                        workdir, user, store.labels(null), specs, network), prepared::populate, output,
+                        workdir, user, store.labels(null), specs, network), prepared::populate,
+                        id -> mountPoints.remove(id, created), output,
                         code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
             } catch (EngineException e) {
                 // the command never ran: the engine refused the container (USER unknown, say)

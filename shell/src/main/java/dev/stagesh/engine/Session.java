@@ -59,8 +59,9 @@ public final class Session implements AutoCloseable {
         this.archives = new ArchiveContainers(engine, id.labels());
         FileCopier copier = new FileCopier(engine, archives, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets());
-        RunStep runStep = new RunStep(containers, store, listener, mounts, active);
-        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, new SnapshotPaths(engine, archives));
+        SnapshotPaths paths = new SnapshotPaths(engine, archives);
+        RunStep runStep = new RunStep(containers, store, listener, mounts, active, new MountPoints(engine, paths));
+        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
         this.images = new ImageSources(engine, listener);
         this.committer = new ImageCommitter(engine);

@@ -174,4 +174,35 @@ class BuildKitSemanticsIT {
     private static List<String> volumesOf(long pid) {
         return Docker.lines("volume", "ls", "-q", "--filter", "label=stagesh.pid=" + pid);
     }
+
+    /**
+     * Item 2: a RUN's mounts leave no mount point in its layer, neither the empty file of a
+     * secret or a single-file bind nor the directories of bind, cache and tmpfs targets (as
+     * Docker 28's BuildKit builds it; its 20.10 predecessor left the directories); what the
+     * command wrote beside a mount point stays.
+     */
+    @Test
+    void aRunsMountsLeaveNoMountPointInItsLayer() throws IOException {
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/data.txt"), "data\n");
+        Files.writeString(dir.resolve("f.json"), "{}\n");
+        Files.writeString(dir.resolve("token.txt"), "s3cret\n");
+        Files.writeString(dir.resolve("Dockerfile"), """
+                FROM busybox
+                RUN --mount=type=secret,id=tok --mount=type=secret,id=tok,target=/root/tok \\
+                    --mount=type=bind,source=in,target=/mnt/in --mount=type=bind,source=f.json,target=/app/f.json \\
+                    --mount=type=cache,id=%s,target=/var/cache/x --mount=type=tmpfs,target=/scratch/t \\
+                    sh -c 'cat /run/secrets/tok /root/tok /mnt/in/data.txt /app/f.json > /seen && echo out > /app/out'
+                """.formatted(PREFIX));
+        String image = tag("mount-points");
+        var r = run("", "build", "--no-cache", "-t", image, "--secret", "id=tok,src=" + dir.resolve("token.txt"),
+                dir.resolve("Dockerfile").toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String listing = Docker.run("run", "--rm", "--entrypoint", "sh", image, "-c",
+                "cat /seen; for p in /run /run/secrets /run/secrets/tok /root/tok /mnt /mnt/in /app/f.json /var/cache "
+                        + "/var/cache/x /scratch /scratch/t; do [ -e $p ] && echo left $p; done; ls /app; ls -d /root");
+        assertThat(listing).isEqualTo("s3cret\ns3cret\ndata\n{}\nout\n/root\n");
+        Docker.lines("volume", "ls", "-q", "--filter", "label=stagesh.cache-mount=" + PREFIX)
+                .forEach(v -> Docker.run("volume", "rm", v));
+    }
 }
