@@ -32,6 +32,9 @@ final class MountPoints {
 
     /** The paths the engine will create for these mount targets: the missing ones, each with its missing parents. */
     List<String> created(Snapshot snap, List<String> targets) {
+        if (targets.isEmpty() || !engine.isLocal()) {
+            return List.of(); // nothing to take out, or a layer this machine cannot reach: ask nothing
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String target : targets) {
             if (target != null && target.startsWith("/") && !target.equals("/")) {
