@@ -53,9 +53,10 @@ public final class Reaper {
                 dead.add(e.getKey());
             }
         }
-        int orphanVolumes = reapVolumesOfEndedSessions(engine, host, self, dead);
+        // not counted: those sessions ended normally, and are no killed session's leftovers
+        reapVolumesOfEndedSessions(engine, host, self, dead);
         if (dead.isEmpty()) {
-            return new Pruned(0, 0, orphanVolumes);
+            return new Pruned(0, 0, 0);
         }
         int removedContainers = 0;
         for (Map<String, String> labels : containers) {
@@ -74,7 +75,7 @@ public final class Reaper {
                 removedVolumes++;
             }
         }
-        return new Pruned(removedContainers, removedImages, removedVolumes + orphanVolumes);
+        return new Pruned(removedContainers, removedImages, removedVolumes);
     }
 
     /**

@@ -205,4 +205,36 @@ class BuildKitSemanticsIT {
         Docker.lines("volume", "ls", "-q", "--filter", "label=stagesh.cache-mount=" + PREFIX)
                 .forEach(v -> Docker.run("volume", "rm", v));
     }
+
+    /**
+     * Item 10: bind-mount volumes an ended session left (a spent container still held them) go
+     * at a later start; a live session's stay.
+     */
+    @Test
+    void aLaterStartRemovesTheBindVolumesOfEndedSessionsOnly() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = System.getenv("HOSTNAME") != null && !System.getenv("HOSTNAME").isBlank()
+                ? System.getenv("HOSTNAME") : java.net.InetAddress.getLocalHost().getHostName();
+        String ended = PREFIX + "-ended";
+        String live = PREFIX + "-live";
+        Docker.run("volume", "create", "--label", "stagesh.session=" + ended, "--label", "stagesh.pid=" + gone.pid(),
+                "--label", "stagesh.host=" + host, ended);
+        Docker.run("volume", "create", "--label", "stagesh.session=" + live, "--label",
+                "stagesh.pid=" + ProcessHandle.current().pid(), "--label", "stagesh.host=" + host, live);
+        try {
+            Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
+            var r = run("quit\n", dir.resolve("Dockerfile").toString());
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(Docker.lines("volume", "ls", "-q", "--filter", "name=" + PREFIX)).containsExactly(live);
+        } finally {
+            for (String v : List.of(ended, live)) {
+                try {
+                    Docker.run("volume", "rm", v);
+                } catch (AssertionError alreadyGone) {
+                    // the start removed it
+                }
+            }
+        }
+    }
 }
