@@ -31,6 +31,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Printer printer = Printer.system(false);
+        // every tag is checked before anything is built: one bad tag must not leave the rest unapplied
+        List<String> names = dev.stagesh.engine.ImageTags.normalize(tags);
         try (Engine engine = parent.engine();
              Session session = Session.open(engine, build.sessionOptions(false),
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
@@ -38,7 +40,11 @@ final class BuildCommand implements Callable<Integer> {
                 session.prepareToRun(); // every step runs
             }
             session.into(Integer.toString(session.target().stage().index()));
-            printer.line(session.commit(tags, squash));
+            String id = session.commit(names, squash);
+            if (!quiet) {
+                printer.err().println("tagged " + String.join(", ", names));
+            }
+            printer.line(id);
             return 0;
         }
     }

@@ -3,7 +3,7 @@ package dev.stagesh.cli;
 import dev.stagesh.StageshException;
 import dev.stagesh.context.ContextIgnoreRules;
 import dev.stagesh.context.DockerIgnore;
-import dev.stagesh.docker.DockerEngine;
+import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineBaseImages;
 import dev.stagesh.docker.EngineUnavailableException;
 import dev.stagesh.dockerfile.Platform;
@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         DockerIgnore ignore = DockerIgnore.loadFor(ctx, dockerfile);
         Printer printer = Printer.system(false);
-        DockerEngine engine = optionalEngine();
+        Engine engine = optionalEngine();
         try {
             Platform platform = engine == null ? hostPlatform() : Platform.parse(engine.platform());
             CheckOptions options = new CheckOptions(BuildOptions.parseBuildArgs(buildArgs), target, platform,
@@ -104,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The engine if one answers; the checks that need it then say nothing rather than fail. */
-    private DockerEngine optionalEngine() {
+    private Engine optionalEngine() {
         try {
             return parent.engine();
         } catch (EngineUnavailableException e) {

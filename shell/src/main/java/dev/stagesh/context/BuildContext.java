@@ -77,7 +77,15 @@ public final class BuildContext {
      */
     public TarPlan plan(CopySources sources, String dest, String workdir, CopyOptions options,
                         Predicate<String> destIsExistingDirectory) {
-        return new CopyPlanner(destIsExistingDirectory, this::statDirectory, System.currentTimeMillis())
+        return planInto(sources, dest, workdir, options, ImageDirs.of(destIsExistingDirectory));
+    }
+
+    /**
+     * Plans the tar for a COPY into an image whose directories {@code imageDirs} describes, so
+     * that the directories the copy creates inside a set-group-ID one get the bit and its group.
+     */
+    public TarPlan planInto(CopySources sources, String dest, String workdir, CopyOptions options, ImageDirs imageDirs) {
+        return new CopyPlanner(imageDirs, this::statDirectory, System.currentTimeMillis())
                 .plan(sources, dest, workdir, options);
     }
 

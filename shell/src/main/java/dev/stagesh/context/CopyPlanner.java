@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Applies docker's destination rules to resolved sources and lists the resulting tar entries.
@@ -33,18 +32,18 @@ final class CopyPlanner {
     static final String MULTIPLE_SOURCES =
             "When using COPY with more than one source file, the destination must be a directory and end with a /";
 
-    private final Predicate<String> destIsExistingDirectory;
+    private final ImageDirs imageDirs;
+    private final Map<String, java.util.Optional<ImageDirs.Dir>> asked = new java.util.HashMap<>();
     private final Function<String, ContextEntry> contextDirectory;
     private final long now;
 
     /**
-     * @param destIsExistingDirectory asks the image snapshot whether an absolute container path is a directory
+     * @param imageDirs               asks the image snapshot about an absolute container path
      * @param contextDirectory        stats a context directory by its context-relative path (for --parents)
      * @param now                     mtime for directories the copy creates (docker stamps them at build time)
      */
-    CopyPlanner(Predicate<String> destIsExistingDirectory, Function<String, ContextEntry> contextDirectory,
-                long now) {
-        this.destIsExistingDirectory = destIsExistingDirectory;
+    CopyPlanner(ImageDirs imageDirs, Function<String, ContextEntry> contextDirectory, long now) {
+        this.imageDirs = imageDirs;
         this.contextDirectory = contextDirectory;
         this.now = now;
     }
@@ -56,7 +55,7 @@ final class CopyPlanner {
         String absolute = absoluteDest(dest, workdir);
         String destRel = absolute.substring(1);
         boolean dirSyntax = dest.isEmpty() || dest.equals(".") || dest.endsWith("/") || dest.endsWith("/.");
-        boolean destIsDir = dirSyntax || options.parents() || destIsExistingDirectory.test(absolute);
+        boolean destIsDir = dirSyntax || options.parents() || exists(destRel);
         if (sources.count() > 1 && !destIsDir) {
             throw new ContextException(MULTIPLE_SOURCES);
         }
@@ -85,6 +84,7 @@ final class CopyPlanner {
             }
         }
         addCreatedParents(planned, attrs);
+        inheritSetgid(planned, options.gid() != null);
         List<TarPlanEntry> ordered = new ArrayList<>(planned.values());
         ordered.sort((a, b) -> GoPath.compare(a.tarPath(), b.tarPath()));
         return new TarPlan(absolute, ordered);
@@ -113,7 +113,42 @@ final class CopyPlanner {
     }
 
     private boolean exists(String tarPath) {
-        return destIsExistingDirectory.test("/" + tarPath);
+        return existing(tarPath).isPresent();
+    }
+
+    /** The image's directory at a tar path, asked once per path (the answer may come from a container). */
+    private java.util.Optional<ImageDirs.Dir> existing(String tarPath) {
+        return asked.computeIfAbsent(tarPath, p -> imageDirs.directory("/" + p));
+    }
+
+    /**
+     * A directory the copy creates inside a set-group-ID directory gets the bit and, unless
+     * --chown names a group, the parent's group: the kernel's mkdir does so where BuildKit makes
+     * them. Parents are seen before their children, so the bit carries down a created chain.
+     */
+    private void inheritSetgid(Map<String, TarPlanEntry> planned, boolean chownGroup) {
+        List<String> created = planned.values().stream().filter(e -> e.created() && e.type() == EntryType.DIRECTORY)
+                .map(TarPlanEntry::tarPath).sorted(java.util.Comparator.comparingInt(String::length)).toList();
+        for (String path : created) {
+            String parent = GoPath.parent(path);
+            boolean setgid;
+            int gid;
+            TarPlanEntry p = planned.get(parent);
+            if (p != null) {
+                setgid = (p.mode() & 02000) != 0;
+                gid = p.gid();
+            } else {
+                ImageDirs.Dir d = parent.isEmpty() ? imageDirs.directory("/").orElse(ImageDirs.Dir.PLAIN)
+                        : existing(parent).orElse(ImageDirs.Dir.PLAIN);
+                setgid = d.setgid();
+                gid = d.gid();
+            }
+            if (setgid) {
+                TarPlanEntry e = planned.get(path);
+                planned.put(path, new TarPlanEntry(e.tarPath(), e.type(), e.mode() | 02000, e.uid(),
+                        chownGroup ? e.gid() : gid, e.size(), e.linkTarget(), e.sourcePath(), e.mtimeMillis()));
+            }
+        }
     }
 
     /** The destination as an absolute, cleaned container path. */

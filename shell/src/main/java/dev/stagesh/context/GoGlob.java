@@ -8,12 +8,12 @@ import java.util.List;
  * {@code [^...]} classes with ranges, and {@code \} escapes. COPY wildcards and the syntax check of ignore
  * patterns both follow these rules in docker.
  */
-final class GoGlob {
+public final class GoGlob {
     private GoGlob() {
     }
 
     /** Go's hasMeta on unix: a source containing any of these is expanded as a wildcard. */
-    static boolean hasMeta(String pattern) {
+    public static boolean hasMeta(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '*' || c == '?' || c == '[' || c == '\\') {
@@ -46,7 +46,8 @@ final class GoGlob {
         }
     }
 
-    static boolean match(String pattern, String name) {
+    /** Go's filepath.Match; throws IllegalArgumentException for a pattern Go rejects. */
+    public static boolean match(String pattern, String name) {
         validate(pattern);
         return matchAt(pattern, 0, name, 0);
     }

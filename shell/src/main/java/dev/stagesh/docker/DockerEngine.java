@@ -592,6 +592,24 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    /**
+     * The directory on this machine that holds the container's writable layer (overlay2's upper
+     * directory), when the engine is local, uses overlay2 and that directory is visible from
+     * here; empty otherwise (a remote engine, another storage driver, an engine in a chroot).
+     */
+    @Override
+    public Optional<java.nio.file.Path> writableLayerDir(String containerId) {
+        if (!isLocal()) {
+            return Optional.empty();
+        }
+        return getJson("/containers/" + encode(containerId) + "/json")
+                .filter(n -> n.path("GraphDriver").path("Name").asText("").equals("overlay2"))
+                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
+                .filter(dir -> !dir.isEmpty())
+                .map(java.nio.file.Path::of)
+                .filter(java.nio.file.Files::isDirectory);
+    }
+
     /** Says that the engine stopped the session's containers and the session carried on, steps intact. */
     @Override
     public void noticeRecovered() {
@@ -763,6 +781,12 @@ public final class DockerEngine implements Engine {
     @Override
     public List<String> volumesLabelled(String key) {
         return listed("/volumes?", "Volumes", key).stream().map(Listed::id).toList();
+    }
+
+    /** Each volume's labels, plus {@code __id} (its name); volumes carry no creation time here. */
+    @Override
+    public List<Map<String, String>> labelsOfVolumesLabelled(String key) {
+        return listed("/volumes?", "Volumes", key).stream().map(Listed::labelsWithIdAndCreation).toList();
     }
 
     @Override

@@ -151,4 +151,14 @@ public interface Engine extends Closeable {
     void removeVolume(String name);
 
     List<String> volumesLabelled(String key);
+
+    /** Each volume carrying the label key: its labels, with its name and creation time added. */
+    List<Map<String, String>> labelsOfVolumesLabelled(String key);
+
+    /**
+     * The directory on this machine that holds the container's writable layer (overlay2's upper
+     * directory), when the engine is local, uses overlay2 and that directory is visible from
+     * here; empty otherwise (a remote engine, another storage driver, an engine in a chroot).
+     */
+    Optional<java.nio.file.Path> writableLayerDir(String containerId);
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
  * does not have (or an engine that fails to answer) leaves the checks that need it silent.
  */
 public final class EngineBaseImages implements BaseImages {
-    private final DockerEngine engine;
+    private final Engine engine;
 
-    public EngineBaseImages(DockerEngine engine) {
+    public EngineBaseImages(Engine engine) {
         this.engine = engine;
     }
 

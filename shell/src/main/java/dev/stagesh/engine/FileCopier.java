@@ -4,7 +4,8 @@ import dev.stagesh.StageshException;
 import dev.stagesh.context.BuildContext;
 import dev.stagesh.context.CopyOptions;
 import dev.stagesh.context.CopySources;
-import dev.stagesh.context.PasswdFile;
+import dev.stagesh.context.GoGlob;
+import dev.stagesh.context.ImageDirs;
 import dev.stagesh.context.TarPlan;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.Engine;
@@ -42,31 +43,39 @@ final class FileCopier {
     private final Engine engine;
     private final ArchiveContainers archives;
     private final SnapshotStore store;
-    private final StageResolver stages;
     private final BuildContext context;
     private final Map<String, String> labels;
     private final StepListener listener;
+    private final SnapshotPaths paths;
 
-    FileCopier(Engine engine, ArchiveContainers archives, SnapshotStore store, StageResolver stages,
-               BuildContext context, Map<String, String> labels, StepListener listener) {
+    FileCopier(Engine engine, ArchiveContainers archives, SnapshotStore store, BuildContext context,
+               Map<String, String> labels, StepListener listener) {
         this.listener = listener;
+        this.paths = new SnapshotPaths(engine, archives);
         this.engine = engine;
         this.archives = archives;
         this.store = store;
-        this.stages = stages;
         this.context = context;
         this.labels = labels;
     }
 
-    StepOutcome copy(StageRun run, Instruction.Copy raw, StepOutcome before, VariableScope scope) {
+    /** @param sources holds what {@code --from} names, resolved before the step (see {@link #from}) */
+    StepOutcome copy(Instruction.Copy raw, StepOutcome before, VariableScope scope, StepSources sources) {
         Instruction.Copy c = (Instruction.Copy) scope.expand(raw);
-        String from = c.from() == null || c.from().isEmpty() ? null : scope.expander().expand(c.from());
+        String from = from(raw, scope);
+        String sourceImage = from == null ? null : sources.get(from).imageId();
         List<Heredoc> heredocs = heredocSources(c, c.sources(), c::heredocSource, scope);
-        return place(run, c, c.sources(), c.dest(), from, c.chown(), c.chmod(), c.excludes(), c.parents(), before,
-                "COPY", heredocs);
+        return place(c, c.sources(), c.dest(), from, sourceImage, c.chown(), c.chmod(), c.excludes(), c.parents(),
+                before, "COPY", heredocs);
     }
 
-    StepOutcome add(StageRun run, Instruction.Add a, StepOutcome before, VariableScope scope) {
+    /** The stage or image a COPY's {@code --from} names, expanded, or null for the build context. */
+    static String from(Instruction.Copy raw, VariableScope scope) {
+        Instruction.Copy c = (Instruction.Copy) scope.expand(raw);
+        return c.from() == null || c.from().isEmpty() ? null : scope.expander().expand(c.from());
+    }
+
+    StepOutcome add(Instruction.Add a, StepOutcome before, VariableScope scope) {
         for (String src : a.sources()) {
             if (AddSources.isGit(src)) {
                 throw new StageshException(StepExecutor.where(a) + ": ADD of a git repository (" + src
@@ -82,10 +91,10 @@ final class FileCopier {
             if (urls && !a.sources().stream().allMatch(AddSources::isUrl)) {
                 throw new StageshException(StepExecutor.where(a) + ": URL and file sources in one ADD are not supported; split it");
             }
-            return special(run, a, before, urls);
+            return special(a, before, urls);
         }
         List<Heredoc> heredocs = heredocSources(a, a.sources(), a::heredocSource, scope);
-        return place(run, a, a.sources(), a.dest(), null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD",
+        return place(a, a.sources(), a.dest(), null, null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD",
                 heredocs);
     }
 
@@ -116,7 +125,7 @@ final class FileCopier {
     }
 
     /** ADD of URLs (downloaded) or of local archives (extracted). */
-    private StepOutcome special(StageRun run, Instruction.Add a, StepOutcome before, boolean urls) {
+    private StepOutcome special(Instruction.Add a, StepOutcome before, boolean urls) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
@@ -145,8 +154,9 @@ final class FileCopier {
                 image = hit.get();
             } else {
                 boolean chown = !urls && a.chown() != null && !a.chown().isEmpty();
-                dev.stagesh.context.Ownership owner = chown ? owners(snap).resolve(a.chown()) : null;
-                List<String> createdDirs = chown ? missingDirs(snap, destPath) : List.of();
+                dev.stagesh.context.Ownership owner = chown ? paths.owners(snap).resolve(a.chown()) : null;
+                List<CreatedDir> createdDirs = chown ? createdDirs(snap, paths.missingDirs(snap, destPath), owner.uid(),
+                        owner.gid(), true) : List.of();
                 TarSource writer = out -> {
                     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
                         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -165,13 +175,8 @@ final class FileCopier {
                         } else {
                             // with --chown, the directories the extraction creates get the owner (the
                             // archive's own entries keep theirs), as docker build's mkdir -p does
-                            for (String dir : createdDirs) {
-                                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
-                                d.setMode(0755);
-                                d.setIds(owner.uid(), owner.gid());
-                                d.setModTime(System.currentTimeMillis());
-                                tar.putArchiveEntry(d);
-                                tar.closeArchiveEntry();
+                            for (CreatedDir dir : createdDirs) {
+                                dir.writeTo(tar);
                             }
                             for (String src : a.sources()) {
                                 AddSources.extractTo(context.root().resolve(src.startsWith("/") ? src.substring(1) : src),
@@ -190,25 +195,44 @@ final class FileCopier {
         }
     }
 
-    /** The directories from the root down to {@code path} (included) that the snapshot lacks. */
-    private List<String> missingDirs(Snapshot snap, String path) {
-        String id = archives.reader(snap);
-        List<String> out = new ArrayList<>();
-        String dir = "";
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            dir = dir + "/" + part;
-            if (!out.isEmpty() || engine.stat(id, dir).isEmpty()) {
-                out.add(dir);
-            }
+    /** A directory a copy creates, as its tar entry will say. */
+    private record CreatedDir(String path, int mode, int uid, int gid) {
+        void writeTo(TarArchiveOutputStream tar) throws IOException {
+            TarArchiveEntry d = new TarArchiveEntry(path.substring(1) + "/");
+            d.setMode(mode);
+            d.setIds(uid, gid);
+            d.setModTime(System.currentTimeMillis());
+            tar.putArchiveEntry(d);
+            tar.closeArchiveEntry();
+        }
+    }
+
+    /**
+     * The missing directories (root first) as mkdir makes them: 0755 with the given owner, and
+     * inside a set-group-ID directory the bit and, unless the group was given, the parent's group.
+     */
+    private List<CreatedDir> createdDirs(Snapshot snap, List<String> missing, int uid, int gid, boolean groupGiven) {
+        List<CreatedDir> out = new ArrayList<>();
+        boolean setgid = false;
+        int parentGid = 0;
+        if (!missing.isEmpty()) {
+            ImageDirs.Dir parent = paths.directory(snap, Paths.parent(missing.get(0))).orElse(ImageDirs.Dir.PLAIN);
+            setgid = parent.setgid();
+            parentGid = parent.gid();
+        }
+        for (String dir : missing) {
+            int g = setgid && !groupGiven ? parentGid : gid;
+            out.add(new CreatedDir(dir, setgid ? 02755 : 0755, uid, g));
+            parentGid = g;
         }
         return out;
     }
 
-    /** Places the sources (already expanded) at dest; {@code from} is null for the build context. */
-    private StepOutcome place(StageRun run, Instruction ins, List<String> sources, String dest, String from,
+    /**
+     * Places the sources (already expanded) at dest; {@code from} is null for the build context,
+     * else the reference as written and {@code sourceImage} the image holding its files.
+     */
+    private StepOutcome place(Instruction ins, List<String> sources, String dest, String from, String sourceImage,
                               String chown, String chmod, List<String> excludes, boolean parents,
                               StepOutcome before, String keyword, List<Heredoc> heredocs) {
         long start = System.nanoTime();
@@ -221,7 +245,7 @@ final class FileCopier {
             options = options.withChmod(chmod);
         }
         if (chown != null && !chown.isEmpty()) {
-            options = options.withChown(owners(snap).resolve(chown));
+            options = options.withChown(paths.owners(snap).resolve(chown));
         }
         String history = keyword + " " + String.join(" ", sources) + " " + dest + " # buildkit";
 
@@ -229,7 +253,7 @@ final class FileCopier {
         String image;
         try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
                 : from == null ? fromContext(sources, dest, workdir, options, snap)
-                : fromImage(run, ins, from, sources, dest, workdir, options, snap)) {
+                : fromImage(ins, from, sourceImage, sources, dest, workdir, options, snap)) {
             String key = new CacheKey(snap.imageId(), history).add("content", payload.checksum())
                     .add("chmod", chmod).add("chown", chown).digest();
             hit = store.lookup(key);
@@ -263,7 +287,7 @@ final class FileCopier {
      * points of the container it writes into in that container's layer, so writing through the
      * RUN's own container would commit the toolbox's /dev/.stagesh into the image.
      */
-    void fillMount(StageRun run, Instruction ins, String from, String source, String volume) {
+    void fillMount(Instruction ins, String from, String sourceImage, String source, String volume) {
         String platform = engine.platform();
         String empty = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
                 platform.substring(platform.indexOf('/') + 1));
@@ -272,11 +296,79 @@ final class FileCopier {
                 "/fill", false)), "none"));
         try (Payload payload = from == null
                 ? fromContext(List.of(source), "/fill/", "/", CopyOptions.defaults(), null)
-                : fromImage(run, ins, from, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
+                : fromImage(ins, from, sourceImage, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
             stream(payload.writer(), tar -> engine.putArchive(helper, "/", tar));
         } finally {
             engine.removeContainer(helper);
         }
+    }
+
+    /**
+     * A bind mount's source when it is one file, copied to a file of this machine that the RUN
+     * binds at its target (the engine's volumes can only be directories); empty when the source
+     * is a directory. Writes to it (with {@code rw}) go to the copy and are discarded.
+     *
+     * @param sourceImage the image holding {@code from}'s files, or null for the build context
+     */
+    Optional<java.nio.file.Path> singleFile(Instruction ins, String from, String sourceImage, String source) {
+        try {
+            if (from == null) {
+                CopySources resolved = context.resolve(List.of(source));
+                if (resolved.count() != 1 || resolved.sources().get(0).isDirectory()) {
+                    return Optional.empty();
+                }
+                var entry = resolved.sources().get(0).root();
+                java.nio.file.Path copy = tempFile(entry.mode());
+                java.nio.file.Files.copy(entry.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return Optional.of(copy);
+            }
+            String container = engine.createContainer(new ContainerSpec(sourceImage, Toolbox.keepAlive(), List.of(),
+                    List.of(), "/", "0", labels, List.of(), "none"));
+            try {
+                String path = Paths.resolve("/", source);
+                Optional<PathStat> stat = engine.stat(container, path);
+                if (stat.isPresent() && stat.get().isSymlink()) {
+                    path = stat.get().linkTarget().startsWith("/") ? stat.get().linkTarget()
+                            : Paths.resolve(Paths.parent(path), stat.get().linkTarget());
+                    stat = engine.stat(container, path);
+                }
+                if (stat.isEmpty()) {
+                    throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
+                }
+                if (stat.get().isDirectory()) {
+                    return Optional.empty();
+                }
+                Optional<InputStream> archive = engine.getArchive(container, path);
+                if (archive.isEmpty()) {
+                    throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
+                }
+                try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+                    TarArchiveEntry e = in.getNextEntry();
+                    java.nio.file.Path copy = tempFile(e == null ? 0644 : e.getMode() & 07777);
+                    java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return Optional.of(copy);
+                }
+            } finally {
+                engine.removeContainer(container);
+            }
+        } catch (IOException e) {
+            throw new StageshException(StepExecutor.where(ins) + ": cannot copy the bind mount's file " + source
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.nio.file.Path tempFile(int mode) throws IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("stagesh-bind-", "");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.util.EnumSet.noneOf(
+                java.nio.file.attribute.PosixFilePermission.class);
+        java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
+        for (int i = 0; i < 9; i++) { // OWNER_READ is bit 8 (0400), OTHERS_EXECUTE bit 0
+            if ((mode & (1 << (8 - i))) != 0) {
+                perms.add(bits[i]);
+            }
+        }
+        java.nio.file.Files.setPosixFilePermissions(f, perms);
+        return f;
     }
 
     /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */
@@ -330,24 +422,21 @@ final class FileCopier {
 
     private Payload fromContext(List<String> sources, String dest, String workdir, CopyOptions options, Snapshot snap) {
         CopySources resolved = context.resolve(sources);
-        TarPlan plan = context.plan(resolved, dest, workdir, options,
-                path -> snap != null && isDirectory(snap, path));
+        TarPlan plan = context.planInto(resolved, dest, workdir, options,
+                path -> snap == null ? Optional.empty() : paths.directory(snap, path));
         return new Payload(context.checksum(resolved, options), plan::writeTo, () -> { }, plan.tarBytes());
     }
 
     private boolean isDirectory(Snapshot snap, String path) {
-        String id = archives.reader(snap);
-        return engine.stat(id, path).map(PathStat::isDirectory).orElse(false);
+        return paths.isDirectory(snap, path);
     }
 
     /**
      * Sources read from another stage's (or an image's) filesystem. Each is fetched with the
      * archive API and its entries renamed to where docker build would place them.
      */
-    private Payload fromImage(StageRun run, Instruction ins, String from, List<String> sources, String dest,
+    private Payload fromImage(Instruction ins, String from, String sourceImage, List<String> sources, String dest,
                               String workdir, CopyOptions options, Snapshot snap) {
-        String sourceImage = stages.stage(from, run.stage().index()).map(s -> stages.finished(s).imageId())
-                .orElseGet(() -> imageReference(ins, from));
         boolean destIsDir = dest.endsWith("/") || dest.equals(".") || sources.size() > 1 || isDirectory(snap,
                 Paths.resolve(workdir, dest));
         String destPath = Paths.resolve(workdir, dest);
@@ -358,7 +447,12 @@ final class FileCopier {
             StringBuilder sum = new StringBuilder(sourceImage);
             List<String> matched = new ArrayList<>();
             for (String src : sources) {
-                List<String> m = hasWildcard(src) ? glob(container, Paths.resolve("/", src)) : List.of(src);
+                List<String> m;
+                try {
+                    m = hasWildcard(src) ? glob(container, Paths.resolve("/", src)) : List.of(src);
+                } catch (IllegalArgumentException e) {
+                    throw new StageshException(StepExecutor.where(ins) + ": " + src + ": syntax error in pattern");
+                }
                 if (m.isEmpty()) {
                     throw new StageshException(StepExecutor.where(ins) + ": " + src + " matches nothing in " + from);
                 }
@@ -382,16 +476,20 @@ final class FileCopier {
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
             String checksum = ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8));
-            // with --chown, the directories the copy creates get the owner too, as docker build's mkdir -p does
-            java.util.LinkedHashSet<String> created = new java.util.LinkedHashSet<>();
-            if (options.uid() != null && snap != null) {
+            // the directories the copy creates are made as docker build's mkdir -p makes them: with
+            // --chown they get the owner, and inside a set-group-ID directory the bit and its group
+            java.util.LinkedHashSet<String> missing = new java.util.LinkedHashSet<>();
+            if (snap != null) {
                 for (Placed p : placed) {
                     String dir = p.directory() ? p.target() : Paths.parent(p.target());
-                    created.addAll(missingDirs(snap, dir));
+                    missing.addAll(paths.missingDirs(snap, dir));
                 }
             }
+            List<CreatedDir> created = snap == null ? List.of() : createdDirs(snap, List.copyOf(missing),
+                    options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid(),
+                    options.gid() != null);
             // the source container is needed while the tar streams, so it is read eagerly into the plan
-            return new Payload(checksum, out -> writeFromContainer(container, placed, List.copyOf(created), options, out),
+            return new Payload(checksum, out -> writeFromContainer(container, placed, created, options, out),
                     () -> engine.removeContainer(container));
         } catch (RuntimeException e) {
             engine.removeContainer(container);
@@ -425,10 +523,9 @@ final class FileCopier {
                     }
                     continue;
                 }
-                java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
-                        .getPathMatcher("glob:" + part.replace("[^", "[!"));
+                // Go's filepath.Match, as BuildKit matches: braces are literal, unlike the JDK's glob
                 for (String name : childNames(container, dir)) {
-                    if (matcher.matches(java.nio.file.Path.of(name))) {
+                    if (GoGlob.match(part, name)) {
                         next.add(Paths.resolve(dir, name));
                     }
                 }
@@ -463,18 +560,13 @@ final class FileCopier {
         return List.copyOf(names);
     }
 
-    private void writeFromContainer(String container, List<Placed> placed, List<String> createdDirs,
+    private void writeFromContainer(String container, List<Placed> placed, List<CreatedDir> createdDirs,
                                     CopyOptions options, OutputStream out) throws IOException {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (String dir : createdDirs) {
-                TarArchiveEntry d = new TarArchiveEntry(dir.substring(1) + "/");
-                d.setMode(0755);
-                d.setIds(options.uid(), options.gid());
-                d.setModTime(System.currentTimeMillis());
-                tar.putArchiveEntry(d);
-                tar.closeArchiveEntry();
+            for (CreatedDir dir : createdDirs) {
+                dir.writeTo(tar);
             }
             for (Placed p : placed) {
                 Optional<InputStream> archive = engine.getArchive(container, p.source());
@@ -516,36 +608,6 @@ final class FileCopier {
                     }
                 }
             }
-        }
-    }
-
-    private String imageReference(Instruction ins, String from) {
-        if (engine.inspectImage(from).isEmpty()) {
-            try {
-                engine.pull(from, line -> { });
-            } catch (StageshException e) {
-                throw new StageshException(StepExecutor.where(ins) + ": --from=" + from
-                        + " is neither a stage of this Dockerfile nor an image the engine has or can pull");
-            }
-        }
-        return from;
-    }
-
-    /** Users and groups of the snapshot, for --chown by name. */
-    private PasswdFile owners(Snapshot snap) {
-        String id = archives.reader(snap);
-        return PasswdFile.parse(readFile(id, "/etc/passwd"), readFile(id, "/etc/group"));
-    }
-
-    private String readFile(String container, String path) {
-        Optional<InputStream> archive = engine.getArchive(container, path);
-        if (archive.isEmpty()) {
-            return "";
-        }
-        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
-            return in.getNextEntry() == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

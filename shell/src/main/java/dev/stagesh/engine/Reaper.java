@@ -53,6 +53,8 @@ public final class Reaper {
                 dead.add(e.getKey());
             }
         }
+        // not counted: those sessions ended normally, and are no killed session's leftovers
+        reapVolumesOfEndedSessions(engine, host, self, dead);
         if (dead.isEmpty()) {
             return new Pruned(0, 0, 0);
         }
@@ -69,6 +71,30 @@ public final class Reaper {
             }
         }
         return new Pruned(removedContainers, removedImages, removedVolumes);
+    }
+
+    /**
+     * A session that ended (its process gone) with nothing else left may still have left bind-mount
+     * volumes a spent container held while it closed: they are its alone, and go. The dead sessions
+     * found above are swept below; a live session's volumes are never touched.
+     */
+    private static int reapVolumesOfEndedSessions(Engine engine, String host, long self, Set<String> swept) {
+        int removed = 0;
+        for (Map<String, String> labels : engine.labelsOfVolumesLabelled(SessionId.SESSION)) {
+            String session = labels.get(SessionId.SESSION);
+            if (session == null || swept.contains(session) || labels.get(SessionId.PID) == null) {
+                continue; // cache mounts (no pid) are kept across sessions
+            }
+            if (isDead(labels, host, self, null)) {
+                try {
+                    engine.removeVolume(labels.get("__id"));
+                    removed++;
+                } catch (RuntimeException ignored) {
+                    // in use after all: left for a later start
+                }
+            }
+        }
+        return removed;
     }
 
     /**

@@ -51,16 +51,35 @@ final class RunMounts {
         return toolbox.mount();
     }
 
-    /** What the mounts add to a RUN's cache key: the bound files' content, and the mount specs. */
-    String cacheKey(StageRun run, Instruction.Run r) {
+    /**
+     * What the mounts add to a RUN's cache key: the mount specs, the bound files' content, and for
+     * a mount {@code from=} a stage or image, the snapshot it binds (so a changed stage is no hit).
+     */
+    String cacheKey(Instruction.Run r, StepSources sources) {
         StringBuilder key = new StringBuilder();
         for (Mount m : r.mounts()) {
             key.append(m.type()).append(m.options()).append('\n');
-            if (m.type().equals("bind") && m.from() == null) {
+            if (m.type().equals("bind") && from(m) == null) {
                 key.append(context.checksum(context.resolve(List.of(source(m))))).append('\n');
+            } else if (from(m) != null) {
+                key.append("from ").append(sources.get(from(m)).imageId()).append('\n');
             }
         }
         return key.toString();
+    }
+
+    /** The stage or image a mount's {@code from=} names, or null. */
+    static String from(Mount m) {
+        return m.from() == null || m.from().isEmpty() ? null : m.from();
+    }
+
+    /**
+     * Where a mount goes: a relative target is relative to the WORKDIR, as BuildKit resolves it
+     * ({@code target=package.json}, the pattern {@code docker init} writes).
+     */
+    static String target(Mount m, String workdir) {
+        String t = m.target();
+        return t == null || t.isEmpty() || t.startsWith("/") ? t : Paths.resolve(workdir, t);
     }
 
     /** The mounts of one RUN, with whatever they need created; closing removes what was temporary. */
@@ -74,25 +93,44 @@ final class RunMounts {
         void close();
     }
 
-    Prepared prepare(StageRun run, Instruction.Run r) {
+    /**
+     * @param sources what the mounts' {@code from=} name, resolved before the step
+     * @param workdir the RUN's working directory, for relative targets
+     */
+    Prepared prepare(Instruction.Run r, StepSources sources, String workdir) {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
         SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
+        Runnable release = () -> {
+            secretVolume.close();
+            temporary.forEach(this::removeVolume);
+            files.forEach(RunMounts::deleteFile);
+        };
         try {
             for (Mount m : r.mounts()) {
-                String target = m.target();
+                String target = target(m, workdir);
                 switch (m.type()) {
                     case "cache" -> specs.add(new MountSpec(MountSpec.Kind.VOLUME, cacheVolume(m), target, false));
                     case "tmpfs" -> specs.add(new MountSpec(MountSpec.Kind.TMPFS, null, target, false));
                     case "bind" -> {
-                        String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
-                        engine.createVolume(volume, sessionLabels);
-                        temporary.add(volume);
-                        specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
-                        binds.put(volume, m);
+                        String image = from(m) == null ? null : sources.get(from(m)).imageId();
+                        var file = engine.isLocal() ? copier.singleFile(r, from(m), image, source(m))
+                                : java.util.Optional.<Path>empty();
+                        if (file.isPresent()) {
+                            // one file: bound as a file (a volume would make it a directory holding it)
+                            files.add(file.get());
+                            specs.add(new MountSpec(MountSpec.Kind.BIND, file.get().toString(), target, m.readonly()));
+                        } else {
+                            String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
+                            engine.createVolume(volume, sessionLabels);
+                            temporary.add(volume);
+                            specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
+                            binds.put(volume, m);
+                        }
                     }
-                    case "secret" -> secret(r, m, secretVolume).ifPresent(specs::add);
+                    case "secret" -> secret(r, m, workdir, secretVolume).ifPresent(specs::add);
                     case "ssh" -> {
                         if ("true".equals(m.option("required"))) {
                             throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
@@ -103,8 +141,7 @@ final class RunMounts {
             }
             secretVolume.write();
         } catch (RuntimeException e) {
-            secretVolume.close();
-            temporary.forEach(engine::removeVolume);
+            release.run();
             throw e;
         }
         return new Prepared() {
@@ -115,21 +152,33 @@ final class RunMounts {
 
             @Override
             public void populate(String containerId) {
-                binds.forEach((volume, m) -> copier.fillMount(run, r, m.from(), source(m), volume));
+                binds.forEach((volume, m) -> copier.fillMount(r, from(m),
+                        from(m) == null ? null : sources.get(from(m)).imageId(), source(m), volume));
             }
 
             @Override
             public void close() {
-                secretVolume.close();
-                for (String v : temporary) {
-                    try {
-                        engine.removeVolume(v);
-                    } catch (RuntimeException ignored) {
-                        // the volume is labelled; prune or the next start removes it
-                    }
-                }
+                // the RUN's container may still hold a volume (it is removed off the step's path):
+                // what cannot go now, the session removes when it ends
+                release.run();
             }
         };
+    }
+
+    private void removeVolume(String volume) {
+        try {
+            engine.removeVolume(volume);
+        } catch (RuntimeException ignored) {
+            // still in use by the spent container: the session's end, or the next start, removes it
+        }
+    }
+
+    private static void deleteFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a temporary file of this machine; the OS's tmp cleaning takes it
+        }
     }
 
     private static String source(Mount m) {
@@ -150,7 +199,7 @@ final class RunMounts {
      * engine can mount one file of a volume; otherwise, on an engine on this machine, the file
      * itself bind-mounted read-only; otherwise the engine cannot do it, and says so.
      */
-    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, SecretVolume volume) {
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, String workdir, SecretVolume volume) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id()
                 : m.target() != null ? Paths.baseName(m.target()) : null;
         if (id == null) {
@@ -167,7 +216,7 @@ final class RunMounts {
         if (!Files.isReadable(file)) {
             throw new StageshException("--secret id=" + id + ": cannot read " + file);
         }
-        String target = m.target() != null && !m.target().isEmpty() ? m.target() : "/run/secrets/" + id;
+        String target = m.target() != null && !m.target().isEmpty() ? target(m, workdir) : "/run/secrets/" + id;
         var capabilities = engine.capabilities();
         if (capabilities.volumeSubpaths()) {
             return java.util.Optional.of(volume.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,

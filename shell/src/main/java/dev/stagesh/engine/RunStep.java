@@ -21,8 +21,11 @@ final class RunStep {
     private final StepListener listener;
     private final RunMounts mounts;
     private final ActiveSteps active;
+    private final MountPoints mountPoints;
 
-    RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active) {
+    RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active,
+            MountPoints mountPoints) {
+        this.mountPoints = mountPoints;
         this.active = active;
         this.containers = containers;
         this.store = store;
@@ -30,7 +33,8 @@ final class RunStep {
         this.mounts = mounts;
     }
 
-    StepOutcome execute(StageRun run, int step, Instruction.Run r, StepOutcome before, VariableScope scope) {
+    /** @param sources what the RUN's mounts {@code from=} name, resolved before it runs */
+    StepOutcome execute(int step, Instruction.Run r, StepOutcome before, VariableScope scope, StepSources sources) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
@@ -39,12 +43,14 @@ final class RunStep {
         List<String> env = command.env(scope.runEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
-        String history = "RUN " + String.join(" ", r.command().argv(config.effectiveShell())) + " # buildkit";
+        // BuildKit names the stage's build args before the command: "RUN |1 GREETING=howdy /bin/sh -c ..."
+        String history = "RUN " + scope.historyArgsPrefix() + String.join(" ", r.command().argv(config.effectiveShell()))
+                + " # buildkit";
 
         String key = new CacheKey(snap.imageId(), history)
                 .add("args", scope.stageArgs())
                 .add("heredocs", r.heredocs().toString())
-                .add("mounts", mounts.cacheKey(run, r))
+                .add("mounts", mounts.cacheKey(r, sources))
                 .add("network", network(r))
                 .add("workdir", workdir).add("user", user).digest();
         var hit = store.lookup(key);
@@ -53,7 +59,7 @@ final class RunStep {
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
         TailBuffer output = new TailBuffer(listener, 20);
-        var ran = run(run, r, snap, toRun, env, workdir, user, output, key);
+        var ran = run(r, sources, snap, toRun, env, workdir, user, output, key);
         int code = ran.exitCode();
         String image = ran.image();
         if (active.takeCancelled()) {
@@ -74,23 +80,26 @@ final class RunStep {
     }
 
     /** The RUN in a container of its own, created with the step's mounts and network. */
-    private StepContainers.Ran run(StageRun run, Instruction.Run r, Snapshot snap, RunCommand.Argv command,
+    private StepContainers.Ran run(Instruction.Run r, StepSources sources, Snapshot snap, RunCommand.Argv command,
                                    List<String> env, String workdir, String user, TailBuffer output,
                                    String cacheKey) {
-        try (RunMounts.Prepared prepared = mounts.prepare(run, r)) {
+        try (RunMounts.Prepared prepared = mounts.prepare(r, sources, workdir)) {
             String network = switch (network(r)) {
                 case "none" -> "none";
                 case "host" -> "host";
                 default -> null; // the session's shared default network
             };
             List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
+            // what the engine will create for the mounts, to be taken out of the layer again
+            List<String> created = mountPoints.created(snap, specs.stream().map(ContainerSpec.MountSpec::target).toList());
             if (command.argv().get(0).startsWith(Toolbox.MOUNT)) {
                 specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
             }
             // a failed or cancelled RUN's snapshot carries no cache key: it must never be a cache hit
             try {
                 return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
-                        workdir, user, store.labels(null), specs, network), prepared::populate, output,
+                        workdir, user, store.labels(null), specs, network), prepared::populate,
+                        id -> mountPoints.remove(id, created), output,
                         code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
             } catch (ContainerStartException e) {
                 // the command never ran: the engine refused the container (USER unknown, say)

@@ -20,7 +20,7 @@ import java.util.Optional;
  * every stage's steps done so far, and the engine objects made for them. All movement goes
  * through here: stepping, entering a stage, going back, committing.
  */
-public final class Session implements AutoCloseable, StageResolver {
+public final class Session implements AutoCloseable {
     private final Engine engine;
     private final SessionOptions options;
     private final SessionId id;
@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable, StageResolver {
     private final StepContainers containers;
     private final ArchiveContainers archives;
     private final StepExecutor executor;
+    private final ImageSources images;
     private final ImageCommitter committer;
     private final SquashCommitter squasher;
     private BuildArgs args;
@@ -56,10 +57,13 @@ public final class Session implements AutoCloseable, StageResolver {
         this.active = new ActiveSteps(engine);
         this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
         this.archives = new ArchiveContainers(engine, id.labels());
-        FileCopier copier = new FileCopier(engine, archives, store, this, context, id.labels(), listener);
+        FileCopier copier = new FileCopier(engine, archives, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
-        RunStep runStep = new RunStep(containers, store, listener, mounts, active);
-        this.executor = new StepExecutor(engine, containers, toolbox, store, this, copier, runStep, listener);
+        SnapshotPaths paths = new SnapshotPaths(engine, archives);
+        RunStep runStep = new RunStep(containers, store, listener, mounts, active, new MountPoints(engine, paths));
+        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths);
+        this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
+        this.images = new ImageSources(engine, listener);
         this.committer = new ImageCommitter(engine);
         this.squasher = new SquashCommitter(engine, committer, id.labels());
         this.platform = Platform.parse(engine.platform());
@@ -272,6 +276,7 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** Runs the current stage to its end and commits it; {@code squash} makes the image one layer. */
     public String commit(List<String> tags, boolean squash) {
+        ImageTags.normalize(tags); // a bad tag is refused before anything runs
         continueToEnd();
         return commitHere(tags, squash);
     }
@@ -283,26 +288,29 @@ public final class Session implements AutoCloseable, StageResolver {
 
     /** Commits the state the session stands on, as it is; {@code squash} makes the image one layer. */
     public String commitHere(List<String> tags, boolean squash) {
+        List<String> names = ImageTags.normalize(tags);
         Snapshot s = snapshot();
-        List<String> names = tags.stream().map(Session::normalizeTag).toList();
         return squash ? squasher.commit(s, names) : committer.commit(s, names);
     }
 
-    private static String normalizeTag(String tag) {
-        int slash = tag.lastIndexOf('/');
-        return tag.indexOf(':', slash + 1) < 0 ? tag + ":latest" : tag;
-    }
-
+    /**
+     * Runs the next step of a stage. What the step reads from other stages and images is resolved
+     * first (those stages run to their end, images are pulled), as BuildKit resolves every source
+     * of an instruction before converting it: their progress comes before this step's, and their
+     * snapshots go into its cache key.
+     */
     private void step(StageRun run) {
         int index = run.position();
         Instruction ins = run.steps().get(index);
+        VariableScope scope = index == 0 ? null : scopeBefore(run, index);
+        StepSources sources = sources(run, ins, scope);
         listener.stepStarted(run, index + 1, ins.node().original().strip());
         StepOutcome outcome;
         try {
             if (index == 0) {
-                outcome = executor.from(run, (Instruction.From) ins, args);
+                outcome = from(run, (Instruction.From) ins, sources);
             } else {
-                outcome = executor.execute(run, index + 1, ins, run.last(), scopeBefore(run, index));
+                outcome = executor.execute(index + 1, ins, run.last(), scope, sources);
             }
         } catch (StepFailedException e) {
             listener.stepEnded(run, index + 1);
@@ -316,6 +324,65 @@ public final class Session implements AutoCloseable, StageResolver {
         }
         run.record(outcome);
         listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());
+    }
+
+    /** FROM, then the base image's ONBUILD triggers in order, each with its own sources resolved first. */
+    private StepOutcome from(StageRun run, Instruction.From from, StepSources sources) {
+        FromStep.Base base = executor.from(from, args.expandFrom(run.stage()).image(), sources);
+        StepOutcome outcome = base.outcome();
+        VariableScope scope = args.scope(outcome.snapshot().config().envMap());
+        for (Instruction trigger : base.triggers()) {
+            listener.progress("ONBUILD " + trigger.node().original().strip());
+            outcome = executor.execute(1, trigger, outcome, scope, sources(run, trigger, scope));
+            scope.apply(trigger);
+        }
+        return outcome;
+    }
+
+    /**
+     * Every stage and image the step reads, resolved: FROM's base, {@code COPY --from}, a RUN
+     * mount's {@code from=}. A stage is named as the stage graph names it (the later of two
+     * stages of one name wins, as in BuildKit and {@code parse --json}).
+     *
+     * @param scope the variables before the step; null for a FROM
+     */
+    private StepSources sources(StageRun run, Instruction ins, VariableScope scope) {
+        Map<String, StepSources.Source> out = new java.util.LinkedHashMap<>();
+        StageGraph graph = graph();
+        if (ins instanceof Instruction.From from) {
+            String ref = args.expandFrom(run.stage()).image();
+            if (!ref.equalsIgnoreCase("scratch")) {
+                Optional<Stage> stage = graph.baseStage(run.stage());
+                out.put(ref, stage.isPresent() ? stageSource(stage.get())
+                        : new StepSources.ImageSource(ref, images.ensure(ref, StepExecutor.where(from),
+                                "base image " + ref + " is not on this engine and cannot be pulled")));
+            }
+        } else if (ins instanceof Instruction.Copy c) {
+            String ref = FileCopier.from(c, scope);
+            if (ref != null) {
+                out.put(ref, source(graph, run, ins, ref));
+            }
+        } else if (ins instanceof Instruction.Run r) {
+            for (var m : ((Instruction.Run) scope.expand(r)).mounts()) {
+                String ref = RunMounts.from(m);
+                if (ref != null && !out.containsKey(ref)) {
+                    out.put(ref, source(graph, run, ins, ref));
+                }
+            }
+        }
+        return out.isEmpty() ? StepSources.NONE : new StepSources(out);
+    }
+
+    private StepSources.Source source(StageGraph graph, StageRun run, Instruction ins, String ref) {
+        Optional<Stage> stage = graph.source(run.stage(), ref);
+        return stage.isPresent() ? stageSource(stage.get())
+                : new StepSources.ImageSource(ref, images.ensure(ref, StepExecutor.where(ins), "--from=" + ref
+                        + " is neither a stage of this Dockerfile nor an image the engine has or can pull"));
+    }
+
+    private StepSources.StageSource stageSource(Stage stage) {
+        StageRun source = runs.get(stage.index());
+        return new StepSources.StageSource(stage.index(), finished(source));
     }
 
     /**
@@ -347,7 +414,8 @@ public final class Session implements AutoCloseable, StageResolver {
     /** The earlier stage the stage's FROM names, if it names one (as the FROM step resolves it). */
     private Optional<StageRun> baseStage(StageRun run) {
         String ref = args.expandFrom(run.stage()).image();
-        return ref.equalsIgnoreCase("scratch") ? Optional.empty() : stage(ref, run.stage().index());
+        return ref.equalsIgnoreCase("scratch") ? Optional.empty()
+                : graph().baseStage(run.stage()).map(s -> runs.get(s.index()));
     }
 
     /**
@@ -380,22 +448,8 @@ public final class Session implements AutoCloseable, StageResolver {
         return scopeBefore(current, current.position());
     }
 
-    @Override
-    public Optional<StageRun> stage(String reference, int before) {
-        for (StageRun r : runs) {
-            Stage s = r.stage();
-            if (s.index() >= before) {
-                break;
-            }
-            if ((s.name() != null && s.name().equalsIgnoreCase(reference)) || Integer.toString(s.index()).equals(reference)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public Snapshot finished(StageRun stage) {
+    /** The stage's final snapshot, running it to its end first if needed. */
+    private Snapshot finished(StageRun stage) {
         while (!stage.finished()) {
             if (stage.failure() != null) {
                 throw new StageshException("stage " + stage.stage().displayName() + " failed at step "
@@ -501,6 +555,14 @@ public final class Session implements AutoCloseable, StageResolver {
             // the cache) has nothing to sweep, and need not wait for the engine to say so
             if (engine.createdAnything()) {
                 Reaper.removeContainers(engine, engine.containersLabelled(SessionId.SESSION, id.id()));
+                // bind-mount volumes a spent container still held when its step ended
+                for (String v : engine.volumesLabelled(SessionId.SESSION + "=" + id.id())) {
+                    try {
+                        engine.removeVolume(v);
+                    } catch (RuntimeException ignored) {
+                        // the next start's reaper removes it
+                    }
+                }
             }
             if (!options.keep()) {
                 store.removeAll(options.noCache());

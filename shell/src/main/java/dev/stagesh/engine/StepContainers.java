@@ -54,6 +54,12 @@ final class StepContainers implements AutoCloseable {
      */
     Ran run(ContainerSpec spec, Consumer<String> beforeStart, OutputSink sink,
             IntFunction<Map<String, String>> imageLabels) {
+        return run(spec, beforeStart, id -> { }, sink, imageLabels);
+    }
+
+    /** As above; {@code beforeCommit} is called with the container's id once its command has ended. */
+    Ran run(ContainerSpec spec, Consumer<String> beforeStart, Consumer<String> beforeCommit, OutputSink sink,
+            IntFunction<Map<String, String>> imageLabels) {
         boolean shared = spec.networkMode() == null;
         for (int attempt = 1; ; attempt++) {
             String id;
@@ -75,6 +81,7 @@ final class StepContainers implements AutoCloseable {
                 // the check of the shared files needs no commit: it runs beside it, off the step's path
                 CompletableFuture<Void> check = shared
                         ? CompletableFuture.runAsync(network::afterStep, checks) : CompletableFuture.completedFuture(null);
+                beforeCommit.accept(id);
                 Ran ran = new Ran(code, engine.commit(id, imageLabels.apply(code)));
                 check.join();
                 return ran;

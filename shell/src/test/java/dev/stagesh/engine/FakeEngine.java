@@ -496,6 +496,21 @@ final class FakeEngine implements Engine {
                 .map(Map.Entry::getKey).toList();
     }
 
+    @Override
+    public synchronized List<Map<String, String>> labelsOfVolumesLabelled(String key) {
+        return volumesLabelled(key).stream().map(name -> {
+            Map<String, String> labels = new LinkedHashMap<>(volumes.get(name));
+            labels.put("Id", name);
+            return Map.copyOf(labels);
+        }).toList();
+    }
+
+    /** A fake engine's layers are on no disk. */
+    @Override
+    public java.util.Optional<java.nio.file.Path> writableLayerDir(String containerId) {
+        return java.util.Optional.empty();
+    }
+
     private static JsonNode json(byte[] bytes) {
         try {
             return bytes == null ? JSON.missingNode() : JSON.readTree(bytes);

@@ -67,6 +67,18 @@ public final class StageGraph {
         return byName(fromImage(stage), stage.index()).map(i -> dockerfile.stages().get(i));
     }
 
+    /**
+     * The stage a {@code COPY --from} or {@code RUN --mount from=} of {@code stage} names (a name,
+     * case-insensitive, the later of two stages of one name winning, or a stage index), or empty
+     * when it names an image. The graph has already refused a reference to a later stage.
+     */
+    public Optional<Stage> source(Stage stage, String from) {
+        Integer index = atoi(from);
+        Optional<Integer> found = index != null && index >= 0 && index < stage.index() ? Optional.of(index)
+                : anyByName(from).filter(i -> i < stage.index());
+        return found.map(i -> dockerfile.stages().get(i));
+    }
+
     /** The base image reference (expanded), or empty when the base is a stage. */
     public Optional<String> baseImage(Stage stage) {
         if (baseStage(stage).isPresent()) {

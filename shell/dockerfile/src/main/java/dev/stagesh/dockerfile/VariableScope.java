@@ -38,6 +38,8 @@ public final class VariableScope {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, String> imageEnv = new LinkedHashMap<>();
     private final Map<String, String> stageArgs = new LinkedHashMap<>();
+    /** Every ARG the stage declared, with a value or not, in the order first declared. */
+    private final java.util.Set<String> declared = new java.util.LinkedHashSet<>();
 
     VariableScope(BuildArgs args, Map<String, String> baseEnv) {
         this.args = args;
@@ -57,6 +59,7 @@ public final class VariableScope {
         next.env.putAll(env);
         next.imageEnv.putAll(imageEnv);
         next.stageArgs.putAll(stageArgs);
+        next.declared.addAll(declared);
         fromEnv.forEach((k, v) -> {
             if (!v.equals(imageEnv.get(k))) {
                 next.env.remove(k);
@@ -95,6 +98,7 @@ public final class VariableScope {
 
     private void declare(ArgDecl d) {
         String name = d.name();
+        declared.add(name);
         String value = null;
         if (args.overrides().containsKey(name)) {
             value = args.overrides().get(name);
@@ -155,6 +159,23 @@ public final class VariableScope {
         Map<String, String> out = new LinkedHashMap<>(env);
         args.proxyEnv().forEach(out::putIfAbsent);
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * How BuildKit records a RUN's build args in its history ({@code runCommandString}): every ARG
+     * the stage declared, in the order first declared, with its value in the RUN's environment (an
+     * ENV of that name wins; none gives an empty value), led by their count: {@code |2 A=1 B=};
+     * empty when the stage declared none.
+     */
+    public String historyArgsPrefix() {
+        if (declared.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("|").append(declared.size());
+        for (String name : declared) {
+            out.append(' ').append(name).append('=').append(env.getOrDefault(name, ""));
+        }
+        return out.append(' ').toString();
     }
 
     /** The ARGs declared in this stage that have a value (the RUN-only build-arg part of the environment). */

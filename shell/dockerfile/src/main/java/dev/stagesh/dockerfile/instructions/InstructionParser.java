@@ -38,7 +38,7 @@ public final class InstructionParser {
                 case "ENV" -> new Instruction.Env(noFlags(node), keyValues(node, "ENV"));
                 case "LABEL" -> new Instruction.Label(noFlags(node), keyValues(node, "LABEL"));
                 case "ARG" -> arg(node);
-                case "EXPOSE" -> new Instruction.Expose(node, atLeastOne(noFlags(node), "EXPOSE"));
+                case "EXPOSE" -> expose(node);
                 case "VOLUME" -> volume(node);
                 case "USER" -> new Instruction.User(node, exactlyOne(noFlags(node), "USER"));
                 case "CMD" -> new Instruction.Cmd(noFlags(node), commandLine(node, node.args()));
@@ -79,6 +79,24 @@ public final class InstructionParser {
             throw Located.error(keyword + " requires exactly one argument", node);
         }
         return node.args().get(0);
+    }
+
+    /**
+     * EXPOSE: ports written out are checked here, as BuildKit checks every instruction before the
+     * first step runs; a word that is still to be expanded is checked when its step runs.
+     */
+    private static Instruction.Expose expose(Node node) {
+        List<String> ports = atLeastOne(noFlags(node), "EXPOSE");
+        for (String p : ports) {
+            if (PortSpecs.isLiteral(p)) {
+                try {
+                    PortSpecs.parse(p);
+                } catch (PortSpecs.InvalidPortException e) {
+                    throw Located.error(e.getMessage(), node, p);
+                }
+            }
+        }
+        return new Instruction.Expose(node, ports);
     }
 
     private static List<String> atLeastOne(Node node, String keyword) {

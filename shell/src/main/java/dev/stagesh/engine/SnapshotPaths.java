@@ -1,0 +1,94 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.context.ImageDirs;
+import dev.stagesh.context.PasswdFile;
+import dev.stagesh.docker.Engine;
+import dev.stagesh.docker.EngineException;
+import dev.stagesh.docker.PathStat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * What a step asks of the snapshot it starts from before it writes anything: which directories
+ * exist (and whether they are set-group-ID), and who the users and groups are. Read through the
+ * archive API of a reader container, so images without tools answer too.
+ */
+final class SnapshotPaths {
+    /** Go's os.ModeSetgid in the archive API's mode. */
+    private static final long GO_MODE_SETGID = 1L << 22;
+
+    private final Engine engine;
+    private final ArchiveContainers archives;
+
+    SnapshotPaths(Engine engine, ArchiveContainers archives) {
+        this.engine = engine;
+        this.archives = archives;
+    }
+
+    boolean isDirectory(Snapshot snap, String path) {
+        return engine.stat(archives.reader(snap), path).map(PathStat::isDirectory).orElse(false);
+    }
+
+    /** The directories from the root down to {@code path} (included) that the snapshot lacks, root first. */
+    List<String> missingDirs(Snapshot snap, String path) {
+        String id = archives.reader(snap);
+        List<String> out = new ArrayList<>();
+        String dir = "";
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            dir = dir + "/" + part;
+            if (!out.isEmpty() || engine.stat(id, dir).isEmpty()) {
+                out.add(dir);
+            }
+        }
+        return out;
+    }
+
+    /** The snapshot's directory at a path, with its group when it is set-group-ID (read from its tar header). */
+    Optional<ImageDirs.Dir> directory(Snapshot snap, String path) {
+        String id = archives.reader(snap);
+        Optional<PathStat> stat = engine.stat(id, path);
+        if (stat.isEmpty() || !stat.get().isDirectory()) {
+            return Optional.empty();
+        }
+        if ((stat.get().mode() & GO_MODE_SETGID) == 0) {
+            return Optional.of(ImageDirs.Dir.PLAIN);
+        }
+        Optional<InputStream> archive = engine.getArchive(id, path);
+        if (archive.isEmpty()) {
+            return Optional.empty();
+        }
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            TarArchiveEntry e = in.getNextEntry();
+            return Optional.of(new ImageDirs.Dir(true, e == null ? 0 : (int) e.getLongGroupId()));
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Users and groups of the snapshot, for --chown and USER by name. */
+    PasswdFile owners(Snapshot snap) {
+        String id = archives.reader(snap);
+        return PasswdFile.parse(readFile(id, "/etc/passwd"), readFile(id, "/etc/group"));
+    }
+
+    private String readFile(String container, String path) {
+        Optional<InputStream> archive = engine.getArchive(container, path);
+        if (archive.isEmpty()) {
+            return "";
+        }
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            return in.getNextEntry() == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.stagesh.engine;
+
+import dev.stagesh.StageshException;
+import dev.stagesh.context.ContextException;
+import dev.stagesh.context.Ownership;
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.dockerfile.instructions.Instruction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * WORKDIR: the directory is made with {@code mkdir -p} in a container of the snapshot and
+ * committed. Under a USER, the directories it creates belong to that user (and its group, or the
+ * one USER names), as BuildKit's dispatcher passes the USER to its mkdir; the classic builder
+ * makes them root's, and stagesh follows BuildKit. The mkdir itself is the kernel's, so inside a
+ * set-group-ID directory the new ones get the bit and the group as they do there.
+ */
+final class WorkdirStep {
+    private final StepContainers containers;
+    private final Toolbox toolbox;
+    private final SnapshotStore store;
+    private final StepListener listener;
+    private final SnapshotPaths paths;
+
+    WorkdirStep(StepContainers containers, Toolbox toolbox, SnapshotStore store, StepListener listener,
+                SnapshotPaths paths) {
+        this.containers = containers;
+        this.toolbox = toolbox;
+        this.store = store;
+        this.listener = listener;
+        this.paths = paths;
+    }
+
+    /** @param w the WORKDIR, already expanded */
+    StepOutcome execute(Instruction.Workdir w, StepOutcome before) {
+        long start = System.nanoTime();
+        Snapshot snap = before.snapshot();
+        ImageConfig config = snap.config();
+        String dir = Paths.resolve(config.workingDir(), w.path());
+        ImageConfig next = config.withWorkingDir(dir);
+        String user = config.user();
+        String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).add("user", user).digest();
+        var hit = store.lookup(key);
+        String image;
+        if (hit.isPresent()) {
+            image = hit.get();
+        } else {
+            var ran = containers.run(new ContainerSpec(snap.imageId(), command(w, snap, dir, user), List.of(),
+                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener,
+                    code -> store.labels(code == 0 ? key : null));
+            image = ran.image();
+            if (ran.exitCode() != 0) {
+                store.created(image, null);
+                throw new StageshException(StepExecutor.where(w) + ": cannot create the working directory " + dir);
+            }
+            store.created(image, key);
+        }
+        Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));
+        return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
+    }
+
+    /** {@code mkdir -p}, then, under a USER, a chown of the directories it created (only those). */
+    private List<String> command(Instruction.Workdir w, Snapshot snap, String dir, String user) {
+        if (user.isEmpty()) {
+            return Toolbox.busybox("mkdir", "-p", dir);
+        }
+        List<String> missing = paths.missingDirs(snap, dir);
+        if (missing.isEmpty()) {
+            return Toolbox.busybox("mkdir", "-p", dir);
+        }
+        Ownership owner;
+        try {
+            owner = paths.owners(snap).resolve(user);
+        } catch (ContextException e) {
+            throw new StageshException(StepExecutor.where(w) + ": USER " + user + ": " + e.getMessage(), e);
+        }
+        List<String> argv = new ArrayList<>(Toolbox.busybox("sh", "-c",
+                "\"$0\" mkdir -p \"$1\" && shift && exec \"$0\" chown \"$@\"", Toolbox.BUSYBOX, dir,
+                owner.uid() + ":" + owner.gid()));
+        argv.addAll(missing);
+        return argv;
+    }
+}
