@@ -223,6 +223,23 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    /**
+     * Removes the image unless a container (of any state) or a child image still uses it, as plain
+     * {@code docker rmi} does; returns whether it went. Parents it alone kept go with it.
+     */
+    public boolean removeImageIfUnused(String imageId) {
+        try {
+            client().removeImageCmd(imageId).withForce(false).exec();
+            return true;
+        } catch (NotFoundException ignored) {
+            return false;
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            return false;
+        } catch (DockerException e) {
+            throw new EngineException("cannot remove image " + imageId + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
     /** Streams {@code docker save} of one image; the caller closes the stream. */
     public InputStream save(String imageId) {
         Optional<UnixSocketHttp.Response> local = socketGet("/images/" + encode(imageId) + "/get");
