@@ -496,6 +496,12 @@ public final class DockerEngine implements Closeable {
         return code == null ? -1 : code.intValue();
     }
 
+    /** When the engine created the container (to the nanosecond), or empty when it is gone. */
+    public Optional<java.time.Instant> containerCreated(String containerId) {
+        return getJson("/containers/" + encode(containerId) + "/json")
+                .map(n -> java.time.Instant.parse(n.path("Created").asText()));
+    }
+
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */
     public boolean isRunning(String containerId) {
         try {

@@ -20,6 +20,8 @@ final class ArchiveContainers implements AutoCloseable {
     private final Map<String, String> labels;
     /** Readers by snapshot image, least recently used first. */
     private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
+    /** What the engine added to each reader, probed on the first read that may meet it. */
+    private final Map<String, Placeholders> placeholders = new java.util.HashMap<>();
 
     ArchiveContainers(DockerEngine engine, Map<String, String> labels) {
         this.engine = engine;
@@ -35,10 +37,16 @@ final class ArchiveContainers implements AutoCloseable {
             if (readers.size() > KEEP) {
                 var eldest = readers.entrySet().iterator().next();
                 readers.remove(eldest.getKey());
+                placeholders.remove(eldest.getValue());
                 engine.removeContainer(eldest.getValue());
             }
         }
         return id;
+    }
+
+    /** The files the engine added to a reader container, which the snapshot does not have. */
+    synchronized Placeholders placeholders(String reader) {
+        return placeholders.computeIfAbsent(reader, id -> Placeholders.probe(engine, id));
     }
 
     /** A fresh container of the snapshot to write into and commit; the caller removes it. */
@@ -61,5 +69,6 @@ final class ArchiveContainers implements AutoCloseable {
             }
         });
         readers.clear();
+        placeholders.clear();
     }
 }
