@@ -496,10 +496,15 @@ public final class DockerEngine implements Closeable {
         return code == null ? -1 : code.intValue();
     }
 
-    /** When the engine created the container (to the nanosecond), or empty when it is gone. */
+    /** When the engine created the container (to the nanosecond), or empty when it is gone or does not say. */
     public Optional<java.time.Instant> containerCreated(String containerId) {
-        return getJson("/containers/" + encode(containerId) + "/json")
-                .map(n -> java.time.Instant.parse(n.path("Created").asText()));
+        return getJson("/containers/" + encode(containerId) + "/json").flatMap(n -> {
+            try {
+                return Optional.of(java.time.OffsetDateTime.parse(n.path("Created").asText()).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */

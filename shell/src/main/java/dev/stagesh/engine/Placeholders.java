@@ -124,7 +124,8 @@ final class Placeholders {
 
     private static boolean madeAtCreation(PathStat s, Instant created) {
         try {
-            return !Instant.parse(s.mtime()).isBefore(created);
+            // Go's RFC 3339: Z for UTC, an offset where the engine runs in another zone
+            return !java.time.OffsetDateTime.parse(s.mtime()).toInstant().isBefore(created);
         } catch (DateTimeParseException e) {
             return false;
         }

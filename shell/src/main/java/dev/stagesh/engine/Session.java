@@ -188,11 +188,13 @@ public final class Session implements AutoCloseable, StageResolver {
      * Runs the current stage until the step about to run has a breakpoint or the stage ends.
      * Returns the breakpoint hit, if any. Only the step a previous {@code continue} stopped
      * before runs regardless of its breakpoint (so continuing from a breakpoint moves on); one
-     * reached any other way (FROM just ran, {@code next}, {@code back}) stops at once.
+     * reached any other way (FROM just ran, {@code next}, {@code back}) stops at once. A failed
+     * step runs again.
      */
     public Optional<Breakpoints.Breakpoint> continueToBreakpoint() {
-        boolean resuming = stoppedAt != null && stoppedAt.run() == current && stoppedAt.position() == current.position()
-                && current.failure() == null;
+        // from a failed state the failed step runs again, whatever its breakpoint: the user stood on it
+        boolean resuming = current.failure() != null
+                || stoppedAt != null && stoppedAt.run() == current && stoppedAt.position() == current.position();
         stoppedAt = null;
         while (!current.finished()) {
             if (!resuming) {

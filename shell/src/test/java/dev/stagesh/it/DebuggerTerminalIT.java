@@ -54,6 +54,11 @@ class DebuggerTerminalIT {
             t.line("commit --here " + tag);
             t.waitForLine(l -> l.matches("sha256:[0-9a-f]{64}"), STEP);
             assertThat(t.screen()).doesNotContain("disagree");
+            assertThat(Docker.run("run", "--rm", tag, "cat", "/a")).isEqualTo("a\n");
+            // busybox's layers, and the one of RUN echo a: the failed RUN added none
+            int base = Integer.parseInt(Docker.run("image", "inspect", "-f", "{{len .RootFS.Layers}}", "busybox").strip());
+            assertThat(Docker.run("image", "inspect", "-f", "{{len .RootFS.Layers}}", tag).strip())
+                    .isEqualTo(String.valueOf(base + 1));
             // back leaves the failed state: the last good step, not the one before it
             t.line("back");
             t.waitFor("stage 0 2/4 > ", STEP);
@@ -67,10 +72,6 @@ class DebuggerTerminalIT {
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
         }
-        assertThat(Docker.run("run", "--rm", tag, "cat", "/a")).isEqualTo("a\n");
-        // busybox's layers, and the one of RUN echo a: the failed RUN added none
-        int base = Integer.parseInt(Docker.run("image", "inspect", "-f", "{{len .RootFS.Layers}}", "busybox").strip());
-        assertThat(Docker.run("image", "inspect", "-f", "{{len .RootFS.Layers}}", tag).strip()).isEqualTo(String.valueOf(base + 1));
     }
 
     // item 20
@@ -78,7 +79,8 @@ class DebuggerTerminalIT {
     void ctrlCInterruptsExec() throws IOException {
         try (Tmux t = start("FROM busybox\n")) {
             t.waitFor("stage 0 1/1 > ", STEP);
-            t.line("exec sleep 300");
+            // a duration no other session on the engine uses, to find its process by
+            t.line("exec sleep 29417");
             sleepQuietly(4000);
             long pressed = System.nanoTime();
             t.keys("C-c");
@@ -92,7 +94,7 @@ class DebuggerTerminalIT {
                 } catch (AssertionError notRunning) {
                     continue;
                 }
-                assertThat(top).as("processes of " + id).doesNotContain("sleep 300");
+                assertThat(top).as("processes of " + id).doesNotContain("sleep 29417");
             }
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
