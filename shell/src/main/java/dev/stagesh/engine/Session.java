@@ -43,12 +43,6 @@ public final class Session implements AutoCloseable, StageResolver {
     private StageRun current;
     /** Where the last {@code continue} stopped at a breakpoint; the next one starts by running that step. */
     private BreakStop stoppedAt;
-    private final Map<String, ShadowedFiles> shadowed = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ShadowedFiles> eldest) {
-            return size() > 4;
-        }
-    };
     private boolean closed;
 
     /** A stage and the number of its steps done when {@code continue} stopped there. */
@@ -510,13 +504,7 @@ public final class Session implements AutoCloseable, StageResolver {
     public SnapshotFiles files() {
         Snapshot s = snapshot();
         String reader = archives.reader(s);
-        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader),
-                () -> shadowedFiles(s.imageId()));
-    }
-
-    /** Images never change, so what one has under the engine's placeholders is read once (for the last few). */
-    private synchronized ShadowedFiles shadowedFiles(String imageId) {
-        return shadowed.computeIfAbsent(imageId, id -> ShadowedFiles.of(engine, id));
+        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(s));
     }
 
     public DockerEngine engine() {
