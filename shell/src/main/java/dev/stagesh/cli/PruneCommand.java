@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /** {@code stagesh prune}: removes the build cache and the shared toolbox. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = "Remove stagesh's build cache, its toolbox volume and every leftover of ended sessions.")
+        description = "Remove stagesh's build cache, its toolbox and cache volumes and every leftover of ended sessions; "
+                + "what a live session uses (its containers, snapshots and the shared volumes) is left alone.")
 final class PruneCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     StageshCommand parent;
@@ -16,8 +17,12 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         try (Engine engine = parent.engine()) {
             Reaper.Pruned p = Reaper.pruneAll(engine);
-            Printer.system(false).line("removed " + p.containers() + " containers, " + p.images() + " images, "
-                    + p.volumes() + " volumes");
+            Printer out = Printer.system(false);
+            out.line("removed " + p.containers() + " containers, " + p.images() + " images, " + p.volumes() + " volumes");
+            if (p.liveSessions() > 0) {
+                out.progress("left alone: what " + p.liveSessions() + (p.liveSessions() == 1 ? " live session uses" : " live sessions use")
+                        + " (its containers, snapshots and cache entries, and the shared volumes)");
+            }
             return 0;
         }
     }

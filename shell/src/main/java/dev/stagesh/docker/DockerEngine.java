@@ -239,6 +239,24 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    /**
+     * Removes the image unless a container (of any state) or a child image still uses it, as plain
+     * {@code docker rmi} does; returns whether it went. Parents it alone kept go with it.
+     */
+    @Override
+    public boolean removeImageIfUnused(String imageId) {
+        try {
+            client().removeImageCmd(imageId).withForce(false).exec();
+            return true;
+        } catch (NotFoundException ignored) {
+            return false;
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            return false;
+        } catch (DockerException e) {
+            throw new EngineException("cannot remove image " + imageId + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
     /** Streams {@code docker save} of one image; the caller closes the stream. */
     @Override
     public InputStream save(String imageId) {
@@ -579,6 +597,18 @@ public final class DockerEngine implements Engine {
         }
         Long code = call(() -> client().inspectExecCmd(execId).exec().getExitCodeLong(), "inspect exec");
         return code == null ? -1 : code.intValue();
+    }
+
+    /** When the engine created the container (to the nanosecond), or empty when it is gone or does not say. */
+    @Override
+    public Optional<java.time.Instant> containerCreated(String containerId) {
+        return getJson("/containers/" + encode(containerId) + "/json").flatMap(n -> {
+            try {
+                return Optional.of(java.time.OffsetDateTime.parse(n.path("Created").asText()).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */

@@ -161,4 +161,13 @@ public interface Engine extends Closeable {
      * here; empty otherwise (a remote engine, another storage driver, an engine in a chroot).
      */
     Optional<java.nio.file.Path> writableLayerDir(String containerId);
+
+    /**
+     * Removes the image unless a container (of any state) or a child image still uses it, as plain
+     * {@code docker rmi} does; returns whether it went.
+     */
+    boolean removeImageIfUnused(String imageId);
+
+    /** When the engine created the container (to the nanosecond), or empty when it is gone or does not say. */
+    Optional<java.time.Instant> containerCreated(String containerId);
 }

@@ -20,6 +20,15 @@ final class ArchiveContainers implements AutoCloseable {
     private final Map<String, String> labels;
     /** Readers by snapshot image, least recently used first. */
     private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
+    /** What the engine added to each reader, probed on the first read that may meet it. */
+    private final Map<String, Placeholders> placeholders = new java.util.HashMap<>();
+    /** Images never change, so what one has under the engine's placeholders is read once (for the last few). */
+    private final Map<String, ShadowedFiles> shadowed = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ShadowedFiles> eldest) {
+            return size() > KEEP * 2;
+        }
+    };
 
     ArchiveContainers(Engine engine, Map<String, String> labels) {
         this.engine = engine;
@@ -35,10 +44,21 @@ final class ArchiveContainers implements AutoCloseable {
             if (readers.size() > KEEP) {
                 var eldest = readers.entrySet().iterator().next();
                 readers.remove(eldest.getKey());
+                placeholders.remove(eldest.getValue());
                 engine.removeContainer(eldest.getValue());
             }
         }
         return id;
+    }
+
+    /** The files the engine added to a reader container, which the snapshot does not have. */
+    synchronized Placeholders placeholders(String reader) {
+        return placeholders.computeIfAbsent(reader, id -> Placeholders.probe(engine, id));
+    }
+
+    /** What the snapshot itself has at the paths the engine's placeholders cover in every container. */
+    synchronized ShadowedFiles shadowed(Snapshot snapshot) {
+        return shadowed.computeIfAbsent(snapshot.imageId(), id -> ShadowedFiles.of(engine, id));
     }
 
     /** A fresh container of the snapshot to write into and commit; the caller removes it. */
@@ -61,5 +81,6 @@ final class ArchiveContainers implements AutoCloseable {
             }
         });
         readers.clear();
+        placeholders.clear();
     }
 }

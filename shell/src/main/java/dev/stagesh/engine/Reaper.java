@@ -22,7 +22,12 @@ import java.util.Set;
 public final class Reaper {
     private Reaper() {}
 
-    public record Pruned(int containers, int images, int volumes) {
+    /** @param liveSessions how many live sessions were left alone (by {@link #pruneAll}) */
+    public record Pruned(int containers, int images, int volumes, int liveSessions) {
+        public Pruned(int containers, int images, int volumes) {
+            this(containers, images, volumes, 0);
+        }
+
         public boolean any() {
             return containers + images + volumes > 0;
         }
@@ -209,32 +214,86 @@ public final class Reaper {
         return all;
     }
 
-    /** Everything stagesh ever created on this engine: build cache, toolbox, leftovers. */
+    /**
+     * Everything stagesh created on this engine (build cache, toolbox, cache mounts, leftovers)
+     * but what a live session uses: its containers, its snapshots, the cache entries it stands on
+     * (an image a container or a child image still uses is left, as plain {@code docker rmi}
+     * leaves it) and, while any session lives, the shared volumes it may mount next. A session
+     * is live as the reaper judges it: its process on this host runs, or it ran elsewhere.
+     */
     public static Pruned pruneAll(Engine engine) {
-        int containers = removeContainers(engine, engine.labelsOfContainersLabelled(SessionId.SESSION).stream()
-                .map(l -> l.get("__id")).toList());
-        int images = 0;
+        long self = ProcessHandle.current().pid();
+        String host = SessionId.hostName();
+        List<Map<String, String>> containers = engine.labelsOfContainersLabelled(SessionId.SESSION);
+        List<Map<String, String>> images = engine.labelsOfImagesLabelled(SessionId.SESSION);
+        Set<String> live = liveSessions(concat(containers, images), host, self);
+        // in rounds: Podman refuses to remove a namespace holder while its joiners exist
+        int removedContainers = removeContainers(engine, containers.stream()
+                .filter(labels -> !live.contains(labels.get(SessionId.SESSION)))
+                .map(labels -> labels.get("__id")).toList());
+        int removedImages = 0;
         // children before parents: retry until a round removes nothing more
         for (int round = 0; round < 50; round++) {
-            var left = engine.imagesLabelled(SessionId.SESSION);
-            int before = images;
+            int before = removedImages;
+            List<String> left = engine.labelsOfImagesLabelled(SessionId.SESSION).stream()
+                    .filter(l -> !live.contains(l.get(SessionId.SESSION))).map(l -> l.get("__id")).toList();
             for (String id : left) {
-                try {
-                    engine.removeImage(id);
-                    images++;
-                } catch (RuntimeException e) {
-                    // still has children; next round
+                if (engine.removeImageIfUnused(id)) {
+                    removedImages++;
                 }
             }
-            if (left.isEmpty() || images == before) {
+            if (left.isEmpty() || removedImages == before) {
                 break;
             }
         }
-        int volumes = 0;
-        for (String v : engine.volumesLabelled(SessionId.SESSION)) {
-            engine.removeVolume(v);
-            volumes++;
+        int removedVolumes = 0;
+        if (live.isEmpty()) {
+            for (String v : engine.volumesLabelled(SessionId.SESSION)) {
+                try {
+                    engine.removeVolume(v);
+                    removedVolumes++;
+                } catch (RuntimeException inUse) {
+                    // a container of a session that started meanwhile mounts it: it stays
+                }
+            }
+        } else {
+            // the shared volumes (toolbox, cache mounts) stay while a session lives; so do its own
+            Set<String> kept = new HashSet<>();
+            for (String session : live) {
+                kept.addAll(engine.volumesLabelled(SessionId.SESSION + "=" + session));
+            }
+            for (String v : engine.volumesLabelled(SessionId.PID)) {
+                if (!kept.contains(v)) {
+                    try {
+                        engine.removeVolume(v);
+                        removedVolumes++;
+                    } catch (RuntimeException inUse) {
+                        // still mounted by a container: it stays
+                    }
+                }
+            }
         }
-        return new Pruned(containers, images, volumes);
+        return new Pruned(removedContainers, removedImages, removedVolumes, live.size());
+    }
+
+    /** The sessions among the objects' owners that are not dead (nor shared infrastructure). */
+    private static Set<String> liveSessions(List<Map<String, String>> objects, String host, long self) {
+        Map<String, Long> firstSeen = new HashMap<>();
+        Map<String, Map<String, String>> owner = new HashMap<>();
+        for (Map<String, String> labels : objects) {
+            String session = labels.get(SessionId.SESSION);
+            firstSeen.merge(session, parseLong(labels.get("__created")).orElse(Long.MAX_VALUE), Math::min);
+            owner.putIfAbsent(session, labels);
+        }
+        Set<String> live = new HashSet<>();
+        for (var e : owner.entrySet()) {
+            Map<String, String> labels = e.getValue();
+            boolean session = labels.get(SessionId.PID) != null;
+            boolean ours = String.valueOf(self).equals(labels.get(SessionId.PID)) && host.equals(labels.get(SessionId.HOST));
+            if (session && !ours && !isDead(labels, host, self, firstSeen.get(e.getKey()))) {
+                live.add(e.getKey());
+            }
+        }
+        return live;
     }
 }

@@ -69,7 +69,8 @@ final class RunStep {
         }
         if (code != 0) {
             store.created(image, null);
-            Snapshot failed = snap.committed(image, config, new HistoryEntry(history, false));
+            // a failed RUN that changed no file adds no layer, like a successful one
+            Snapshot failed = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
             throw new StepFailedException(new StepFailure(step, r.node().original().strip(), command.argv(), code,
                     StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
                     config.envMap(), scope.stageArgs(), workdir, user, failed));

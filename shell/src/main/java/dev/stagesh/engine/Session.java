@@ -42,7 +42,12 @@ public final class Session implements AutoCloseable {
     private final BuildContext context;
     private SnapshotInspector inspector;
     private StageRun current;
+    /** Where the last {@code continue} stopped at a breakpoint; the next one starts by running that step. */
+    private BreakStop stoppedAt;
     private boolean closed;
+
+    /** A stage and the number of its steps done when {@code continue} stopped there. */
+    private record BreakStop(StageRun run, int position) {}
 
     private Session(Engine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
                     StepListener listener) {
@@ -157,27 +162,48 @@ public final class Session implements AutoCloseable {
         return active.cancel();
     }
 
+    /**
+     * Runs a one-off container of the session ({@code exec}) to its end, streaming its output.
+     * Ctrl-C ({@link #cancel}) stops it as it stops a step. Returns its exit code, or empty when it
+     * was cancelled.
+     */
+    public java.util.OptionalInt runCancellable(String containerId, dev.stagesh.docker.OutputSink sink) {
+        int code;
+        active.started(containerId);
+        try {
+            code = engine.runToEnd(containerId, sink);
+        } finally {
+            active.finished(containerId);
+        }
+        return active.takeCancelled() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(code);
+    }
+
     public Breakpoints breakpoints() {
         return breakpoints;
     }
 
     /**
-     * Runs the current stage until the step about to run has a breakpoint (the first step always
-     * runs, so continuing from a breakpoint moves on) or the stage ends. Returns the breakpoint
-     * hit, if any.
+     * Runs the current stage until the step about to run has a breakpoint or the stage ends.
+     * Returns the breakpoint hit, if any. Only the step a previous {@code continue} stopped
+     * before runs regardless of its breakpoint (so continuing from a breakpoint moves on); one
+     * reached any other way (FROM just ran, {@code next}, {@code back}) stops at once. A failed
+     * step runs again.
      */
     public Optional<Breakpoints.Breakpoint> continueToBreakpoint() {
-        boolean first = true;
+        // from a failed state the failed step runs again, whatever its breakpoint: the user stood on it
+        boolean resuming = current.failure() != null
+                || stoppedAt != null && stoppedAt.run() == current && stoppedAt.position() == current.position();
+        stoppedAt = null;
         while (!current.finished()) {
-            Instruction next = current.next();
-            if (!first) {
-                var hit = breakpoints.at(next);
+            if (!resuming) {
+                var hit = breakpoints.at(current.next());
                 if (hit.isPresent()) {
+                    stoppedAt = new BreakStop(current, current.position());
                     return hit;
                 }
             }
             step(current);
-            first = false;
+            resuming = false;
         }
         return Optional.empty();
     }
@@ -215,18 +241,28 @@ public final class Session implements AutoCloseable {
         List<StageRun> freshRuns = new ArrayList<>();
         Map<Integer, Integer> kept = new java.util.LinkedHashMap<>();
         boolean globalsChanged = !freshArgs.globals().equals(args.globals());
+        StageGraph before = graph();
+        StageGraph after = new StageGraph(fresh, freshArgs);
+        // stages whose final state may differ from the one the session built: their dependents
+        // go back to pending from the first step that reads them
+        java.util.Set<Integer> changed = new java.util.HashSet<>();
         for (Stage s : fresh.stages()) {
             StageRun run = new StageRun(s);
             if (!globalsChanged && s.index() < runs.size()) {
                 StageRun old = runs.get(s.index());
-                int same = Reload.unchangedPrefix(old.steps(), run.steps());
+                int same = Math.min(Reload.unchangedPrefix(old.steps(), run.steps()),
+                        Reload.firstStaleSource(before, old, after, run, changed));
                 int keep = Math.min(same, old.position());
                 for (int i = 0; i < keep; i++) {
                     run.record(old.outcomes().get(i));
                 }
                 kept.put(s.index(), keep);
+                if (same < Math.max(old.total(), run.total())) {
+                    changed.add(s.index());
+                }
             } else {
                 kept.put(s.index(), 0);
+                changed.add(s.index());
             }
             freshRuns.add(run);
         }
@@ -236,6 +272,7 @@ public final class Session implements AutoCloseable {
         runs.clear();
         runs.addAll(freshRuns);
         current = runs.get(currentIndex);
+        stoppedAt = null;
         return kept;
     }
 
@@ -250,15 +287,22 @@ public final class Session implements AutoCloseable {
         return run;
     }
 
-    /** Goes back {@code n} steps in the current stage (never before its FROM). */
+    /**
+     * Goes back {@code n} steps in the current stage (never before its FROM). A failed step's
+     * kept state counts as a step: leaving it is the first step back.
+     */
     public int back(int n) {
-        int keep = Math.max(1, current.position() - n);
-        int dropped = current.position() - keep;
+        int steps = n;
+        int dropped = 0;
         if (current.failure() != null) {
             current.rewindTo(current.position());
-            dropped = Math.max(dropped, 0);
+            steps--;
+            dropped++;
         }
+        int keep = Math.max(1, current.position() - steps);
+        dropped += Math.max(0, current.position() - keep);
         current.rewindTo(keep);
+        stoppedAt = null;
         return dropped;
     }
 
@@ -267,6 +311,7 @@ public final class Session implements AutoCloseable {
         if (current.started()) {
             current.rewindTo(1);
         }
+        stoppedAt = null;
     }
 
     /** Runs the current stage to its end and commits it as an image tagged with each tag. */
@@ -511,7 +556,9 @@ public final class Session implements AutoCloseable {
 
     /** The files of the snapshot the session stands on. */
     public SnapshotFiles files() {
-        return new SnapshotFiles(engine, archives.reader(snapshot()));
+        Snapshot s = snapshot();
+        String reader = archives.reader(s);
+        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(s));
     }
 
     public Engine engine() {

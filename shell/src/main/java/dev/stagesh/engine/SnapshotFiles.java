@@ -2,45 +2,118 @@ package dev.stagesh.engine;
 
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.fs.EntryType;
+import dev.stagesh.fs.FileEntry;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.FsException;
 import dev.stagesh.fs.Owners;
 import dev.stagesh.fs.TarContent;
+import dev.stagesh.fs.TarFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a snapshot's files through the engine's archive API, so inspection works in images
  * with no tools at all and never runs anything inside them. The engine resolves symlinks in
  * the parent directories of a path; a symlink at the end of it is followed here.
+ *
+ * <p>Only the snapshot's own files are shown: the ones the engine adds to the reader container
+ * ({@link Placeholders}) are left out, and where the engine's replace the snapshot's own
+ * ({@link ShadowedFiles}: a COPY to /etc/hosts) the snapshot's are read from its layers.
  */
 public final class SnapshotFiles {
     private static final int MAX_LINKS = 40;
 
     private final Engine engine;
     private final String container;
+    private final Supplier<Placeholders> placeholders;
+    private final Supplier<ShadowedFiles> shadowed;
+    private ShadowedFiles own;
 
-    SnapshotFiles(Engine engine, String container) {
+    SnapshotFiles(Engine engine, String container, Supplier<Placeholders> placeholders,
+                  Supplier<ShadowedFiles> shadowed) {
         this.engine = engine;
         this.container = container;
+        this.placeholders = placeholders;
+        this.shadowed = shadowed;
     }
 
     /** The entries at and under {@code path}, indexed; the path itself is not followed if a link. */
     public FileTree tree(String path) {
         String clean = Paths.clean(path);
-        try (InputStream tar = archive(clean)) {
-            return FileTree.read(tar, Paths.parent(clean));
-        } catch (IOException e) {
-            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        if (!Placeholders.concerns(clean)) {
+            try (InputStream tar = archive(clean)) {
+                return FileTree.read(tar, Paths.parent(clean));
+            } catch (IOException e) {
+                throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+            }
         }
+        Placeholders p = placeholders.get();
+        if (p.hides(clean) && ownEntry(clean).isEmpty()) {
+            throw new FsException(clean + ": No such file or directory");
+        }
+        return ownTree(p, clean);
+    }
+
+    /**
+     * The tree without the engine's placeholders, with the snapshot's own files at the paths the
+     * engine shadows, and without a holder directory the engine's files alone were in.
+     */
+    private FileTree ownTree(Placeholders p, String clean) {
+        List<FileEntry> extra = p.hidesAny(ShadowedFiles.PATHS, clean) ? own().under(clean) : List.of();
+        try (InputStream tar = archive(clean)) {
+            return FileTree.read(tar, Paths.parent(clean), p::hides, extra, p.holders());
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + clean + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized ShadowedFiles own() {
+        if (own == null) {
+            own = shadowed.get();
+        }
+        return own;
+    }
+
+    /** The snapshot's own entry at a path the engine shadows with a placeholder, if it has one. */
+    private Optional<FileEntry> ownEntry(String clean) {
+        return ShadowedFiles.PATHS.contains(clean) ? own().entry(clean) : Optional.empty();
+    }
+
+    /** Whether the path, as the engine shows it, is one of the files the engine added and not the snapshot's. */
+    private boolean placeholder(String clean) {
+        if (!Placeholders.concerns(clean)) {
+            return false;
+        }
+        Placeholders p = placeholders.get();
+        return p.hides(clean) || p.hidesHolder(clean, dir -> ownTree(p, dir));
     }
 
     /** Copies a file's bytes to {@code out}, following symlinks; returns how many. */
     public long cat(String path, OutputStream out) {
         String real = follow(path);
+        if (placeholder(real)) {
+            // follow found the snapshot's own file under the engine's: its bytes are in the layers
+            FileEntry e = ownEntry(real).orElseThrow(() -> new FsException(path + ": No such file or directory"));
+            if (e.type() == EntryType.DIRECTORY) {
+                throw new FsException(path + ": Is a directory");
+            }
+            byte[] bytes = e.type() == EntryType.FILE ? own().content(real) : new byte[0];
+            try {
+                out.write(bytes);
+            } catch (IOException ex) {
+                throw new EngineException("cannot write " + path + ": " + ex.getMessage(), ex);
+            }
+            return bytes.length;
+        }
         try (InputStream tar = archive(real)) {
             return TarContent.copyFile(tar, Paths.baseName(real), out);
         } catch (FsException e) {
@@ -70,13 +143,22 @@ public final class SnapshotFiles {
     public String follow(String path) {
         String current = Paths.clean(path);
         for (int hops = 0; hops < MAX_LINKS; hops++) {
-            var stat = engine.stat(container, current)
+            String at = current;
+            String target;
+            var stat = engine.stat(container, at)
                     .orElseThrow(() -> new FsException(path + ": No such file or directory"));
-            if (!stat.isSymlink()) {
-                return current;
+            if (placeholder(at)) {
+                FileEntry e = ownEntry(at).orElseThrow(() -> new FsException(path + ": No such file or directory"));
+                if (e.type() != EntryType.SYMLINK) {
+                    return at;
+                }
+                target = e.linkTarget();
+            } else if (!stat.isSymlink()) {
+                return at;
+            } else {
+                target = stat.linkTarget();
             }
-            String target = stat.linkTarget();
-            current = target.startsWith("/") ? Paths.clean(target) : Paths.resolve(Paths.parent(current), target);
+            current = target.startsWith("/") ? Paths.clean(target) : Paths.resolve(Paths.parent(at), target);
         }
         throw new FsException(path + ": Too many levels of symbolic links");
     }
@@ -88,7 +170,31 @@ public final class SnapshotFiles {
      * @throws FsException when the path does not exist
      */
     public InputStream open(String path) {
-        return archive(Paths.clean(path));
+        String clean = Paths.clean(path);
+        if (!Placeholders.concerns(clean)) {
+            return archive(clean);
+        }
+        Placeholders p = placeholders.get();
+        if (placeholder(clean) && ownEntry(clean).isEmpty()) {
+            throw new FsException(clean + ": No such file or directory");
+        }
+        Set<String> holders = new HashSet<>();
+        for (String h : p.holders()) {
+            if ((h.equals(clean) || clean.equals("/") || h.startsWith(clean + "/")) && p.hidesHolder(h, dir -> ownTree(p, dir))) {
+                holders.add(h);
+            }
+        }
+        List<TarFilter.Extra> extra = new ArrayList<>();
+        if (p.hidesAny(ShadowedFiles.PATHS, clean)) {
+            for (FileEntry e : own().under(clean)) {
+                // devices are never copied out; the rest goes as the layers have it
+                if (e.type() == EntryType.FILE || e.type() == EntryType.SYMLINK || e.type() == EntryType.DIRECTORY) {
+                    byte[] bytes = e.type() == EntryType.FILE ? own().content(e.path()) : new byte[0];
+                    extra.add(TarFilter.Extra.of(e, Paths.parent(clean), bytes));
+                }
+            }
+        }
+        return new TarFilter(archive(clean), Paths.parent(clean), q -> p.hides(q) || holders.contains(q), extra);
     }
 
     private InputStream archive(String path) {

@@ -60,6 +60,33 @@ public final class FileTree {
         return builder.build(parent);
     }
 
+    /**
+     * Like {@link #read(InputStream, String)}, leaving out the entries at {@code hidden} paths
+     * (with what is under them) and adding {@code extra} ones, then each directory of
+     * {@code dropIfEmpty} that is left empty: the files the engine adds to every container are
+     * taken out, the image's own at those paths put back, and a directory made only to hold the
+     * engine's files goes.
+     */
+    public static FileTree read(InputStream tar, String parentPath, java.util.function.Predicate<String> hidden,
+                                java.util.Collection<FileEntry> extra, Set<String> dropIfEmpty) {
+        String parent = FsPaths.normalize(parentPath);
+        Builder builder = builder();
+        TarArchiveInputStream in = TarStreams.open(tar);
+        for (TarArchiveEntry e = TarStreams.next(in); e != null; e = TarStreams.next(in)) {
+            FileEntry entry = TarStreams.toFileEntry(e, parent);
+            if (!hidden.test(entry.path())) {
+                builder.add(entry);
+            }
+        }
+        extra.forEach(builder::add);
+        for (String dir : dropIfEmpty) {
+            if (builder.entry(dir).filter(FileEntry::isDirectory).isPresent() && builder.subtree(dir).size() == 1) {
+                builder.remove(dir);
+            }
+        }
+        return builder.build(parent);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -5,10 +5,15 @@ import java.util.List;
 
 /**
  * Splits a typed line into commands at unquoted {@code ;} and each command into words, with
- * shell-like quoting: '...' is literal, "..." allows \" and \\, a backslash escapes outside
- * quotes. An unclosed quote is an error naming its column.
+ * POSIX shell quoting: '...' is literal; inside "..." a backslash escapes only $ ` " \ and a
+ * newline and is kept before anything else; outside quotes a backslash escapes any character;
+ * an unquoted {@code #} at the start of a word begins a comment to the end of the line. An
+ * unclosed quote is an error naming its column.
  */
 public final class CommandSplitter {
+    /** What a backslash escapes inside double quotes (POSIX, 2.2.3); before anything else it stays. */
+    private static final String ESCAPED_IN_DOUBLE_QUOTES = "$`\"\\\n";
+
     private CommandSplitter() {}
 
     public static List<List<String>> split(String line) {
@@ -29,8 +34,12 @@ public final class CommandSplitter {
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
-                } else if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-                    word.append(line.charAt(++i));
+                } else if (c == '\\' && i + 1 < line.length() && ESCAPED_IN_DOUBLE_QUOTES.indexOf(line.charAt(i + 1)) >= 0) {
+                    // a backslash-newline inside double quotes is a line continuation: both go
+                    char escaped = line.charAt(++i);
+                    if (escaped != '\n') {
+                        word.append(escaped);
+                    }
                 } else {
                     word.append(c);
                 }
@@ -38,6 +47,8 @@ public final class CommandSplitter {
                 quote = c;
                 quoteColumn = i + 1;
                 inWord = true;
+            } else if (c == '#' && !inWord) {
+                break;
             } else if (c == '\\' && i + 1 < line.length()) {
                 word.append(line.charAt(++i));
                 inWord = true;

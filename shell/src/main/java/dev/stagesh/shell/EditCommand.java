@@ -30,13 +30,19 @@ final class EditCommand extends SessionCommand {
         String where = step.node().original().strip();
         int kept = Reloads.reportAndRewind(context);
         var current = session().current();
-        // run through the step the user stood on (found again by its text, since lines may have
-        // moved), or through the first changed step when that very step was edited
-        int through = kept + 1;
-        for (int i = kept; i < current.total(); i++) {
-            if (current.steps().get(i).node().original().strip().equals(where)) {
-                through = i + 1;
-                break;
+        // nothing up to the step the user stood on changed: stay there. Otherwise run through that
+        // step (found again by its text, since lines may have moved), or through the first changed
+        // step when that very step was edited. A failed step counts as not done: it runs again.
+        int through;
+        if (kept >= wasAt && run.failure() == null) {
+            through = wasAt;
+        } else {
+            through = kept + 1;
+            for (int i = kept; i < current.total(); i++) {
+                if (current.steps().get(i).node().original().strip().equals(where)) {
+                    through = i + 1;
+                    break;
+                }
             }
         }
         through = Math.min(through, current.total());

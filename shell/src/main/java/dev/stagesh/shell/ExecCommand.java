@@ -45,17 +45,20 @@ final class ExecCommand extends InspectCommand {
         var toolbox = new Toolbox(engine).mount();
         String id = engine.createContainer(new ContainerSpec(snapshot.imageId(), List.of(argv.get(0)),
                 argv.subList(1, argv.size()), env, workdir, as, session().id().labels(), List.of(toolbox), null));
-        int code;
+        java.util.OptionalInt code;
         try {
-            code = engine.runToEnd(id, new Forward(printer().out(), printer().err()));
+            code = session().runCancellable(id, new Forward(printer().out(), printer().err()));
         } catch (EngineException e) {
             return fail(startFailure(argv.get(0), e.getMessage()));
         } finally {
             printer().out().flush();
             engine.removeContainer(id);
         }
-        if (code != 0) {
-            return fail(argv.get(0) + " exited with code " + code);
+        if (code.isEmpty()) {
+            return fail(argv.get(0) + ": cancelled");
+        }
+        if (code.getAsInt() != 0) {
+            return fail(argv.get(0) + " exited with code " + code.getAsInt());
         }
         return 0;
     }

@@ -7,7 +7,8 @@ import dev.stagesh.engine.StepFailure;
 final class FailureReport {
     private FailureReport() {}
 
-    static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs) {
+    /** @param kept whether the session stands on the failed state (on-error on) or stayed before the step */
+    static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs, boolean kept) {
         p.error(f.message());
         p.err().println("  step:     " + f.step() + "  " + f.instruction());
         p.err().println("  argv:     " + f.argv());
@@ -25,6 +26,11 @@ final class FailureReport {
             p.err().println("  last output:");
             f.outputTail().forEach(l -> p.err().println("    | " + l));
         }
-        p.err().println("  The failed state is kept: ls, cat, env and commit work on it; 'back' leaves it.");
+        if (kept) {
+            p.err().println("  The failed state is kept: ls, cat, env and commit work on it; 'back' leaves it.");
+        } else {
+            p.err().println("  The failed state is not kept (break on-error is off): the session stays at step "
+                    + (f.step() - 1) + ".");
+        }
     }
 }

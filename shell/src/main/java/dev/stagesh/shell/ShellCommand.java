@@ -26,6 +26,10 @@ final class ShellCommand extends SessionCommand {
     /** On /dev/shm, a tmpfs of every container: the history file never reaches the committed layer. */
     static final String HISTORY = "/dev/shm/.stagesh_history";
 
+    /** Run before each prompt: the commands typed since the last one, then the status they ended with. */
+    static final String STATUS_HOOK = "__stagesh_status=$?; history -a; printf '" + ShellHistory.STATUS
+            + "%s\\n' \"$__stagesh_status\" >> \"$HISTFILE\"";
+
     @Option(names = "--keep", description = "Keep the changes as a new step and suggest a RUN line for them.")
     boolean keep;
 
@@ -62,12 +66,14 @@ final class ShellCommand extends SessionCommand {
             argv.addAll(List.of("-u", snap.config().user()));
         }
         if (keep) {
-            // bash writes each command as it is typed (history -a), so nothing is lost however it exits
-            argv.addAll(List.of("-e", "HISTFILE=" + HISTORY, "-e", "PROMPT_COMMAND=history -a", "-e", "HISTCONTROL="));
+            // bash writes each command as it is typed (history -a), so nothing is lost however it exits,
+            // and after it the status it exited with, so a command that failed is not suggested
+            argv.addAll(List.of("-e", "HISTFILE=" + HISTORY, "-e", "PROMPT_COMMAND=" + STATUS_HOOK, "-e", "HISTCONTROL="));
         }
         argv.add(container);
         if (keep && exists("/bin/bash")) {
-            argv.addAll(List.of("/bin/bash", "--norc", "--noprofile"));
+            // histappend: on exit bash appends (the exit itself) instead of rewriting the file without the statuses
+            argv.addAll(List.of("/bin/bash", "--norc", "--noprofile", "-O", "histappend"));
         } else if (exists("/bin/sh")) {
             if (keep) {
                 printer().progress("no bash in this snapshot: the commands are read from /bin/sh's history, "
@@ -86,6 +92,9 @@ final class ShellCommand extends SessionCommand {
     private int keep(String container, StageRun run) throws Exception {
         ShellHistory history = ShellHistory.parse(read(container, HISTORY));
         var line = history.runLine();
+        for (String left : history.failed()) {
+            printer().progress("left out of the RUN line (it exited non-zero): " + left);
+        }
         if (line.isEmpty()) {
             printer().error("shell --keep: no commands were recorded (typed none, or this image's shell keeps no "
                     + "history); nothing kept");

@@ -109,10 +109,10 @@ public final class ShellRunner {
 
     private int report(Exception ex) {
         if (ex instanceof StepFailedException f) {
-            var run = context.session().stages().stream().filter(r -> r.failure() == f.failure()).findFirst()
-                    .orElse(context.session().current());
+            var kept = context.session().stages().stream().filter(r -> r.failure() == f.failure()).findFirst();
+            var run = kept.orElse(context.session().current());
             FailureReport.print(context.printer(), f.failure(),
-                    context.session().undeclaredGlobalArgs(run, f.failure().step() - 1));
+                    context.session().undeclaredGlobalArgs(run, f.failure().step() - 1), kept.isPresent());
         } else {
             context.printer().error(ErrorMessages.of(ex));
         }

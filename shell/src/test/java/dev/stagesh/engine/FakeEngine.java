@@ -225,6 +225,23 @@ final class FakeEngine implements Engine {
         }
     }
 
+    /** As plain {@code docker rmi}: an image a container was created from stays. */
+    @Override
+    public synchronized boolean removeImageIfUnused(String imageId) {
+        String id = tags.getOrDefault(imageId, imageId);
+        if (!images.containsKey(id) || containers.values().stream().anyMatch(c -> id.equals(c.spec.image()))) {
+            return false;
+        }
+        removeImage(id, false);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<java.time.Instant> containerCreated(String containerId) {
+        Container c = containers.get(containerId);
+        return c == null ? Optional.empty() : Optional.of(java.time.Instant.ofEpochSecond(c.created));
+    }
+
     @Override
     public synchronized InputStream save(String imageId) {
         byte[] saved = image(imageId).saved();

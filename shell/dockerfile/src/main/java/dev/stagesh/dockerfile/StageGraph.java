@@ -79,6 +79,26 @@ public final class StageGraph {
         return found.map(i -> dockerfile.stages().get(i));
     }
 
+    /**
+     * The earlier stages one step of {@code stage} reads, as stage indexes: its FROM's base stage,
+     * a {@code COPY --from} stage, the stages of a RUN's {@code --mount from=}. None for any other step.
+     */
+    public List<Integer> stepSources(Stage stage, Instruction step) {
+        TreeSet<Integer> out = new TreeSet<>();
+        if (step instanceof Instruction.From) {
+            byName(fromImage(stage), stage.index()).ifPresent(out::add);
+        } else if (step instanceof Instruction.Copy c && c.from() != null && !c.from().isEmpty()) {
+            copyFrom(stage, c).ifPresent(out::add);
+        } else if (step instanceof Instruction.Run r) {
+            for (Mount m : r.mounts()) {
+                if (m.from() != null && !m.from().isEmpty()) {
+                    mountFrom(stage, r, m.from()).ifPresent(out::add);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The base image reference (expanded), or empty when the base is a stage. */
     public Optional<String> baseImage(Stage stage) {
         if (baseStage(stage).isPresent()) {

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Tokens of a line typed at the stagesh prompt: command names (known ones as keywords,
  * others marked), options, quoted strings, variables, the {@code ;} between commands and
- * a {@code #} comment line. It follows the quoting of the command splitter, so what looks
+ * a {@code #} comment (at the start of a word, to the end of the line). It follows the quoting of the command splitter, so what looks
  * like one word is one word.
  */
 public final class CommandLexer {
@@ -29,6 +29,10 @@ public final class CommandLexer {
             if (Character.isWhitespace(c)) {
                 t.add(Token.Kind.PLAIN, c);
                 i++;
+            } else if (c == '#' && (Character.isWhitespace(line.charAt(i - 1)) || line.charAt(i - 1) == ';')) {
+                // as the splitter reads it: a # at the start of a word comments out the rest
+                t.add(Token.Kind.COMMENT, line.substring(i));
+                break;
             } else if (c == ';') {
                 t.add(Token.Kind.PLAIN, c);
                 commandWord = true;

@@ -42,6 +42,13 @@ class CommandLexerTest {
     }
 
     @Test
+    void aHashAtTheStartOfAWordCommentsOutTheRestAsTheSplitterReadsIt() {
+        assertThat(lexer.tokens("ls /app # note; ls")).containsExactly(t(KEYWORD, "ls"), t(PLAIN, " /app "),
+                t(COMMENT, "# note; ls"));
+        assertThat(lexer.tokens("ls a#b")).containsExactly(t(KEYWORD, "ls"), t(PLAIN, " a#b"));
+    }
+
+    @Test
     void theHighlighterStylesSpansWithColourAndNothingWithout() {
         InputHighlighter on = new InputHighlighter(lexer, new Palette(true));
         AttributedString s = on.highlight(null, "ls -l");
