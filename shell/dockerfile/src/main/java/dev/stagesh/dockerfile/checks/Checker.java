@@ -338,8 +338,11 @@ public final class Checker {
             }
         });
         Map<StageState, Set<StageState>> deps = new HashMap<>();
+        Map<StageState, Map<StageState, Node>> byCommand = new HashMap<>();
         for (StageState s : states) {
             Set<StageState> d = new LinkedHashSet<>();
+            Map<StageState, Node> commands = new java.util.LinkedHashMap<>();
+            byCommand.put(s, commands);
             if (s.base != null) {
                 d.add(s.base);
             }
@@ -356,6 +359,7 @@ public final class Checker {
                     StageState src = stageRef(c.from(), states, byName, c.node());
                     if (src != null) {
                         d.add(src);
+                        commands.put(src, c.node());
                     }
                 } else if (ins instanceof Instruction.Run r) {
                     // a RUN --mount=from= needs that stage as well (BuildKit's detectRunMount)
@@ -364,12 +368,14 @@ public final class Checker {
                                 : byName.get(m.from().toLowerCase(Locale.ROOT));
                         if (src != null) {
                             d.add(src);
+                            commands.put(src, r.node());
                         }
                     }
                 }
             }
             deps.put(s, d);
         }
+        circular(states, byCommand);
         if (options.target() == null || options.target().isEmpty()) {
             return new LinkedHashSet<>(states);
         }
@@ -388,6 +394,40 @@ public final class Checker {
             }
         }
         return out;
+    }
+
+    /** BuildKit's {@code validateCircularDependency}: a stage that needs itself through COPY/RUN --from. */
+    private static void circular(List<StageState> states, Map<StageState, Map<StageState, Node>> byCommand) {
+        Set<StageState> visited = new java.util.HashSet<>();
+        for (StageState s : states) {
+            List<Node> path = cycle(s, new ArrayList<>(), visited, new java.util.HashSet<>(), byCommand);
+            if (path != null) {
+                List<LineRange> where = new ArrayList<>();
+                path.forEach(n -> where.addAll(Lint.location(n)));
+                throw new Stop("circular dependency detected on stage: " + s.displayName(), where);
+            }
+        }
+    }
+
+    private static List<Node> cycle(StageState s, List<Node> current, Set<StageState> visited,
+                                    Set<StageState> onPath, Map<StageState, Map<StageState, Node>> byCommand) {
+        if (!visited.add(s)) {
+            return null;
+        }
+        onPath.add(s);
+        for (Map.Entry<StageState, Node> dep : byCommand.get(s).entrySet()) {
+            List<Node> next = new ArrayList<>(current);
+            next.add(dep.getValue());
+            if (onPath.contains(dep.getKey())) {
+                return next;
+            }
+            List<Node> found = cycle(dep.getKey(), next, visited, onPath, byCommand);
+            if (found != null) {
+                return found;
+            }
+        }
+        onPath.remove(s);
+        return null;
     }
 
     /** The stage {@code --from=ref} names, or null for an image. */

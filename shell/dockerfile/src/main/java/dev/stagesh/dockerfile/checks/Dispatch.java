@@ -99,8 +99,8 @@ final class Dispatch {
                 throw new Stop(e.getMessage(), where);
             }
         }
-        // Java 17 has no pattern switch: the other instructions (FROM, RUN, VOLUME, USER, STOPSIGNAL, MAINTAINER,
-        // HEALTHCHECK's command) need nothing beyond the expansion above
+        // Java 17 has no pattern switch: the other instructions (FROM, RUN, USER, MAINTAINER) need nothing beyond
+        // the expansion above
         if (x instanceof Instruction.Env e) {
             List<String> seps = separators(ins.node());
             for (int i = 0; i < e.pairs().size(); i++) {
@@ -155,6 +155,12 @@ final class Dispatch {
             }
         } else if (x instanceof Instruction.Add a) {
             ignored("Add", a.sources(), where, lint);
+        } else if (x instanceof Instruction.Volume v) {
+            if (v.volumes().contains("")) {
+                throw new Stop("VOLUME specified can not be an empty string", where);
+            }
+        } else if (x instanceof Instruction.Stopsignal st && !Signals.valid(st.signal())) {
+            throw new Stop("Invalid signal: " + st.signal(), where);
         } else if (x instanceof Instruction.Onbuild o) {
             s.onbuildTriggers.add(o.node());
         }
