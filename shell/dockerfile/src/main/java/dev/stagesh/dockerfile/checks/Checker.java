@@ -7,6 +7,7 @@ import dev.stagesh.dockerfile.instructions.ArgDecl;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.instructions.InstructionParser;
 import dev.stagesh.dockerfile.parser.DockerfileParser;
+import dev.stagesh.dockerfile.parser.GoText;
 import dev.stagesh.dockerfile.parser.Node;
 import dev.stagesh.dockerfile.parser.ParsedFile;
 import dev.stagesh.dockerfile.shell.ShellLex;
@@ -444,15 +445,23 @@ public final class Checker {
 
     /** Base images: their env and shell start a stage; InvalidBaseImagePlatform compares their platform. */
     private void resolveBases(List<StageState> states, Set<StageState> reachable) {
+        List<StageState> images = new ArrayList<>();
         for (StageState s : states) {
             s.platform = s.platformFlag != null ? s.platformFlag : options.targetPlatform();
             if (s.base != null || s.baseName.equals(EMPTY_IMAGE) || !reachable.contains(s)) {
                 continue;
             }
-            List<LineRange> where = Lint.location(s.stage.from().node());
-            if (!ImageReference.isValid(s.baseName)) {
-                throw new Stop("failed to parse stage name \"" + s.baseName + "\": invalid reference format", where);
+            // BuildKit resolves the bases in parallel and stops at the first error; a name that does not parse
+            // fails at once, before any image answers
+            String problem = ImageReference.problem(s.baseName);
+            if (problem != null) {
+                throw new Stop("failed to parse stage name " + GoText.quote(s.baseName) + ": " + problem,
+                        Lint.location(s.stage.from().node()));
             }
+            images.add(s);
+        }
+        for (StageState s : images) {
+            List<LineRange> where = Lint.location(s.stage.from().node());
             Optional<BaseImages.Image> image = options.images().lookup(s.baseName, s.platform);
             if (image.isEmpty()) {
                 continue;
