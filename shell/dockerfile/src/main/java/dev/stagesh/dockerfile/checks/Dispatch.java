@@ -144,7 +144,7 @@ final class Dispatch {
             arg(s, a, lint);
         } else if (x instanceof Instruction.Copy c) {
             if (c.from() != null) {
-                StageState src = Checker.stageRef(c.from(), all, byName, ins.node());
+                StageState src = StageDependencies.stageRef(c.from(), all, byName, ins.node());
                 if (src != null && !src.dispatched) {
                     throw new Stop("cannot copy from stage " + GoText.quote(c.from())
                             + ", it needs to be defined before current stage " + GoText.quote(s.displayName()),
@@ -160,7 +160,7 @@ final class Dispatch {
                 throw new Stop("VOLUME specified can not be an empty string", where);
             }
         } else if (x instanceof Instruction.Stopsignal st && !Signals.valid(st.signal())) {
-            throw new Stop("Invalid signal: " + st.signal(), where);
+            throw new Stop("invalid signal: " + st.signal(), where);
         } else if (x instanceof Instruction.Onbuild o) {
             s.onbuildTriggers.add(o.node());
         }
