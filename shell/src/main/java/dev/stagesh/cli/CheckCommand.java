@@ -85,7 +85,9 @@ final class CheckCommand implements Callable<Integer> {
                     engine == null ? BaseImages.NONE : new EngineBaseImages(engine),
                     ignore.isEmpty() ? Optional.empty() : Optional.of(new ContextIgnoreRules(ignore)));
             CheckResult result = Checker.check(text, dockerfile.toString(), options);
-            String name = file != null ? file.toString() : positional != null ? dockerfile.toString() : "Dockerfile";
+            // the name docker build prints: -f as given, else the Dockerfile of the context folder
+            String name = file != null ? file.toString()
+                    : positional != null && !Files.isDirectory(positional) ? positional.toString() : "Dockerfile";
             if (format == Format.json) {
                 printer.out().print(CheckReport.json(result, name, text));
             } else {

@@ -99,8 +99,8 @@ final class Dispatch {
                 throw new Stop(e.getMessage(), where);
             }
         }
-        // Java 17 has no pattern switch: the other instructions (FROM, RUN, VOLUME, USER, STOPSIGNAL, MAINTAINER,
-        // HEALTHCHECK's command) need nothing beyond the expansion above
+        // Java 17 has no pattern switch: the other instructions (FROM, RUN, USER, MAINTAINER) need nothing beyond
+        // the expansion above
         if (x instanceof Instruction.Env e) {
             List<String> seps = separators(ins.node());
             for (int i = 0; i < e.pairs().size(); i++) {
@@ -144,7 +144,7 @@ final class Dispatch {
             arg(s, a, lint);
         } else if (x instanceof Instruction.Copy c) {
             if (c.from() != null) {
-                StageState src = Checker.stageRef(c.from(), all, byName, ins.node());
+                StageState src = StageDependencies.stageRef(c.from(), all, byName, ins.node());
                 if (src != null && !src.dispatched) {
                     throw new Stop("cannot copy from stage " + GoText.quote(c.from())
                             + ", it needs to be defined before current stage " + GoText.quote(s.displayName()),
@@ -155,6 +155,12 @@ final class Dispatch {
             }
         } else if (x instanceof Instruction.Add a) {
             ignored("Add", a.sources(), where, lint);
+        } else if (x instanceof Instruction.Volume v) {
+            if (v.volumes().contains("")) {
+                throw new Stop("VOLUME specified can not be an empty string", where);
+            }
+        } else if (x instanceof Instruction.Stopsignal st && !Signals.valid(st.signal())) {
+            throw new Stop("invalid signal: " + st.signal(), where);
         } else if (x instanceof Instruction.Onbuild o) {
             s.onbuildTriggers.add(o.node());
         }

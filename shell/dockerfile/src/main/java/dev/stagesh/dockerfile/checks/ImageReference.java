@@ -24,8 +24,16 @@ final class ImageReference {
     }
 
     static boolean isValid(String s) {
-        if (s.isEmpty() || HEX64.matcher(s).matches()) {
-            return false;
+        return problem(s) == null;
+    }
+
+    /** Why {@code ParseNormalizedNamed} refuses {@code s}, in its words, or null when it is valid. */
+    static String problem(String s) {
+        if (s.isEmpty()) {
+            return "invalid reference format";
+        }
+        if (HEX64.matcher(s).matches()) {
+            return "invalid repository name (" + s + "), cannot specify 64-byte hexadecimal strings";
         }
         int slash = s.indexOf('/');
         String remainder;
@@ -41,21 +49,17 @@ final class ImageReference {
         if (domain.equals("docker.io") && remainder.indexOf('/') < 0) {
             remainder = "library/" + remainder;
         }
-        // the repository part (before a tag or digest) must be lower case
-        String repo = remainder;
-        int at = repo.indexOf('@');
-        if (at >= 0) {
-            repo = repo.substring(0, at);
-        }
-        int colon = repo.lastIndexOf(':');
-        if (colon >= 0 && repo.indexOf('/', colon) < 0) {
-            repo = repo.substring(0, colon);
-        }
+        // the name before the first ':' must be lower case (distribution's remoteName)
+        int colon = remainder.indexOf(':');
+        String repo = colon < 0 ? remainder : remainder.substring(0, colon);
         if (!repo.toLowerCase(java.util.Locale.ROOT).equals(repo)) {
-            return false;
+            return "invalid reference format: repository name (" + repo + ") must be lowercase";
         }
         var m = REFERENCE.matcher(domain + "/" + remainder);
-        return m.matches() && m.group(1).length() <= 255;
+        if (!m.matches()) {
+            return "invalid reference format";
+        }
+        return m.group(1).length() <= 255 ? null : "repository name must not be more than 255 characters";
     }
 
     private static boolean containsAny(String s, String chars) {

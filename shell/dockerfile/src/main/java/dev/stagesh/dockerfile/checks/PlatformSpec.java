@@ -62,6 +62,9 @@ final class PlatformSpec {
                         + ": platform specifier component must match \"^[A-Za-z0-9_.-]+$\": invalid argument";
             }
         }
+        if (parts.length > 3) {
+            return GoText.quote(text) + ": cannot parse platform specifier: invalid argument";
+        }
         if (parse(text).isEmpty()) {
             return GoText.quote(text) + ": unknown operating system or architecture: invalid argument";
         }

@@ -12,10 +12,16 @@ final class FlagValues {
     private FlagValues() {
     }
 
-    /** Returns the value if it is a valid chmod (octal up to 07777 or symbolic), else throws; null passes. */
+    /**
+     * Returns the value if it is a valid chmod (octal up to 07777 or symbolic), else throws; null passes, and an
+     * empty value (a variable that expanded to nothing) means no chmod, as in BuildKit.
+     */
     static String checkChmod(String value, Node node) {
         if (value == null || value.contains("$")) {
             return value; // validated after expansion
+        }
+        if (value.isEmpty()) {
+            return null;
         }
         String nonOctal = "invalid chmod parameter: '" + value + "'. it should be octal string and between 0 and 07777";
         if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {

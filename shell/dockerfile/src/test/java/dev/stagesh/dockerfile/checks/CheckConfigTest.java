@@ -72,4 +72,25 @@ class CheckConfigTest {
         assertThat(Checker.check("", "Dockerfile", CheckOptions.defaults()).buildError())
                 .map(BuildError::message).contains("the Dockerfile cannot be empty");
     }
+
+    @Test
+    void whereBuildKitStopsTheCheckStopsWithItsMessage() {
+        assertThat(error("FROM busybox\nVOLUME $NOPE\n")).isEqualTo("VOLUME specified can not be an empty string");
+        assertThat(error("FROM busybox\nSTOPSIGNAL BOGUS\n")).isEqualTo("invalid signal: BOGUS");
+        assertThat(error("FROM busybox\nSTOPSIGNAL sigusr1\nSTOPSIGNAL 9\nSTOPSIGNAL RTMIN+3\n")).isNull();
+        assertThat(error("FROM busybox\nCOPY --from=0 /x /y\n")).isEqualTo("circular dependency detected on stage: stage-0");
+        assertThat(error("FROM busybox AS a\nCOPY --from=b /x /y\nFROM busybox AS b\nCOPY --from=a /x /y\n"))
+                .isEqualTo("circular dependency detected on stage: a");
+        assertThat(error("FROM busybox AS a\nCOPY --from=b /x /y\nFROM busybox AS b\n"))
+                .isEqualTo("cannot copy from stage \"b\", it needs to be defined before current stage \"a\"");
+        assertThat(error("FROM --platform=bogus/x/y/z busybox\n")).isEqualTo("failed to parse platform bogus/x/y/z: "
+                + "\"bogus/x/y/z\": cannot parse platform specifier: invalid argument");
+        assertThat(error("FROM BusyBox\n")).isEqualTo("failed to parse stage name \"BusyBox\": invalid reference "
+                + "format: repository name (library/BusyBox) must be lowercase");
+        // a --chmod whose variable is empty means no chmod, not an invalid one
+        assertThat(error("FROM busybox\nCOPY --chmod=$MODE a /a\n")).isNull();
+        assertThat(error("FROM busybox\nEXPOSE abc\n")).isEqualTo("invalid containerPort: abc");
+        assertThat(error("FROM busybox\nENV A=\"${B:?must be set}\"\n"))
+                .isEqualTo("failed to process \"\\\"${B:?must be set}\\\"\": B: must be set");
+    }
 }
