@@ -746,7 +746,7 @@ public final class DockerEngine implements Engine {
     public void createMemoryVolume(String name, Map<String, String> labels) {
         ObjectNode body = JSON.createObjectNode().put("Name", name).put("Driver", "local");
         body.set("Labels", JSON.valueToTree(labels));
-        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0700");
+        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0755");
         String what = "create volume " + name;
         creating(() -> send("POST", "/volumes/create", body).json(what), what);
     }

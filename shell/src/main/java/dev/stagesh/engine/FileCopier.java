@@ -340,6 +340,11 @@ final class FileCopier {
         return engine.stat(id, path).map(PathStat::isDirectory).orElse(false);
     }
 
+    /** Whether the path exists in the snapshot (read through the archive API, as every read is). */
+    boolean exists(Snapshot snap, String path) {
+        return engine.stat(archives.reader(snap), path).isPresent();
+    }
+
     /**
      * Sources read from another stage's (or an image's) filesystem. Each is fetched with the
      * archive API and its entries renamed to where docker build would place them.

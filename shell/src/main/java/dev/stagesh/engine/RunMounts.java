@@ -74,11 +74,32 @@ final class RunMounts {
         void close();
     }
 
-    Prepared prepare(StageRun run, Instruction.Run r) {
+    /** The secrets of one RUN: files of one volume, or (without Subpath) one volume per directory they are in. */
+    private final class RunSecrets implements AutoCloseable {
+        final SecretVolume files = new SecretVolume(engine, toolbox, sessionLabels, notices);
+        final Map<String, SecretVolume> byDirectory = new LinkedHashMap<>();
+
+        SecretVolume in(String directory) {
+            return byDirectory.computeIfAbsent(directory, d -> new SecretVolume(engine, toolbox, sessionLabels, notices));
+        }
+
+        void write() {
+            files.write();
+            byDirectory.values().forEach(SecretVolume::write);
+        }
+
+        @Override
+        public void close() {
+            files.close();
+            byDirectory.values().forEach(SecretVolume::close);
+        }
+    }
+
+    Prepared prepare(StageRun run, Instruction.Run r, Snapshot snap) {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
-        SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
+        RunSecrets secretVolume = new RunSecrets();
         try {
             for (Mount m : r.mounts()) {
                 String target = m.target();
@@ -92,7 +113,7 @@ final class RunMounts {
                         specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
                         binds.put(volume, m);
                     }
-                    case "secret" -> secret(r, m, secretVolume).ifPresent(specs::add);
+                    case "secret" -> secret(r, m, secretVolume, snap).ifPresent(specs::add);
                     case "ssh" -> {
                         if ("true".equals(m.option("required"))) {
                             throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
@@ -150,7 +171,7 @@ final class RunMounts {
      * engine can mount one file of a volume; otherwise, on an engine on this machine, the file
      * itself bind-mounted read-only; otherwise the engine cannot do it, and says so.
      */
-    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, SecretVolume volume) {
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, RunSecrets volumes, Snapshot snap) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id()
                 : m.target() != null ? Paths.baseName(m.target()) : null;
         if (id == null) {
@@ -169,14 +190,26 @@ final class RunMounts {
         }
         String target = m.target() != null && !m.target().isEmpty() ? m.target() : "/run/secrets/" + id;
         var capabilities = engine.capabilities();
+        int mode = octal(m.option("mode"), 0400);
+        long uid = number(m.option("uid"));
+        long gid = number(m.option("gid"));
         if (capabilities.volumeSubpaths()) {
-            return java.util.Optional.of(volume.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,
-                    octal(m.option("mode"), 0400), number(m.option("uid")), number(m.option("gid")))));
+            return java.util.Optional.of(volumes.files.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,
+                    mode, uid, gid)));
+        }
+        // Podman, even on this machine, may run from a root filesystem of its own (and a remote
+        // engine always does): there a directory the image lacks (/run/secrets, usually) holds
+        // the secrets as a whole memory volume, its mount point being all the layer keeps
+        String directory = Paths.parent(target);
+        boolean bindable = engine.isLocal() && !capabilities.podman();
+        if (!bindable && !directory.equals("/") && !copier.exists(snap, directory)) {
+            return volumes.in(directory).addInDirectory(new SecretVolume.Secret(Paths.baseName(target), file, target,
+                    mode, uid, gid), directory);
         }
         if (!engine.isLocal()) {
-            throw capabilities.unsupported("RUN --mount=type=secret (line " + r.line() + ")",
-                    "it cannot mount one file of a volume (API 1.45 or later), and " + engine.where()
-                            + " is not on this machine, so the secret's file cannot be bind-mounted");
+            throw capabilities.unsupported("RUN --mount=type=secret,target=" + target + " (line " + r.line() + ")",
+                    "it cannot mount one file of a volume (Docker API 1.45 or later), " + directory
+                            + " exists in the image, and " + engine.where() + " is not on this machine");
         }
         return java.util.Optional.of(new MountSpec(MountSpec.Kind.BIND, file.toAbsolutePath().toString(), target, true));
     }
