@@ -154,5 +154,8 @@ public interface Engine extends Closeable {
 
     void removeVolume(String name);
 
+    /** Where the volume's files are in the engine's own filesystem, for a bind mount of one of them. */
+    Optional<String> volumeMountpoint(String name);
+
     List<String> volumesLabelled(String key);
 }

@@ -270,10 +270,12 @@ final class FileCopier {
         String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.keepAlive(), List.of(), List.of(),
                 "/", "0", labels, List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, volume,
                 "/fill", false)), "none"));
+        // the tar is put at the mount point itself: Podman writes an archive put at / into the
+        // container's root, not into a volume mounted below it
         try (Payload payload = from == null
-                ? fromContext(List.of(source), "/fill/", "/", CopyOptions.defaults(), null)
-                : fromImage(run, ins, from, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
-            stream(payload.writer(), tar -> engine.putArchive(helper, "/", tar));
+                ? fromContext(List.of(source), "/", "/", CopyOptions.defaults(), null)
+                : fromImage(run, ins, from, List.of(source), "/", "/", CopyOptions.defaults(), null)) {
+            stream(payload.writer(), tar -> engine.putArchive(helper, "/fill", tar));
         } finally {
             engine.removeContainer(helper);
         }
@@ -340,10 +342,6 @@ final class FileCopier {
         return engine.stat(id, path).map(PathStat::isDirectory).orElse(false);
     }
 
-    /** Whether the path exists in the snapshot (read through the archive API, as every read is). */
-    boolean exists(Snapshot snap, String path) {
-        return engine.stat(archives.reader(snap), path).isPresent();
-    }
 
     /**
      * Sources read from another stage's (or an image's) filesystem. Each is fetched with the

@@ -74,32 +74,12 @@ final class RunMounts {
         void close();
     }
 
-    /** The secrets of one RUN: files of one volume, or (without Subpath) one volume per directory they are in. */
-    private final class RunSecrets implements AutoCloseable {
-        final SecretVolume files = new SecretVolume(engine, toolbox, sessionLabels, notices);
-        final Map<String, SecretVolume> byDirectory = new LinkedHashMap<>();
-
-        SecretVolume in(String directory) {
-            return byDirectory.computeIfAbsent(directory, d -> new SecretVolume(engine, toolbox, sessionLabels, notices));
-        }
-
-        void write() {
-            files.write();
-            byDirectory.values().forEach(SecretVolume::write);
-        }
-
-        @Override
-        public void close() {
-            files.close();
-            byDirectory.values().forEach(SecretVolume::close);
-        }
-    }
-
-    Prepared prepare(StageRun run, Instruction.Run r, Snapshot snap) {
+    Prepared prepare(StageRun run, Instruction.Run r) {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
-        RunSecrets secretVolume = new RunSecrets();
+        SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
+        List<java.util.function.Supplier<MountSpec>> secretBinds = new ArrayList<>();
         try {
             for (Mount m : r.mounts()) {
                 String target = m.target();
@@ -113,7 +93,7 @@ final class RunMounts {
                         specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
                         binds.put(volume, m);
                     }
-                    case "secret" -> secret(r, m, secretVolume, snap).ifPresent(specs::add);
+                    case "secret" -> secret(r, m, secretVolume, secretBinds::add).ifPresent(specs::add);
                     case "ssh" -> {
                         if ("true".equals(m.option("required"))) {
                             throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
@@ -123,6 +103,7 @@ final class RunMounts {
                 }
             }
             secretVolume.write();
+            secretBinds.forEach(b -> specs.add(b.get()));
         } catch (RuntimeException e) {
             secretVolume.close();
             temporary.forEach(engine::removeVolume);
@@ -167,11 +148,14 @@ final class RunMounts {
     }
 
     /**
-     * A secret's mount: a file of a memory-backed volume written through the API where the
-     * engine can mount one file of a volume; otherwise, on an engine on this machine, the file
-     * itself bind-mounted read-only; otherwise the engine cannot do it, and says so.
+     * A secret's mount: a file of a memory-backed volume written through the API, mounted at the
+     * target as one path of the volume where the engine can (Docker API 1.45+), else bind-mounted
+     * from where the volume is in the engine's own filesystem (Podman, whose compatible API
+     * ignores Subpath; older Docker). No path of this machine is ever given to the engine, which
+     * may not see them (a remote engine, or one in a root filesystem of its own).
      */
-    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, RunSecrets volumes, Snapshot snap) {
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, SecretVolume volume,
+                                                 java.util.function.Consumer<java.util.function.Supplier<MountSpec>> binds) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id()
                 : m.target() != null ? Paths.baseName(m.target()) : null;
         if (id == null) {
@@ -189,29 +173,13 @@ final class RunMounts {
             throw new StageshException("--secret id=" + id + ": cannot read " + file);
         }
         String target = m.target() != null && !m.target().isEmpty() ? m.target() : "/run/secrets/" + id;
-        var capabilities = engine.capabilities();
-        int mode = octal(m.option("mode"), 0400);
-        long uid = number(m.option("uid"));
-        long gid = number(m.option("gid"));
-        if (capabilities.volumeSubpaths()) {
-            return java.util.Optional.of(volumes.files.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,
-                    mode, uid, gid)));
+        var secret = new SecretVolume.Secret(id.replace('/', '_'), file, target, octal(m.option("mode"), 0400),
+                number(m.option("uid")), number(m.option("gid")));
+        if (engine.capabilities().volumeSubpaths()) {
+            return java.util.Optional.of(volume.add(secret));
         }
-        // Podman, even on this machine, may run from a root filesystem of its own (and a remote
-        // engine always does): there a directory the image lacks (/run/secrets, usually) holds
-        // the secrets as a whole memory volume, its mount point being all the layer keeps
-        String directory = Paths.parent(target);
-        boolean bindable = engine.isLocal() && !capabilities.podman();
-        if (!bindable && !directory.equals("/") && !copier.exists(snap, directory)) {
-            return volumes.in(directory).addInDirectory(new SecretVolume.Secret(Paths.baseName(target), file, target,
-                    mode, uid, gid), directory);
-        }
-        if (!engine.isLocal()) {
-            throw capabilities.unsupported("RUN --mount=type=secret,target=" + target + " (line " + r.line() + ")",
-                    "it cannot mount one file of a volume (Docker API 1.45 or later), " + directory
-                            + " exists in the image, and " + engine.where() + " is not on this machine");
-        }
-        return java.util.Optional.of(new MountSpec(MountSpec.Kind.BIND, file.toAbsolutePath().toString(), target, true));
+        binds.accept(volume.addAsBind(secret));
+        return java.util.Optional.empty();
     }
 
     private static int octal(String s, int fallback) {

@@ -77,7 +77,7 @@ final class RunStep {
     private StepContainers.Ran run(StageRun run, Instruction.Run r, Snapshot snap, RunCommand.Argv command,
                                    List<String> env, String workdir, String user, TailBuffer output,
                                    String cacheKey) {
-        try (RunMounts.Prepared prepared = mounts.prepare(run, r, snap)) {
+        try (RunMounts.Prepared prepared = mounts.prepare(run, r)) {
             String network = switch (network(r)) {
                 case "none" -> "none";
                 case "host" -> "host";

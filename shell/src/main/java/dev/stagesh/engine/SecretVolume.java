@@ -54,15 +54,15 @@ final class SecretVolume implements AutoCloseable {
     }
 
     /**
-     * Adds a secret whose file is seen through a mount of the whole volume at {@code directory},
-     * for engines that cannot mount one file of a volume: the secret's id is then its file name
-     * there. Only the first secret added returns the mount; the others share it.
+     * Adds a secret bind-mounted from its file inside the volume, for engines that cannot mount
+     * one file of a volume: the path is the volume's in the engine's own filesystem (a path the
+     * engine sees, wherever it runs), asked of it once the volume exists. Valid after {@link #write()}.
      */
-    java.util.Optional<MountSpec> addInDirectory(Secret secret, String directory) {
-        boolean first = secrets.isEmpty();
+    java.util.function.Supplier<MountSpec> addAsBind(Secret secret) {
         secrets.add(secret);
-        return first ? java.util.Optional.of(new MountSpec(MountSpec.Kind.VOLUME, volumeName(), directory, true))
-                : java.util.Optional.empty();
+        return () -> new MountSpec(MountSpec.Kind.BIND, engine.volumeMountpoint(volume)
+                .orElseThrow(() -> new dev.stagesh.docker.EngineException("the engine does not say where volume "
+                        + volume + " is")) + "/" + secret.id(), secret.target(), true);
     }
 
     private String volumeName() {
