@@ -489,26 +489,18 @@ public final class DockerEngine implements Engine {
 
     /**
      * Runs the container's own process to its end, streaming its output; returns its exit code.
-     * Docker streams to an attach made before the start, so none of the output is missed. Podman
-     * refuses to attach to a container that has not started, and its attach stream outlives the
-     * process; there the container is started first and its logs followed from the beginning,
-     * which replay what it wrote meanwhile and end when it exits. Either way the end is the
-     * engine's {@code wait}, not the stream's: a stream an engine leaves open must not hang a step.
+     * The container is started, then its logs are followed from the beginning: they hold every
+     * byte exactly once and end when the process exits. An attach made before the start gave
+     * the output twice on Docker 28 with the containerd store when asked to replay logs (and could
+     * miss its start when not), Podman refuses to attach to a container that has not started, and
+     * its attach stream outlives the process. The end is the engine's {@code wait}, not the
+     * stream's: a stream an engine leaves open must not hang a step.
      */
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
-        boolean podman = capabilities().podman();
-        if (podman) {
-            start(containerId);
-        }
-        try (ResultCallback.Adapter<Frame> output = podman
-                ? client().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-                        .exec(new FrameForwarder(sink))
-                : client().attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-                        .withLogs(true).exec(new FrameForwarder(sink))) {
-            if (!podman) {
-                start(containerId);
-            }
+        start(containerId);
+        try (ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink))) {
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
             output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
             int code = exit.path("StatusCode").asInt(-1);
@@ -794,7 +786,7 @@ public final class DockerEngine implements Engine {
     public void createMemoryVolume(String name, Map<String, String> labels) {
         ObjectNode body = JSON.createObjectNode().put("Name", name).put("Driver", "local");
         body.set("Labels", JSON.valueToTree(labels));
-        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0700");
+        body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0755");
         String what = "create volume " + name;
         creating(() -> send("POST", "/volumes/create", body).json(what), what);
     }
@@ -806,6 +798,11 @@ public final class DockerEngine implements Engine {
         } catch (NotFoundException ignored) {
             // already gone
         }
+    }
+
+    @Override
+    public Optional<String> volumeMountpoint(String name) {
+        return getJson("/volumes/" + encode(name)).map(v -> v.path("Mountpoint").asText("")).filter(m -> !m.isEmpty());
     }
 
     @Override

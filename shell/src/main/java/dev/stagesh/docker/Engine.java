@@ -26,7 +26,11 @@ public interface Engine extends Closeable {
     /** Where the engine was reached, as DOCKER_HOST would name it. */
     String where();
 
-    /** Whether the engine runs on this machine and shares its filesystem. */
+    /**
+     * Whether the engine is reached over a socket on this machine. It may still not see this
+     * machine's files (a daemon in a root filesystem of its own), so host paths are passed to it
+     * only where no API path exists (secrets on engines older than Docker API 1.45).
+     */
     boolean isLocal();
 
     /** What this engine is and can do; asked of the engine once, on first use. */
@@ -149,6 +153,9 @@ public interface Engine extends Closeable {
     void createMemoryVolume(String name, Map<String, String> labels);
 
     void removeVolume(String name);
+
+    /** Where the volume's files are in the engine's own filesystem, for a bind mount of one of them. */
+    Optional<String> volumeMountpoint(String name);
 
     List<String> volumesLabelled(String key);
 

@@ -86,19 +86,14 @@ public record EngineCapabilities(Product product, String version, String apiVers
         return product == Product.PODMAN;
     }
 
-    /** Whether an image's ID may differ from the digest of its config. */
-    public boolean imageIdIsNotConfigDigest() {
-        return store == ImageStore.CONTAINERD;
-    }
-
     /**
      * Whether a container can mount one path of a volume ({@code VolumeOptions.Subpath}): Docker
-     * from API 1.45 (Engine 26); Podman's compatible API honours it from 5.8 on.
+     * from API 1.45 (Engine 26). Podman's compatible API ignores it (5.8 mounts the whole volume).
      */
     public boolean volumeSubpaths() {
         return switch (product) {
             case DOCKER -> atLeast(apiVersion, 1, 45);
-            case PODMAN -> atLeast(version, 5, 8);
+            case PODMAN -> false;
         };
     }
 

@@ -294,10 +294,12 @@ final class FileCopier {
         String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.keepAlive(), List.of(), List.of(),
                 "/", "0", labels, List.of(new ContainerSpec.MountSpec(ContainerSpec.MountSpec.Kind.VOLUME, volume,
                 "/fill", false)), "none"));
+        // the tar is put at the mount point itself: Podman writes an archive put at / into the
+        // container's root, not into a volume mounted below it
         try (Payload payload = from == null
-                ? fromContext(List.of(source), "/fill/", "/", CopyOptions.defaults(), null)
-                : fromImage(ins, from, sourceImage, List.of(source), "/fill/", "/", CopyOptions.defaults(), null)) {
-            stream(payload.writer(), tar -> engine.putArchive(helper, "/", tar));
+                ? fromContext(List.of(source), "/", "/", CopyOptions.defaults(), null)
+                : fromImage(ins, from, sourceImage, List.of(source), "/", "/", CopyOptions.defaults(), null)) {
+            stream(payload.writer(), tar -> engine.putArchive(helper, "/fill", tar));
         } finally {
             engine.removeContainer(helper);
         }

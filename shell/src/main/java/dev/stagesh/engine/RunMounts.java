@@ -108,6 +108,7 @@ final class RunMounts {
             temporary.forEach(this::removeVolume);
             files.forEach(RunMounts::deleteFile);
         };
+        List<java.util.function.Supplier<MountSpec>> secretBinds = new ArrayList<>();
         try {
             for (Mount m : r.mounts()) {
                 String target = target(m, workdir);
@@ -130,7 +131,7 @@ final class RunMounts {
                             binds.put(volume, m);
                         }
                     }
-                    case "secret" -> secret(r, m, workdir, secretVolume).ifPresent(specs::add);
+                    case "secret" -> secret(r, m, workdir, secretVolume, secretBinds::add).ifPresent(specs::add);
                     case "ssh" -> {
                         if ("true".equals(m.option("required"))) {
                             throw RunStep.unsupported(r, "ssh mounts are not supported (no agent is forwarded)");
@@ -140,6 +141,7 @@ final class RunMounts {
                 }
             }
             secretVolume.write();
+            secretBinds.forEach(b -> specs.add(b.get()));
         } catch (RuntimeException e) {
             release.run();
             throw e;
@@ -195,11 +197,14 @@ final class RunMounts {
     }
 
     /**
-     * A secret's mount: a file of a memory-backed volume written through the API where the
-     * engine can mount one file of a volume; otherwise, on an engine on this machine, the file
-     * itself bind-mounted read-only; otherwise the engine cannot do it, and says so.
+     * A secret's mount: a file of a memory-backed volume written through the API, mounted at the
+     * target as one path of the volume where the engine can (Docker API 1.45+), else bind-mounted
+     * from where the volume is in the engine's own filesystem (Podman, whose compatible API
+     * ignores Subpath; older Docker). No path of this machine is ever given to the engine, which
+     * may not see them (a remote engine, or one in a root filesystem of its own).
      */
-    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, String workdir, SecretVolume volume) {
+    private java.util.Optional<MountSpec> secret(Instruction.Run r, Mount m, String workdir, SecretVolume volume,
+                                                 java.util.function.Consumer<java.util.function.Supplier<MountSpec>> binds) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id()
                 : m.target() != null ? Paths.baseName(m.target()) : null;
         if (id == null) {
@@ -217,17 +222,13 @@ final class RunMounts {
             throw new StageshException("--secret id=" + id + ": cannot read " + file);
         }
         String target = m.target() != null && !m.target().isEmpty() ? target(m, workdir) : "/run/secrets/" + id;
-        var capabilities = engine.capabilities();
-        if (capabilities.volumeSubpaths()) {
-            return java.util.Optional.of(volume.add(new SecretVolume.Secret(id.replace('/', '_'), file, target,
-                    octal(m.option("mode"), 0400), number(m.option("uid")), number(m.option("gid")))));
+        var secret = new SecretVolume.Secret(id.replace('/', '_'), file, target, octal(m.option("mode"), 0400),
+                number(m.option("uid")), number(m.option("gid")));
+        if (engine.capabilities().volumeSubpaths()) {
+            return java.util.Optional.of(volume.add(secret));
         }
-        if (!engine.isLocal()) {
-            throw capabilities.unsupported("RUN --mount=type=secret (line " + r.line() + ")",
-                    "it cannot mount one file of a volume (API 1.45 or later), and " + engine.where()
-                            + " is not on this machine, so the secret's file cannot be bind-mounted");
-        }
-        return java.util.Optional.of(new MountSpec(MountSpec.Kind.BIND, file.toAbsolutePath().toString(), target, true));
+        binds.accept(volume.addAsBind(secret));
+        return java.util.Optional.empty();
     }
 
     private static int octal(String s, int fallback) {

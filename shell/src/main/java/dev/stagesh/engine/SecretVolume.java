@@ -47,10 +47,22 @@ final class SecretVolume implements AutoCloseable {
         this.notices = notices;
     }
 
-    /** Adds a secret; its mount is valid once {@link #write()} has run. */
+    /** Adds a secret mounted as one file of the volume; its mount is valid once {@link #write()} has run. */
     MountSpec add(Secret secret) {
         secrets.add(secret);
         return new MountSpec(MountSpec.Kind.VOLUME, volumeName(), secret.target(), true, secret.id());
+    }
+
+    /**
+     * Adds a secret bind-mounted from its file inside the volume, for engines that cannot mount
+     * one file of a volume: the path is the volume's in the engine's own filesystem (a path the
+     * engine sees, wherever it runs), asked of it once the volume exists. Valid after {@link #write()}.
+     */
+    java.util.function.Supplier<MountSpec> addAsBind(Secret secret) {
+        secrets.add(secret);
+        return () -> new MountSpec(MountSpec.Kind.BIND, engine.volumeMountpoint(volume)
+                .orElseThrow(() -> new dev.stagesh.docker.EngineException("the engine does not say where volume "
+                        + volume + " is")) + "/" + secret.id(), secret.target(), true);
     }
 
     private String volumeName() {
@@ -85,16 +97,26 @@ final class SecretVolume implements AutoCloseable {
 
     private void writeInto(boolean memory) {
         keeper = null;
-        if (memory) {
-            engine.createMemoryVolume(volumeName(), labels);
-        } else {
-            engine.createVolume(volumeName(), labels);
-        }
         String platform = engine.platform();
         String image = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
                 platform.substring(platform.indexOf('/') + 1));
+        MountSpec mount = new MountSpec(MountSpec.Kind.VOLUME, volumeName(), MOUNT, false);
+        if (!memory) {
+            // a plain volume keeps its files: written through a container that never starts,
+            // as every engine mounts a stopped container's volumes for an archive call
+            engine.createVolume(volume, labels);
+            String filler = engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(), List.of(),
+                    "/", "0", labels, List.of(mount), "none"));
+            try {
+                engine.putArchive(filler, MOUNT, new java.io.ByteArrayInputStream(tar()));
+            } finally {
+                engine.removeContainer(filler);
+            }
+            return;
+        }
+        engine.createMemoryVolume(volume, labels);
         keeper = engine.createContainer(new ContainerSpec(image, Toolbox.keepAlive(), List.of(), List.of(), "/", "0",
-                labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.VOLUME, volume, MOUNT, false)), "none"));
+                labels, List.of(toolbox.mount(), mount), "none"));
         engine.start(keeper);
         engine.putArchive(keeper, MOUNT, new java.io.ByteArrayInputStream(tar()));
     }

@@ -13,8 +13,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads the output of {@code docker save} (the legacy {@code <id>/layer.tar} layout and the OCI
- * {@code blobs/sha256/} layout Docker 25+ writes) in one pass, returning the first image's layers in
+ * Reads the output of {@code docker save} (the legacy {@code <id>/layer.tar} layout, Podman's
+ * {@code <digest>.tar} files, and the OCI {@code blobs/sha256/} layout Docker 25+ writes) in one pass, returning the first image's layers in
  * order, each labelled with the instruction that made it from the image config's history.
  *
  * <p>One pass means the manifest, which usually comes last, is not known while layers stream by:
@@ -77,7 +77,8 @@ public final class ImageArchive {
             if (size <= MAX_JSON) {
                 documents.put(name, in.readAllBytes());
             }
-        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/")) {
+        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/") || name.endsWith(".tar")) {
+            // legacy <id>/layer.tar, OCI blobs, and Podman's <digest>.tar at the top
             layers.put(name, LayerTar.read(in));
         }
     }

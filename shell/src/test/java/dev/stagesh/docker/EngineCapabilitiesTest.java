@@ -22,7 +22,6 @@ class EngineCapabilitiesTest {
         assertThat(c.product()).isEqualTo(EngineCapabilities.Product.DOCKER);
         assertThat(c.store()).isEqualTo(EngineCapabilities.ImageStore.GRAPH_DRIVER);
         assertThat(c.volumeSubpaths()).isFalse();
-        assertThat(c.imageIdIsNotConfigDigest()).isFalse();
         assertThat(c.describe()).isEqualTo("Docker 20.10.24+dfsg1 (API 1.41)");
     }
 
@@ -34,7 +33,6 @@ class EngineCapabilitiesTest {
         assertThat(c.store()).isEqualTo(EngineCapabilities.ImageStore.CONTAINERD);
         assertThat(c.platform()).isEqualTo("linux/arm64");
         assertThat(c.volumeSubpaths()).isTrue();
-        assertThat(c.imageIdIsNotConfigDigest()).isTrue();
         assertThat(c.describe()).isEqualTo("Docker 28.5.2 (API 1.51, containerd image store)");
     }
 
@@ -46,6 +44,7 @@ class EngineCapabilitiesTest {
                 json("{\"Driver\":\"overlay\"}"));
         assertThat(c.podman()).isTrue();
         assertThat(c.store()).isEqualTo(EngineCapabilities.ImageStore.CONTAINERS_STORAGE);
+        assertThat(c.volumeSubpaths()).as("its compatible API ignores Subpath").isFalse();
         assertThat(c.unsupported("RUN --mount=type=ssh", "no agent")).hasMessage(
                 "Podman 5.8.6 (API 1.41) cannot do RUN --mount=type=ssh: no agent");
     }

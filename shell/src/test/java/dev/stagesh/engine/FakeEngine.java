@@ -505,6 +505,11 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public synchronized Optional<String> volumeMountpoint(String name) {
+        return volumes.containsKey(name) ? Optional.of("/var/lib/engine/volumes/" + name + "/_data") : Optional.empty();
+    }
+
+    @Override
     public synchronized List<String> volumesLabelled(String key) {
         int eq = key.indexOf('=');
         String k = eq < 0 ? key : key.substring(0, eq);

@@ -55,16 +55,23 @@ class SecretVolumeTest {
         List<String> notices = new java.util.ArrayList<>();
         SecretVolume secrets = new SecretVolume(engine, new Toolbox(engine), Map.of(), notices::add);
 
-        MountSpec mount = secrets.add(new SecretVolume.Secret("tok", token, "/run/secrets/tok", 0400, 0, 0));
+        var bind = secrets.addAsBind(new SecretVolume.Secret("tok", token, "/root/.token", 0400, 0, 0));
         secrets.write();
+        MountSpec mount = bind.get();
 
-        assertThat(engine.volumes).containsKey(mount.source());
-        assertThat(engine.memoryVolumes).doesNotContain(mount.source());
+        // Podman ignores Subpath: the file is bound from where the volume is in the engine's filesystem
+        assertThat(mount.kind()).isEqualTo(MountSpec.Kind.BIND);
+        assertThat(mount.target()).isEqualTo("/root/.token");
+        assertThat(mount.readOnly()).isTrue();
+        String volume = engine.volumes.keySet().stream().filter(v -> v.startsWith("stagesh-secret-")).findFirst().orElseThrow();
+        assertThat(mount.source()).isEqualTo("/var/lib/engine/volumes/" + volume + "/_data/tok");
+        assertThat(engine.volumes).containsKey(volume);
+        assertThat(engine.memoryVolumes).doesNotContain(volume);
         assertThat(notices).singleElement().asString()
                 .startsWith("Podman 5.8.6 (API 1.44) cannot mount a memory-backed volume")
                 .endsWith("this RUN's secrets are on the engine's disk until the step ends");
         secrets.close();
-        assertThat(engine.volumes).doesNotContainKey(mount.source());
+        assertThat(engine.volumes).doesNotContainKey(volume);
         assertThat(engine.containers).isEmpty();
     }
 

@@ -81,6 +81,20 @@ class ImageArchiveTest {
     }
 
     @Test
+    void readsPodmansSaveWhoseLayersAreDigestNamedTarsAtTheTop() {
+        byte[] save = new Tars()
+                .file("aaa.tar", 0644, layer(new Tars().sized("a", 10)))
+                .file("bbb.tar", 0644, layer(new Tars().sized("b", 20)))
+                .file("cfg.json", CONFIG.replace("{\"created_by\":\"COPY app /app # buildkit\"}", "{\"created_by\":\"x\",\"empty_layer\":true}"))
+                .file("manifest.json", "[{\"Config\":\"cfg.json\",\"Layers\":[\"aaa.tar\",\"bbb.tar\"]}]")
+                .file("repositories", "{}")
+                .bytes();
+        List<Layer> layers = ImageArchive.read(new java.io.ByteArrayInputStream(save));
+        assertThat(layers).extracting(Layer::label).containsExactly("ADD file:1234 in /", "RUN apk add curl");
+        assertThat(layers.get(1).changes().bytes()).isEqualTo(20);
+    }
+
+    @Test
     void rejectsWhatIsNotADockerSave() {
         assertThatThrownBy(() -> ImageArchive.read(new Tars().file("x", "y").stream()))
                 .hasMessage("not a docker save archive: no manifest.json");
