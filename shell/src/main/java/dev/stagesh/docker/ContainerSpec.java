@@ -30,8 +30,16 @@ public record ContainerSpec(
         return new ContainerSpec(image, entrypoint, cmd, env, workingDir, user, labels, mounts, mode);
     }
 
-    /** A mount of a volume, a host path or a tmpfs into the container. */
-    public record MountSpec(Kind kind, String source, String target, boolean readOnly) {
+    /**
+     * A mount of a volume, a host path or a tmpfs into the container; {@code subpath} (volumes
+     * only, null for the whole volume) mounts one file or directory of the volume, which engines
+     * of API 1.45 (Docker 26) on take.
+     */
+    public record MountSpec(Kind kind, String source, String target, boolean readOnly, String subpath) {
         public enum Kind { VOLUME, BIND, TMPFS }
+
+        public MountSpec(Kind kind, String source, String target, boolean readOnly) {
+            this(kind, source, target, readOnly, null);
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class DockerEngine implements Closeable {
     /** Whether this process asked the engine to create anything: until it has, there is nothing to sweep. */
     private volatile boolean createdAny;
     private String platform;
+    private String apiVersion = "1.0";
     /** Calls that create engine objects hold it shared; {@link #fence} takes it alone. */
     private final ReentrantReadWriteLock creating = new ReentrantReadWriteLock();
     private volatile boolean fenced;
@@ -137,10 +138,27 @@ public final class DockerEngine implements Closeable {
 
     /** The engine's platform, e.g. {@code linux/amd64}, as build args need it. */
     /** The engine's {@code os/arch}; asked once, since an engine does not change platform. */
+    /**
+     * Whether a volume mount can take one file of the volume ({@code VolumeOptions.Subpath}, API
+     * 1.45, Docker 26): an older engine ignores the field and would mount the whole volume.
+     */
+    public synchronized boolean supportsVolumeSubpath() {
+        platform();
+        String[] v = apiVersion.split("\\.");
+        try {
+            int major = Integer.parseInt(v[0]);
+            int minor = v.length > 1 ? Integer.parseInt(v[1]) : 0;
+            return major > 1 || (major == 1 && minor >= 45);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public synchronized String platform() {
         if (platform == null) {
             JsonNode v = getJson("/version").orElseThrow(() -> new EngineException("the engine did not say its version"));
             platform = v.path("Os").asText("linux") + "/" + normalizeArch(v.path("Arch").asText("amd64"));
+            apiVersion = v.path("ApiVersion").asText("1.0");
         }
         return platform;
     }
@@ -371,7 +389,13 @@ public final class DockerEngine implements Closeable {
         for (ContainerSpec.MountSpec m : spec.mounts()) {
             ObjectNode mount = mounts.addObject().put("Target", m.target()).put("ReadOnly", m.readOnly());
             switch (m.kind()) {
-                case VOLUME -> mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions").put("NoCopy", true);
+                case VOLUME -> {
+                    ObjectNode options = mount.put("Type", "volume").put("Source", m.source()).putObject("VolumeOptions")
+                            .put("NoCopy", true);
+                    if (m.subpath() != null) {
+                        options.put("Subpath", m.subpath());
+                    }
+                }
                 case BIND -> mount.put("Type", "bind").put("Source", m.source());
                 case TMPFS -> mount.put("Type", "tmpfs");
             }
