@@ -615,21 +615,47 @@ public final class DockerEngine implements Engine {
     }
 
     /**
-     * The directory on this machine that holds the container's writable layer (overlay2's upper
-     * directory), when the engine is local, uses overlay2 and that directory is visible from
-     * here; empty otherwise (a remote engine, another storage driver, an engine in a chroot).
+     * The directory on this machine that holds the container's writable layer (overlay's upper
+     * directory), when the engine is local, uses an overlay driver and that directory can be
+     * reached from here: as the engine names it, or, for an engine in a chroot (or a mount
+     * namespace of its own), under the engine process's root ({@code /proc/PID/root}). Empty
+     * otherwise (a remote engine, another storage driver, the containerd image store).
      */
     @Override
     public Optional<java.nio.file.Path> writableLayerDir(String containerId) {
         if (!isLocal()) {
             return Optional.empty();
         }
-        return getJson("/containers/" + encode(containerId) + "/json")
-                .filter(n -> n.path("GraphDriver").path("Name").asText("").equals("overlay2"))
+        Optional<String> upper = getJson("/containers/" + encode(containerId) + "/json")
+                .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
                 .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
-                .filter(dir -> !dir.isEmpty())
-                .map(java.nio.file.Path::of)
-                .filter(java.nio.file.Files::isDirectory);
+                .filter(dir -> dir.startsWith("/"));
+        if (upper.isEmpty()) {
+            return Optional.empty();
+        }
+        java.nio.file.Path direct = java.nio.file.Path.of(upper.get());
+        if (java.nio.file.Files.isDirectory(direct)) {
+            return Optional.of(direct);
+        }
+        // the layer's directory names a layer id of its own, so only the engine that made it has it
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(DockerEngine::isEngineProcess)
+                    .map(p -> p.resolve("root").resolve(upper.get().substring(1)))
+                    .filter(java.nio.file.Files::isDirectory)
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isEngineProcess(java.nio.file.Path proc) {
+        try {
+            String comm = java.nio.file.Files.readString(proc.resolve("comm")).strip();
+            return comm.equals("dockerd") || comm.equals("podman");
+        } catch (IOException | RuntimeException e) {
+            return false; // ended meanwhile, or not ours to read
+        }
     }
 
     /** Says that the engine stopped the session's containers and the session carried on, steps intact. */

@@ -70,7 +70,9 @@ final class ConfigStep {
         } else {
             throw new StageshException(StepExecutor.where(ins) + ": " + ins.keyword() + " is not supported");
         }
-        Snapshot after = snap.withConfig(next, new HistoryEntry(text.strip(), true));
+        // an ARG's entry names the value it took, as BuildKit writes it; the rest are as written
+        String history = ins instanceof Instruction.Arg a ? scope.historyOf(a) : text.strip();
+        Snapshot after = snap.withConfig(next, new HistoryEntry(history, true));
         return new StepOutcome(after, StepExecutor.since(start), false, cmdSet);
     }
 }

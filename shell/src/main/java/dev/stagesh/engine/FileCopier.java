@@ -306,40 +306,35 @@ final class FileCopier {
     }
 
     /**
-     * A bind mount's source when it is one file, copied to a file of this machine that the RUN
-     * binds at its target (the engine's volumes can only be directories); empty when the source
-     * is a directory. Writes to it (with {@code rw}) go to the copy and are discarded.
+     * The name of a bind mount's source when it is one file (a symlink named so, when it points
+     * to one), which {@link #fillMount} puts at the top of the volume; empty for a directory.
      *
      * @param sourceImage the image holding {@code from}'s files, or null for the build context
      */
-    Optional<java.nio.file.Path> singleFile(Instruction ins, String from, String sourceImage, String source) {
+    Optional<String> singleFileName(Instruction ins, String from, String sourceImage, String source) {
+        if (from == null) {
+            CopySources resolved = context.resolve(List.of(source));
+            return resolved.count() != 1 || resolved.sources().get(0).isDirectory() ? Optional.empty()
+                    : Optional.of(Paths.baseName(resolved.sources().get(0).path()));
+        }
+        return inImage(ins, from, sourceImage, source, (container, path, stat) ->
+                stat.isDirectory() ? Optional.empty() : Optional.of(Paths.baseName(Paths.resolve("/", source))));
+    }
+
+    /**
+     * A bind mount's single-file source copied to a file of this machine, for an engine here that
+     * cannot mount one file of a volume. Writes to it (with {@code rw}) go to the copy and are
+     * discarded.
+     */
+    java.nio.file.Path copyToHost(Instruction ins, String from, String sourceImage, String source) {
         try {
             if (from == null) {
-                CopySources resolved = context.resolve(List.of(source));
-                if (resolved.count() != 1 || resolved.sources().get(0).isDirectory()) {
-                    return Optional.empty();
-                }
-                var entry = resolved.sources().get(0).root();
+                var entry = context.resolve(List.of(source)).sources().get(0).root();
                 java.nio.file.Path copy = tempFile(entry.mode());
                 java.nio.file.Files.copy(entry.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return Optional.of(copy);
+                return copy;
             }
-            String container = engine.createContainer(new ContainerSpec(sourceImage, Toolbox.keepAlive(), List.of(),
-                    List.of(), "/", "0", labels, List.of(), "none"));
-            try {
-                String path = Paths.resolve("/", source);
-                Optional<PathStat> stat = engine.stat(container, path);
-                if (stat.isPresent() && stat.get().isSymlink()) {
-                    path = stat.get().linkTarget().startsWith("/") ? stat.get().linkTarget()
-                            : Paths.resolve(Paths.parent(path), stat.get().linkTarget());
-                    stat = engine.stat(container, path);
-                }
-                if (stat.isEmpty()) {
-                    throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
-                }
-                if (stat.get().isDirectory()) {
-                    return Optional.empty();
-                }
+            return inImage(ins, from, sourceImage, source, (container, path, stat) -> {
                 Optional<InputStream> archive = engine.getArchive(container, path);
                 if (archive.isEmpty()) {
                     throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
@@ -349,13 +344,40 @@ final class FileCopier {
                     java.nio.file.Path copy = tempFile(e == null ? 0644 : e.getMode() & 07777);
                     java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     return Optional.of(copy);
+                } catch (IOException e) {
+                    throw new StageshException(StepExecutor.where(ins) + ": cannot copy the bind mount's file "
+                            + source + ": " + e.getMessage(), e);
                 }
-            } finally {
-                engine.removeContainer(container);
-            }
+            }).orElseThrow();
         } catch (IOException e) {
             throw new StageshException(StepExecutor.where(ins) + ": cannot copy the bind mount's file " + source
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface InImage<T> {
+        Optional<T> read(String container, String path, PathStat stat);
+    }
+
+    /** Reads a source path of an image (a symlink followed) through a container of it made for that. */
+    private <T> Optional<T> inImage(Instruction ins, String from, String sourceImage, String source, InImage<T> read) {
+        String container = engine.createContainer(new ContainerSpec(sourceImage, Toolbox.keepAlive(), List.of(),
+                List.of(), "/", "0", labels, List.of(), "none"));
+        try {
+            String path = Paths.resolve("/", source);
+            Optional<PathStat> stat = engine.stat(container, path);
+            if (stat.isPresent() && stat.get().isSymlink()) {
+                path = stat.get().linkTarget().startsWith("/") ? stat.get().linkTarget()
+                        : Paths.resolve(Paths.parent(path), stat.get().linkTarget());
+                stat = engine.stat(container, path);
+            }
+            if (stat.isEmpty()) {
+                throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
+            }
+            return read.read(container, path, stat.get());
+        } finally {
+            engine.removeContainer(container);
         }
     }
 

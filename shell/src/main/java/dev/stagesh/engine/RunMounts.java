@@ -117,17 +117,21 @@ final class RunMounts {
                     case "tmpfs" -> specs.add(new MountSpec(MountSpec.Kind.TMPFS, null, target, false));
                     case "bind" -> {
                         String image = from(m) == null ? null : sources.get(from(m)).imageId();
-                        var file = engine.isLocal() ? copier.singleFile(r, from(m), image, source(m))
-                                : java.util.Optional.<Path>empty();
-                        if (file.isPresent()) {
-                            // one file: bound as a file (a volume would make it a directory holding it)
-                            files.add(file.get());
-                            specs.add(new MountSpec(MountSpec.Kind.BIND, file.get().toString(), target, m.readonly()));
+                        // one file is bound as a file: a whole volume would be a directory holding it
+                        var file = copier.singleFileName(r, from(m), image, source(m));
+                        if (file.isPresent() && !engine.capabilities().volumeSubpaths()) {
+                            if (!engine.isLocal()) {
+                                throw RunStep.unsupported(r, "a bind mount of a single file (" + source(m)
+                                        + ") needs an engine of API 1.45 (Docker 26) or one on this machine");
+                            }
+                            Path copy = copier.copyToHost(r, from(m), image, source(m));
+                            files.add(copy);
+                            specs.add(new MountSpec(MountSpec.Kind.BIND, copy.toString(), target, m.readonly()));
                         } else {
                             String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
                             engine.createVolume(volume, sessionLabels);
                             temporary.add(volume);
-                            specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false));
+                            specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false, file.orElse(null)));
                             binds.put(volume, m);
                         }
                     }

@@ -99,14 +99,7 @@ public final class VariableScope {
     private void declare(ArgDecl d) {
         String name = d.name();
         declared.add(name);
-        String value = null;
-        if (args.overrides().containsKey(name)) {
-            value = args.overrides().get(name);
-        } else if (d.defaultValue() != null) {
-            value = lex.processWord(d.defaultValue(), env::get);
-        } else if (args.globals().containsKey(name)) {
-            value = args.globals().get(name);
-        }
+        String value = valueOf(d, env::get);
         if (value != null) {
             env.remove(name);
             env.put(name, value);
@@ -115,6 +108,38 @@ public final class VariableScope {
     }
 
     /** The Dockerfile's escape token, for expanding text (heredoc bodies) the same way. */
+    /** An ARG's value: the --build-arg, else its default expanded, else the global ARG's; null for none. */
+    private String valueOf(ArgDecl d, Function<String, String> lookup) {
+        if (args.overrides().containsKey(d.name())) {
+            return args.overrides().get(d.name());
+        } else if (d.defaultValue() != null) {
+            return lex.processWord(d.defaultValue(), lookup);
+        }
+        return args.globals().get(d.name());
+    }
+
+    /**
+     * The history entry of an ARG as BuildKit (Docker 28's) writes it: each name with the value
+     * it takes ({@code ARG GREETING=howdy} under {@code --build-arg GREETING=howdy}), a name
+     * without value alone. Docker 20.10's BuildKit wrote the instruction as written instead.
+     */
+    public String historyOf(Instruction.Arg a) {
+        Map<String, String> after = new LinkedHashMap<>(env);
+        List<String> parts = new ArrayList<>();
+        try {
+            for (ArgDecl d : a.args()) {
+                String v = valueOf(d, after::get);
+                if (v != null) {
+                    after.put(d.name(), v);
+                }
+                parts.add(v == null ? d.name() : d.name() + "=" + v);
+            }
+        } catch (DockerfileException ex) {
+            throw BuildArgs.located(ex, a, args.dockerfile());
+        }
+        return "ARG " + String.join(" ", parts);
+    }
+
     public char escapeToken() {
         return lex.escapeToken();
     }

@@ -2,6 +2,7 @@ package dev.stagesh.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,20 @@ class RunHistoryArgsTest {
     @Test
     void aStageWithoutArgsHasNoPrefix() {
         assertThat(before("ARG G=1\nFROM a\nENV X=1\nRUN echo\n", Map.of(), "0").historyArgsPrefix()).isEmpty();
+    }
+
+    @Test
+    void anArgsHistoryNamesTheValueItTookAsDocker28sBuildKitWritesIt() {
+        String df = "ARG G=global\nFROM a\nARG GREETING=hello\nARG EMPTY G\nARG B=${GREETING}-x C=$B\nRUN echo\n";
+        Dockerfile parsed = Dockerfile.parse(df, "Dockerfile");
+        BuildArgs args = BuildArgs.resolve(parsed, Map.of("GREETING", "howdy"), AMD64, AMD64, null);
+        VariableScope scope = args.scope(Map.of());
+        var ins = parsed.stage("0").instructions();
+        List<String> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            history.add(scope.historyOf((dev.stagesh.dockerfile.instructions.Instruction.Arg) ins.get(i)));
+            scope.apply(ins.get(i));
+        }
+        assertThat(history).containsExactly("ARG GREETING=howdy", "ARG EMPTY G=global", "ARG B=howdy-x C=howdy-x");
     }
 }
