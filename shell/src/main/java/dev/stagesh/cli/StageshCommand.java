@@ -51,6 +51,7 @@ public final class StageshCommand implements Callable<Integer> {
         m.put("parse", ParseCommand::new);
         m.put("build", BuildCommand::new);
         m.put("prune", PruneCommand::new);
+        m.put("dap", DapCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
         return Collections.unmodifiableMap(m);

@@ -246,6 +246,20 @@ public final class Session implements AutoCloseable, StageResolver {
         return run;
     }
 
+    /**
+     * Stands in another stage without running anything (a debugger stops before a stage's FROM);
+     * {@link #into} is the same but runs the FROM when the stage has not started.
+     */
+    public StageRun enter(String reference) {
+        current = runs.get(dockerfile.stage(reference).index());
+        return current;
+    }
+
+    /** The build args as resolved for this Dockerfile: the global ARGs a FROM line sees. */
+    public BuildArgs buildArgs() {
+        return args;
+    }
+
     /** Goes back {@code n} steps in the current stage (never before its FROM). */
     public int back(int n) {
         int keep = Math.max(1, current.position() - n);
@@ -458,6 +472,11 @@ public final class Session implements AutoCloseable, StageResolver {
     /** The files of the snapshot the session stands on. */
     public SnapshotFiles files() {
         return new SnapshotFiles(engine, archives.reader(snapshot()));
+    }
+
+    /** The files of any snapshot of the session (a debugger shows every stage's, not only the current one's). */
+    public SnapshotFiles files(Snapshot snapshot) {
+        return new SnapshotFiles(engine, archives.reader(snapshot));
     }
 
     public DockerEngine engine() {

@@ -4,10 +4,10 @@ import dev.stagesh.cli.Printer;
 import dev.stagesh.engine.StepFailure;
 
 /** What a user needs to see when a step fails, to start debugging it where it stands. */
-final class FailureReport {
+public final class FailureReport {
     private FailureReport() {}
 
-    static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs) {
+    public static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs) {
         p.error(f.message());
         p.err().println("  step:     " + f.step() + "  " + f.instruction());
         p.err().println("  argv:     " + f.argv());
