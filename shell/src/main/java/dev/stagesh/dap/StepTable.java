@@ -101,6 +101,13 @@ public record StepTable(List<StageThread> threads, List<Stage> unneeded) {
         if (afterStep == null) {
             return new Placement.Nowhere("no step at or after line " + line);
         }
+        for (Stage s : unneeded) {
+            int first = s.from().node().startLine();
+            if (first > line && first < afterStep.startLine()) {
+                return new Placement.Nowhere("the next step after line " + line + " is in stage " + s.displayName()
+                        + ", which the target does not need");
+            }
+        }
         return new Placement.AtStep(after, afterStep);
     }
 
