@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * the editor goes away, or on a signal.
  */
 @Command(name = "dap", description = "Serve the Debug Adapter Protocol on stdin/stdout (an editor's debugger drives the session).")
-final class DapCommand implements Callable<Integer>, SessionOpener {
+final class DapCommand implements Callable<Integer> {
     @Mixin
     BuildOptions build;
 
@@ -41,7 +41,7 @@ final class DapCommand implements Callable<Integer>, SessionOpener {
         LaunchConfig defaults = new LaunchConfig(build.file != null ? build.file : build.positional, build.context,
                 build.target, false, build.buildArgs, build.secrets, build.noCache);
         try {
-            new DapServer(this, defaults, Path.of("").toAbsolutePath()).serve(new FileInputStream(FileDescriptor.in), protocol);
+            new DapServer(this::open, defaults, Path.of("").toAbsolutePath()).serve(new FileInputStream(FileDescriptor.in), protocol);
         } finally {
             if (hook != null) {
                 hook.close();
@@ -53,8 +53,8 @@ final class DapCommand implements Callable<Integer>, SessionOpener {
         return 0;
     }
 
-    @Override
-    public Opened open(LaunchConfig config, StepListener listener) {
+    /** Opens the session a launch asks for, as the shell opens its own; the adapter's {@link SessionOpener}. */
+    private SessionOpener.Opened open(LaunchConfig config, StepListener listener) {
         BuildOptions options = new BuildOptions();
         options.file = config.dockerfile();
         options.context = config.context();
@@ -69,6 +69,6 @@ final class DapCommand implements Callable<Integer>, SessionOpener {
         Session session = Session.open(engine, sessionOptions, listener);
         SessionEnd end = new SessionEnd(engine, session, false);
         hook = ShutdownHook.closing(end);
-        return new Opened(session, end);
+        return new SessionOpener.Opened(session, end);
     }
 }
