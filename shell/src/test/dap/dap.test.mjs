@@ -281,7 +281,9 @@ test('a failed step stops with its report; unknown requests get an error', { tim
     assert.equal(named(scratchFiles, 'hello.txt').value, 'hello\n');
     assert.ok(!scratchFiles.some((v) => v.name === 'bin/'), 'the scratch stage has only what it copied');
 
-    await assert.rejects(dc.customRequest('noSuchRequest', {}), /./);
+    await assert.rejects(dc.customRequest('noSuchRequest', {}), /noSuchRequest/);
+    await assert.rejects(dc.customRequest('setVariable', { variablesReference: 1, name: 'x', value: '1' }),
+      /'setVariable' is not supported by stagesh dap/);
     const threads = (await dc.threadsRequest()).body.threads;
     assert.deepEqual(threads.map((t) => t.name), ['stage empty', 'stage 1']);
     await disconnect(dc, session);

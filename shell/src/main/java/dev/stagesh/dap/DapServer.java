@@ -497,6 +497,105 @@ public final class DapServer implements IDebugProtocolServer {
         });
     }
 
+    // --- what stagesh does not do: a clear answer instead of LSP4J's "Internal error." -------
+
+    private static <T> CompletableFuture<T> unsupported(String request, String why) {
+        return failed("'" + request + "' is not supported by stagesh dap: " + why);
+    }
+
+    private static final String READ_ONLY = "a step's snapshot is what its instructions made; edit the Dockerfile and restart";
+    private static final String NO_MEMORY = "a Dockerfile has steps, not memory or instructions of a CPU";
+
+    @Override
+    public CompletableFuture<Void> attach(Map<String, Object> args) {
+        return unsupported("attach", "it starts its own session: use request 'launch'");
+    }
+
+    @Override
+    public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments args) {
+        return unsupported("setVariable", READ_ONLY);
+    }
+
+    @Override
+    public CompletableFuture<SetExpressionResponse> setExpression(SetExpressionArguments args) {
+        return unsupported("setExpression", READ_ONLY);
+    }
+
+    @Override
+    public CompletableFuture<CompletionsResponse> completions(CompletionsArguments args) {
+        return unsupported("completions", "not yet; 'help' in the console lists the commands");
+    }
+
+    @Override
+    public CompletableFuture<Void> goto_(GotoArguments args) {
+        return unsupported("goto", "steps run in order; stepBack and reverseContinue go back");
+    }
+
+    @Override
+    public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments args) {
+        return unsupported("gotoTargets", "steps run in order; stepBack and reverseContinue go back");
+    }
+
+    @Override
+    public CompletableFuture<Void> restartFrame(RestartFrameArguments args) {
+        return unsupported("restartFrame", "restart reloads the Dockerfile; stepBack goes back a step");
+    }
+
+    @Override
+    public CompletableFuture<StepInTargetsResponse> stepInTargets(StepInTargetsArguments args) {
+        return unsupported("stepInTargets", "stepIn enters the stage the step reads");
+    }
+
+    @Override
+    public CompletableFuture<ModulesResponse> modules(ModulesArguments args) {
+        return unsupported("modules", "a Dockerfile has stages (the threads), not modules");
+    }
+
+    @Override
+    public CompletableFuture<Void> terminateThreads(TerminateThreadsArguments args) {
+        return unsupported("terminateThreads", "stages end with the session (terminate)");
+    }
+
+    @Override
+    public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(DataBreakpointInfoArguments args) {
+        return unsupported("dataBreakpointInfo", "conditional breakpoints test ENV and ARG values");
+    }
+
+    @Override
+    public CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(SetDataBreakpointsArguments args) {
+        return unsupported("setDataBreakpoints", "conditional breakpoints test ENV and ARG values");
+    }
+
+    @Override
+    public CompletableFuture<SetInstructionBreakpointsResponse> setInstructionBreakpoints(SetInstructionBreakpointsArguments args) {
+        return unsupported("setInstructionBreakpoints", NO_MEMORY);
+    }
+
+    @Override
+    public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments args) {
+        return unsupported("readMemory", NO_MEMORY);
+    }
+
+    @Override
+    public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments args) {
+        return unsupported("writeMemory", NO_MEMORY);
+    }
+
+    @Override
+    public CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments args) {
+        return unsupported("disassemble", NO_MEMORY);
+    }
+
+    @Override
+    public CompletableFuture<LocationsResponse> locations(LocationsArguments args) {
+        return unsupported("locations", "no variable has a location in the Dockerfile");
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel(CancelArguments args) {
+        return unsupported("cancel", "pause cancels the running step");
+    }
+
     // --- helpers --------------------------------------------------------------------------
 
     private Debugger debugger() {
