@@ -43,8 +43,9 @@ async function adapter() {
 }
 
 /** initialize + launch; returns the session id the adapter reports. */
-async function launch(dc, args) {
-  dc.capabilities = (await dc.initializeRequest()).body;
+async function launch(dc, args, init = {}) {
+  dc.capabilities = (await dc.initializeRequest({ adapterID: 'stagesh', linesStartAt1: true, columnsStartAt1: true,
+    pathFormat: 'path', ...init })).body;
   const initialized = dc.waitForEvent('initialized');
   await dc.launchRequest(args);
   await initialized;
@@ -222,6 +223,7 @@ test('breakpoints, stepping into the stage a COPY --from reads, variables, evalu
     f = await frames(dc, 2);
     assert.equal(f[0].line, 11);
     assert.equal(await evaluate(dc, f[0].id, 'cat /version.txt'), 'building 1.2');
+    assert.equal(await evaluate(dc, f[0].id, 'exec cat /version.txt'), 'building 1.2');
     const output = dc.outputs.map((o) => o.output).join('');
     assert.match(output, /\[0 4\/6\] RUN echo "building \$VERSION"/);
 
@@ -273,7 +275,21 @@ test('a failed step stops with its report; unknown requests get an error', { tim
   const dockerfile = path.join(dir, 'Dockerfile');
   const dc = await adapter();
   try {
-    const session = await launch(dc, { dockerfile, contextPath: dir, noCache: true });
+    // the test client answers no reverse request: runInTerminal is caught here, as an editor gets it
+    const terminals = [];
+    const dispatch = dc.dispatch.bind(dc);
+    dc.dispatch = (body) => {
+      const m = JSON.parse(body);
+      if (m.type === 'request' && m.command === 'runInTerminal') {
+        terminals.push(m.arguments);
+        const answer = JSON.stringify({ type: 'response', seq: 0, request_seq: m.seq, command: m.command,
+          success: true, body: { processId: 1 } });
+        dc.outputStream.write(`Content-Length: ${Buffer.byteLength(answer, 'utf8')}\r\n\r\n${answer}`, 'utf8');
+        return;
+      }
+      dispatch(body);
+    };
+    const session = await launch(dc, { dockerfile, contextPath: dir, noCache: true }, { supportsRunInTerminalRequest: true });
     await dc.setExceptionBreakpointsRequest({ filters: ['failed'] });
     const stop = await stopAfter(dc, () => dc.configurationDoneRequest());
     assert.equal(stop.reason, 'exception');
@@ -293,6 +309,18 @@ test('a failed step stops with its report; unknown requests get an error', { tim
     const scratchFiles = await scope(dc, scratchFrame.id, 'File Explorer');
     assert.equal(named(scratchFiles, 'hello.txt').value, 'hello\n');
     assert.ok(!scratchFiles.some((v) => v.name === 'bin/'), 'the scratch stage has only what it copied');
+    // exec and shell work on the scratch stage too: the toolbox's busybox serves it
+    assert.equal(await evaluate(dc, scratchFrame.id, 'exec /dev/.stagesh/busybox cat /hello.txt'), 'hello');
+    assert.match(await evaluate(dc, scratchFrame.id, 'shell'), /a shell in container/);
+    assert.equal(terminals.length, 1);
+    const line = terminals[0].args.join(' ');
+    const container = line.match(/docker exec -it -w \/ (\S+) /)[1];
+    assert.match(line, /busybox env PATH=\/dev\/.stagesh:.* sh; docker rm -f /, 'no /bin/sh in scratch: the toolbox shell');
+    assert.equal(execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', container], { encoding: 'utf8' }).trim(), 'true');
+    const said = execFileSync('docker', ['exec', container, '/dev/.stagesh/busybox', 'cat', '/hello.txt'], { encoding: 'utf8' });
+    assert.equal(said, 'hello\n');
+    // the failed stage's frame is still where it was: evaluating on another frame moves nothing
+    assert.equal((await frames(dc, 2))[0].line, 6);
 
     await assert.rejects(dc.customRequest('noSuchRequest', {}), /noSuchRequest/);
     await assert.rejects(dc.customRequest('setVariable', { variablesReference: 1, name: 'x', value: '1' }),

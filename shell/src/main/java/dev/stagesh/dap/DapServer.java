@@ -67,6 +67,8 @@ public final class DapServer implements IDebugProtocolServer {
     private boolean configured;
     private boolean started;
     private volatile boolean sessionEnded;
+    /** Whether the client runs commands in its terminal for us (runInTerminal): shell needs it. */
+    private volatile boolean terminal;
 
     public DapServer(SessionOpener opener, LaunchConfig defaults, Path cwd) {
         this.opener = opener;
@@ -104,6 +106,7 @@ public final class DapServer implements IDebugProtocolServer {
 
     @Override
     public CompletableFuture<Capabilities> initialize(InitializeRequestArguments args) {
+        terminal = Boolean.TRUE.equals(args.getSupportsRunInTerminalRequest());
         Capabilities c = new Capabilities();
         c.setSupportsConfigurationDoneRequest(true);
         c.setSupportsFunctionBreakpoints(true);
@@ -433,14 +436,31 @@ public final class DapServer implements IDebugProtocolServer {
         return onWorker(() -> {
             Debugger d = debugger();
             StageRun before = d.session().current();
-            String where = before.stage().index() + ":" + before.position() + ":" + (before.failure() != null);
+            String where = signature(d);
             Integer frame = args.getFrameId();
-            if (frame != null && d.stageOf(frame).isPresent() && frame != d.currentThread()) {
+            boolean elsewhere = frame != null && d.stageOf(frame).isPresent() && frame != d.currentThread();
+            Evaluator.Result result;
+            EvaluateResponse shell = null;
+            // the commands read the session's current stage: the frame's, for as long as they run
+            if (elsewhere) {
                 d.session().enter(Integer.toString(frame - 1));
             }
-            Evaluator.Result result = evaluator.evaluate(args.getExpression());
-            StageRun after = d.session().current();
-            if (!(after.stage().index() + ":" + after.position() + ":" + (after.failure() != null)).equals(where)) {
+            try {
+                if (args.getExpression().strip().equals("shell")) {
+                    shell = shell();
+                    result = null;
+                } else {
+                    result = evaluator.evaluate(args.getExpression());
+                }
+            } finally {
+                if (elsewhere) {
+                    d.session().enter(Integer.toString(before.stage().index()));
+                }
+            }
+            if (shell != null) {
+                return shell;
+            }
+            if (!signature(d).equals(where)) {
                 // commit ran the stage to its end: the editor must see where the session stands now
                 order.afterResponse(id, () -> tell(new Stop.Stopped(d.currentThread(), "step",
                         "after '" + args.getExpression() + "'", null, 0)));
@@ -453,6 +473,35 @@ public final class DapServer implements IDebugProtocolServer {
             r.setVariablesReference(0);
             return r;
         });
+    }
+
+    /** Where every stage stands: what a command that runs steps ({@code commit}) changes. */
+    private static String signature(Debugger d) {
+        StringBuilder s = new StringBuilder().append(d.currentThread());
+        for (StageRun r : d.session().stages()) {
+            s.append(':').append(r.position()).append(r.failure() != null ? "!" : "");
+        }
+        return s.toString();
+    }
+
+    /** {@code shell}: a container of the step, and the editor's terminal opened on it. */
+    private EvaluateResponse shell() {
+        if (!terminal) {
+            throw new dev.stagesh.StageshException("shell needs an editor that runs commands in its terminal (runInTerminal);"
+                    + " 'exec CMD' runs one here");
+        }
+        TerminalShell.Opened opened = TerminalShell.open(debugger().session());
+        RunInTerminalRequestArguments r = new RunInTerminalRequestArguments();
+        r.setKind(RunInTerminalRequestArgumentsKind.INTEGRATED);
+        r.setTitle(opened.title());
+        r.setCwd(cwd.toString());
+        r.setArgs(opened.args().toArray(String[]::new));
+        r.setEnv(opened.env());
+        client.runInTerminal(r);
+        EvaluateResponse e = new EvaluateResponse();
+        e.setResult("a shell in container " + opened.container().substring(0, Math.min(12, opened.container().length()))
+                + " of this step, in the terminal; the step's snapshot does not change");
+        return e;
     }
 
     @Override

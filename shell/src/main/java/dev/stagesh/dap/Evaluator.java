@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class Evaluator {
     static final Set<String> COMMANDS = Set.of("ls", "cat", "tree", "find", "stat", "grep", "diff", "layers", "env",
-            "config", "history", "context", "stages", "list", "commit", "cp", "help");
+            "config", "history", "context", "stages", "list", "commit", "cp", "exec", "help");
 
     /** What a line printed: its output, or its error when it failed. */
     record Result(boolean ok, String output) {}
@@ -32,6 +32,9 @@ final class Evaluator {
 
     Result evaluate(String line) {
         String trimmed = line.strip();
+        if (trimmed.equals("shell") || trimmed.startsWith("shell ")) {
+            throw new StageshException("shell needs the editor's terminal (runInTerminal)");
+        }
         for (String part : trimmed.split(";")) {
             String word = part.strip().split("\\s+", 2)[0];
             if (!word.isEmpty() && !COMMANDS.contains(word)) {
