@@ -52,6 +52,7 @@ public final class StageshCommand implements Callable<Integer> {
         m.put("build", BuildCommand::new);
         m.put("check", CheckCommand::new);
         m.put("prune", PruneCommand::new);
+        m.put("dap", DapCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("completion", CompletionCommand::new);
         m.put("__complete", CompleteCommand::new);

@@ -114,6 +114,15 @@ public final class Session implements AutoCloseable {
     }
 
     /** Which stages depend on which, with FROM and --from resolved through the build args. */
+    /**
+     * The earlier stage that {@code reference} (a name or an index) names for a step of
+     * {@code stage}, as the build resolves it (the later of two stages of one name), or empty
+     * when it names an image.
+     */
+    public Optional<StageRun> source(StageRun stage, String reference) {
+        return graph().source(stage.stage(), reference).map(s -> runs.get(s.index()));
+    }
+
     public StageGraph graph() {
         return new StageGraph(dockerfile, args);
     }
@@ -285,6 +294,20 @@ public final class Session implements AutoCloseable {
             step(run);
         }
         return run;
+    }
+
+    /**
+     * Stands in another stage without running anything (a debugger stops before a stage's FROM);
+     * {@link #into} is the same but runs the FROM when the stage has not started.
+     */
+    public StageRun enter(String reference) {
+        current = runs.get(dockerfile.stage(reference).index());
+        return current;
+    }
+
+    /** The build args as resolved for this Dockerfile: the global ARGs a FROM line sees. */
+    public BuildArgs buildArgs() {
+        return args;
     }
 
     /**
@@ -559,6 +582,12 @@ public final class Session implements AutoCloseable {
         Snapshot s = snapshot();
         String reader = archives.reader(s);
         return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(s));
+    }
+
+    /** The files of any snapshot of the session (a debugger shows every stage's, not only the current one's). */
+    public SnapshotFiles files(Snapshot snapshot) {
+        String reader = archives.reader(snapshot);
+        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(snapshot));
     }
 
     public Engine engine() {

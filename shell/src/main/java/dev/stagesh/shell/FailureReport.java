@@ -4,11 +4,11 @@ import dev.stagesh.cli.Printer;
 import dev.stagesh.engine.StepFailure;
 
 /** What a user needs to see when a step fails, to start debugging it where it stands. */
-final class FailureReport {
+public final class FailureReport {
     private FailureReport() {}
 
     /** @param kept whether the session stands on the failed state (on-error on) or stayed before the step */
-    static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs, boolean kept) {
+    public static void print(Printer p, StepFailure f, java.util.List<String> hiddenGlobalArgs, boolean kept) {
         p.error(f.message());
         p.err().println("  step:     " + f.step() + "  " + f.instruction());
         p.err().println("  argv:     " + f.argv());

@@ -18,8 +18,8 @@ class StageshCommandLineTest {
     @Test
     void helpListsEverySubcommandInOrder() {
         CommandLine cl = of("--help");
-        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "help", "completion", "__complete");
-        assertThat(cl.getUsageMessage()).contains("build", "parse", "prune");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "dap", "help", "completion", "__complete");
+        assertThat(cl.getUsageMessage()).contains("build", "parse", "prune", "dap");
     }
 
     @Test
@@ -28,6 +28,17 @@ class StageshCommandLineTest {
         CommandLine.ParseResult r = cl.parseArgs("build", "-t", "x", "Dockerfile");
         assertThat(r.subcommand().commandSpec().name()).isEqualTo("build");
         assertThat(cl.getSubcommands()).containsOnlyKeys("build");
+    }
+
+    @Test
+    void dapTakesTheShellsOptions() {
+        String[] args = {"dap", "-f", "df", "-C", "ctx", "--target", "final", "--build-arg", "A=1", "--no-cache"};
+        CommandLine cl = of(args);
+        CommandLine.ParseResult r = cl.parseArgs(args);
+        assertThat(r.subcommand().commandSpec().name()).isEqualTo("dap");
+        assertThat(r.subcommand().matchedOptionValue("--target", "")).isEqualTo("final");
+        assertThat(r.subcommand().matchedOptionValue("--build-arg", java.util.List.of())).containsExactly("A=1");
+        assertThat(cl.getSubcommands()).containsOnlyKeys("dap");
     }
 
     @Test

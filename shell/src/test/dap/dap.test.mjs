@@ -1,0 +1,357 @@
+// Drives `stagesh dap` with Microsoft's DAP test client (@vscode/debugadapter-testsupport), as an
+// editor would, on the real engine. Run by DapIT (node --test), which installs the client.
+// Env: STAGESH_JAR (the built jar). For the comparison with buildx, DAP_ADAPTER_SCRIPT names a
+// shell script that starts another adapter (docker buildx dap build) instead; then the
+// sessions' leftovers are not checked (buildx labels nothing), and the failures are the report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import testsupport from '@vscode/debugadapter-testsupport';
+
+const { DebugClient } = testsupport;
+const JAR = process.env.STAGESH_JAR;
+const OTHER = process.env.DAP_ADAPTER_SCRIPT;
+assert.ok(OTHER || (JAR && fs.existsSync(JAR)), `STAGESH_JAR must name the built jar (got ${JAR})`);
+const TIMEOUT = Number(process.env.DAP_TIMEOUT || 120000);
+
+/** A folder with these files; the Dockerfile is `Dockerfile`. */
+function project(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagesh-dap-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** The adapter, started as an editor starts it: a process speaking DAP on stdio. */
+async function adapter() {
+  let wrapper = OTHER;
+  if (!wrapper) {
+    wrapper = path.join(os.tmpdir(), `stagesh-dap-${process.pid}.sh`);
+    fs.writeFileSync(wrapper, `exec java -jar '${JAR}' dap\n`);
+  }
+  const dc = new DebugClient('/bin/sh', wrapper, 'stagesh', { env: process.env }, true);
+  dc.defaultTimeout = TIMEOUT;
+  dc.outputs = [];
+  dc.on('output', (e) => dc.outputs.push(e.body));
+  await dc.start();
+  dc.exited = new Promise((resolve) => dc._adapterProcess.on('exit', (code) => resolve(code)));
+  return dc;
+}
+
+/** initialize + launch; returns the session id the adapter reports. */
+async function launch(dc, args, init = {}) {
+  dc.capabilities = (await dc.initializeRequest({ adapterID: 'stagesh', linesStartAt1: true, columnsStartAt1: true,
+    pathFormat: 'path', ...init })).body;
+  const initialized = dc.waitForEvent('initialized');
+  await dc.launchRequest(args);
+  await initialized;
+  if (OTHER) {
+    return null;
+  }
+  const line = dc.outputs.map((o) => o.output).find((o) => /^stagesh session /.test(o));
+  assert.ok(line, 'the adapter names its session');
+  return line.split(' ')[2];
+}
+
+/** Sends a request and waits for the stopped event it causes (listening before sending). */
+async function stopAfter(dc, request) {
+  const stopped = dc.waitForEvent('stopped');
+  await request();
+  return (await stopped).body;
+}
+
+async function frames(dc, threadId) {
+  return (await dc.stackTraceRequest({ threadId })).body.stackFrames;
+}
+
+async function variables(dc, ref) {
+  return (await dc.variablesRequest({ variablesReference: ref })).body.variables;
+}
+
+async function scope(dc, frameId, name) {
+  const scopes = (await dc.scopesRequest({ frameId })).body.scopes;
+  const s = scopes.find((x) => x.name === name);
+  assert.ok(s, `scope ${name} among ${scopes.map((x) => x.name)}`);
+  return variables(dc, s.variablesReference);
+}
+
+function named(vars, name) {
+  const v = vars.find((x) => x.name === name);
+  assert.ok(v, `variable ${name} among ${vars.map((x) => x.name)}`);
+  return v;
+}
+
+async function evaluate(dc, frameId, expression) {
+  return (await dc.evaluateRequest({ expression, frameId, context: 'repl' })).body.result;
+}
+
+/** Disconnects; the adapter exits by itself and nothing labelled with its session is left. */
+async function disconnect(dc, session) {
+  await dc.disconnectRequest({ terminateDebuggee: true });
+  const code = await Promise.race([dc.exited, new Promise((r) => setTimeout(() => r('still running'), 30000))]);
+  assert.equal(code, 0, 'the adapter exits 0 after disconnect');
+  if (OTHER) {
+    return; // another adapter's objects carry no stagesh.session label
+  }
+  const label = `label=stagesh.session=${session}`;
+  for (const args of [['ps', '-aq', '--filter', label], ['images', '-q', '--filter', label],
+    ['volume', 'ls', '-q', '--filter', label]]) {
+    const left = execFileSync('docker', args, { encoding: 'utf8' }).trim();
+    assert.equal(left, '', `docker ${args.join(' ')} is empty after disconnect`);
+  }
+}
+
+const TWO_STAGES = `ARG VERSION=1.2
+FROM busybox
+ARG VERSION
+ENV GREETING=hello
+RUN echo "building $VERSION" > /version.txt
+WORKDIR /app
+COPY hello.txt /app/hello.txt
+
+FROM busybox
+COPY --from=0 /version.txt /version.txt
+RUN cat /version.txt
+`;
+
+test('breakpoints, stepping into the stage a COPY --from reads, variables, evaluate', { timeout: TIMEOUT * 3 }, async () => {
+  const dir = project({ Dockerfile: TWO_STAGES, 'hello.txt': 'hello\n' });
+  const dockerfile = path.join(dir, 'Dockerfile');
+  const dc = await adapter();
+  try {
+    const session = await launch(dc, { dockerfile, contextPath: dir, stopOnEntry: true, noCache: true });
+
+    // verified at once, against the step table: a blank line moves to the next step; past the end is nowhere
+    const lines = (await dc.setBreakpointsRequest({ source: { path: dockerfile }, breakpoints: [
+      { line: 5, condition: 'VERSION == "1.2" && GREETING =~ "^hel"' },
+      { line: 7, condition: 'GREETING != "hello"' },
+      { line: 8 },
+      { line: 40 },
+      { line: 6, condition: 'VERSION ==' },
+    ] })).body.breakpoints;
+    assert.deepEqual(lines.map((b) => [b.verified, b.line]), [[true, 5], [true, 7], [true, 9], [false, 40], [false, 6]]);
+    assert.match(lines[4].message, /column/);
+    const functions = (await dc.setFunctionBreakpointsRequest({ breakpoints: [
+      { name: 'COPY' }, { name: 'run', hitCondition: '2' }, { name: 'NOPE' }] })).body.breakpoints;
+    assert.deepEqual(functions.map((b) => b.verified), [true, true, false]);
+    await dc.setExceptionBreakpointsRequest({ filters: ['failed'] });
+
+    // threads: one per stage; the two identical FROM lines are two steps at their own lines
+    const threads = (await dc.threadsRequest()).body.threads;
+    assert.deepEqual(threads.map((t) => [t.id, t.name]), [[1, 'stage 0'], [2, 'stage 1']]);
+
+    let stop = await stopAfter(dc, () => dc.configurationDoneRequest());
+    assert.equal(stop.reason, 'entry');
+    assert.equal(stop.threadId, 2);
+    let f = await frames(dc, 2);
+    assert.equal(f[0].line, 9);
+    assert.equal(f[0].source.path, dockerfile);
+    // a second configurationDone is answered, and changes nothing
+    await dc.configurationDoneRequest();
+
+    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 2 }));
+    assert.equal(stop.reason, 'step');
+    assert.equal((await frames(dc, 2))[0].line, 10);
+
+    // stepIn on COPY --from=0: into stage 0, before its FROM; stage 1 waits under it
+    stop = await stopAfter(dc, () => dc.stepInRequest({ threadId: 2 }));
+    assert.equal(stop.threadId, 1);
+    f = await frames(dc, 1);
+    assert.deepEqual(f.map((x) => x.line), [2, 10]);
+
+    // continue: the conditional breakpoint at line 5 holds (VERSION is 1.2 there)
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(stop.reason, 'breakpoint');
+    assert.deepEqual(stop.hitBreakpointIds, [lines[0].id]);
+    f = await frames(dc, 1);
+    assert.equal(f[0].line, 5);
+    const args = await scope(dc, f[0].id, 'Arguments');
+    assert.match(named(args, 'platform').value, /^linux\//);
+    const argv = await variables(dc, named(args, 'argv').variablesReference);
+    assert.deepEqual(argv.map((v) => v.value), ['/bin/sh', '-c', 'echo "building $VERSION" > /version.txt']);
+    const runEnv = await variables(dc, named(args, 'env').variablesReference);
+    assert.equal(named(runEnv, 'VERSION').value, '1.2');
+    assert.equal(named(args, 'workdir').value, '/');
+    const env = await scope(dc, f[0].id, 'Environment');
+    assert.equal(named(env, 'GREETING').value, 'hello');
+    const config = await scope(dc, f[0].id, 'Config');
+    const configEnv = await variables(dc, named(config, 'Env').variablesReference);
+    assert.ok(configEnv.some((v) => v.value === 'GREETING=hello'), 'the config has ENV, not the ARG');
+    assert.ok(!configEnv.some((v) => v.value.startsWith('VERSION=')), 'ARG values stay out of the config');
+
+    // next runs the RUN; its output streamed as output events; the File Explorer shows the new file
+    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    f = await frames(dc, 1);
+    assert.equal(f[0].line, 6);
+    let files = await scope(dc, f[0].id, 'File Explorer');
+    assert.equal(named(files, 'version.txt').value, 'building 1.2\n');
+    const etc = await variables(dc, named(files, 'etc/').variablesReference);
+    assert.match(named(etc, 'passwd').value, /^root:/);
+
+    // evaluate runs the shell's read commands on the frame's step
+    assert.equal(await evaluate(dc, f[0].id, 'cat /version.txt'), 'building 1.2');
+    assert.match(await evaluate(dc, f[0].id, 'ls /'), /version\.txt/);
+    assert.match(await evaluate(dc, f[0].id, 'history'), /RUN/);
+    await assert.rejects(evaluate(dc, f[0].id, 'next'), /evaluate runs the stagesh commands that read/);
+
+    // stepBack: the snapshot before the RUN, with no file yet
+    stop = await stopAfter(dc, () => dc.stepBackRequest({ threadId: 1 }));
+    f = await frames(dc, 1);
+    assert.equal(f[0].line, 5);
+    files = await scope(dc, f[0].id, 'File Explorer');
+    assert.ok(!files.some((v) => v.name === 'version.txt'), 'back before the RUN, its file is gone');
+
+    // continue: line 7's condition is false; the COPY function breakpoint stops there
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(stop.reason, 'function breakpoint');
+    assert.deepEqual(stop.hitBreakpointIds, [functions[0].id]);
+    assert.equal((await frames(dc, 1))[0].line, 7);
+
+    // stepOut: stage 0 runs to its end; back in stage 1 before the COPY that read it
+    stop = await stopAfter(dc, () => dc.stepOutRequest({ threadId: 1 }));
+    assert.equal(stop.threadId, 2);
+    assert.deepEqual((await frames(dc, 2)).map((x) => x.line), [10]);
+
+    // continue: RUN's function breakpoint has hit count 2: the second RUN (line 11) stops
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 2 }));
+    assert.equal(stop.reason, 'function breakpoint');
+    assert.deepEqual(stop.hitBreakpointIds, [functions[1].id]);
+    f = await frames(dc, 2);
+    assert.equal(f[0].line, 11);
+    assert.equal(await evaluate(dc, f[0].id, 'cat /version.txt'), 'building 1.2');
+    assert.equal(await evaluate(dc, f[0].id, 'exec cat /version.txt'), 'building 1.2');
+    const output = dc.outputs.map((o) => o.output).join('');
+    assert.match(output, /\[0 4\/6\] RUN echo "building \$VERSION"/);
+
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 2 }));
+    assert.match(stop.description, /the build is done/);
+    assert.ok(dc.outputs.some((o) => o.category === 'stdout' && o.output.includes('building 1.2')), 'RUN output streamed');
+    for (const c of ['supportsStepBack', 'supportsConditionalBreakpoints', 'supportsHitConditionalBreakpoints',
+      'supportsFunctionBreakpoints', 'supportsRestartRequest', 'supportsTerminateRequest', 'supportsExceptionInfoRequest']) {
+      assert.equal(dc.capabilities[c], true, c);
+    }
+    assert.deepEqual(dc.capabilities.exceptionBreakpointFilters.map((f) => f.filter), ['failed']);
+    await disconnect(dc, session);
+  } finally {
+    dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running
+  }
+});
+
+test('restart after an edit keeps the steps before the change', { timeout: TIMEOUT * 2 }, async () => {
+  const dir = project({ Dockerfile: TWO_STAGES, 'hello.txt': 'hello\n' });
+  const dockerfile = path.join(dir, 'Dockerfile');
+  const dc = await adapter();
+  try {
+    const session = await launch(dc, { dockerfile, contextPath: dir, stopOnEntry: false, noCache: true });
+    await dc.setBreakpointsRequest({ source: { path: dockerfile }, breakpoints: [{ line: 11 }] });
+    let stop = await stopAfter(dc, () => dc.configurationDoneRequest());
+    assert.equal(stop.reason, 'breakpoint');
+    assert.equal((await frames(dc, 2))[0].line, 11);
+
+    fs.writeFileSync(dockerfile, TWO_STAGES.replace('RUN cat /version.txt', '# edited\nRUN echo edited > /edited.txt'));
+    stop = await stopAfter(dc, () => dc.restartRequest({}));
+    assert.equal(stop.reason, 'entry');
+    assert.match(stop.description, /keeps 2 of 3 steps/);
+    const f = await frames(dc, 2);
+    assert.equal(f[0].line, 12);
+    assert.match(f[0].name, /edited/);
+    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 2 }));
+    assert.equal(await evaluate(dc, (await frames(dc, 2))[0].id, 'cat /edited.txt'), 'edited');
+    await disconnect(dc, session);
+  } finally {
+    dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running
+  }
+});
+
+test('a failed step stops with its report; unknown requests get an error', { timeout: TIMEOUT * 2 }, async () => {
+  const dir = project({
+    Dockerfile: 'FROM scratch AS empty\nCOPY hello.txt /hello.txt\n\nFROM busybox\nCOPY --from=empty /hello.txt /hello.txt\nRUN echo about to fail; exit 3\n',
+    'hello.txt': 'hello\n',
+  });
+  const dockerfile = path.join(dir, 'Dockerfile');
+  const dc = await adapter();
+  try {
+    // the test client answers no reverse request: runInTerminal is caught here, as an editor gets it
+    const terminals = [];
+    const dispatch = dc.dispatch.bind(dc);
+    dc.dispatch = (body) => {
+      const m = JSON.parse(body);
+      if (m.type === 'request' && m.command === 'runInTerminal') {
+        terminals.push(m.arguments);
+        const answer = JSON.stringify({ type: 'response', seq: 0, request_seq: m.seq, command: m.command,
+          success: true, body: { processId: 1 } });
+        dc.outputStream.write(`Content-Length: ${Buffer.byteLength(answer, 'utf8')}\r\n\r\n${answer}`, 'utf8');
+        return;
+      }
+      dispatch(body);
+    };
+    const session = await launch(dc, { dockerfile, contextPath: dir, noCache: true }, { supportsRunInTerminalRequest: true });
+    await dc.setExceptionBreakpointsRequest({ filters: ['failed'] });
+    const stop = await stopAfter(dc, () => dc.configurationDoneRequest());
+    assert.equal(stop.reason, 'exception');
+    assert.match(stop.text, /exit: +3/);
+    assert.match(stop.text, /about to fail/);
+    const info = (await dc.exceptionInfoRequest({ threadId: stop.threadId })).body;
+    assert.match(info.description, /argv: +\[\/bin\/sh, -c, echo about to fail; exit 3\]/);
+    const f = await frames(dc, 2);
+    assert.equal(f[0].line, 6);
+    const args = await scope(dc, f[0].id, 'Arguments');
+    assert.equal(named(args, 'exit code').value, '3');
+    // the File Explorer reads the failed state; and the scratch stage's snapshot
+    const files = await scope(dc, f[0].id, 'File Explorer');
+    assert.equal(named(files, 'hello.txt').value, 'hello\n');
+    assert.ok(files.some((v) => v.name === 'bin/'));
+    const scratchFrame = (await frames(dc, 1))[0];
+    const scratchFiles = await scope(dc, scratchFrame.id, 'File Explorer');
+    assert.equal(named(scratchFiles, 'hello.txt').value, 'hello\n');
+    assert.ok(!scratchFiles.some((v) => v.name === 'bin/'), 'the scratch stage has only what it copied');
+    // exec and shell work on the scratch stage too: the toolbox's busybox serves it
+    assert.equal(await evaluate(dc, scratchFrame.id, 'exec /dev/.stagesh/busybox cat /hello.txt'), 'hello');
+    assert.match(await evaluate(dc, scratchFrame.id, 'shell'), /a shell in container/);
+    assert.equal(terminals.length, 1);
+    const line = terminals[0].args.join(' ');
+    const container = line.match(/docker exec -it -w \/ (\S+) /)[1];
+    assert.match(line, /busybox env PATH=\/dev\/.stagesh:.* sh; docker rm -f /, 'no /bin/sh in scratch: the toolbox shell');
+    assert.equal(execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', container], { encoding: 'utf8' }).trim(), 'true');
+    const said = execFileSync('docker', ['exec', container, '/dev/.stagesh/busybox', 'cat', '/hello.txt'], { encoding: 'utf8' });
+    assert.equal(said, 'hello\n');
+    // the failed stage's frame is still where it was: evaluating on another frame moves nothing
+    assert.equal((await frames(dc, 2))[0].line, 6);
+
+    await assert.rejects(dc.customRequest('noSuchRequest', {}), /noSuchRequest/);
+    await assert.rejects(dc.customRequest('setVariable', { variablesReference: 1, name: 'x', value: '1' }),
+      /'setVariable' is not supported by stagesh dap/);
+    const threads = (await dc.threadsRequest()).body.threads;
+    assert.deepEqual(threads.map((t) => t.name), ['stage empty', 'stage 1']);
+    await disconnect(dc, session);
+  } finally {
+    dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running
+  }
+});
+
+test('pause cancels a long RUN; disconnect leaves nothing', { timeout: TIMEOUT * 2 }, async () => {
+  const dir = project({ Dockerfile: 'FROM busybox\nRUN echo started; sleep 300\nRUN echo never\n' });
+  const dockerfile = path.join(dir, 'Dockerfile');
+  const dc = await adapter();
+  try {
+    const session = await launch(dc, { dockerfile, contextPath: dir, noCache: true });
+    const started = new Promise((resolve) => dc.on('output', (e) => e.body.category === 'stdout'
+      && e.body.output.includes('started') && resolve()));
+    const stopped = dc.waitForEvent('stopped');
+    await dc.configurationDoneRequest();
+    await started;
+    const t0 = Date.now();
+    await dc.pauseRequest({ threadId: 1 });
+    const stop = (await stopped).body;
+    assert.equal(stop.reason, 'pause');
+    assert.ok(Date.now() - t0 < 20000, 'the RUN was cancelled, not waited for');
+    assert.equal((await frames(dc, 1))[0].line, 2);
+    await disconnect(dc, session);
+  } finally {
+    dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running
+  }
+});
