@@ -1,7 +1,6 @@
 package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ class RemoteEngineIT {
     @BeforeAll
     static void startEngine() throws IOException {
         String why = SecondEngine.unavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
+        Preconditions.need(why);
         engine = SecondEngine.start(true);
     }
 

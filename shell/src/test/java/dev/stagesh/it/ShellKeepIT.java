@@ -1,7 +1,6 @@
 package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class ShellKeepIT {
 
     @Test
     void keptChangesBecomeAStepAndTheCommandsARunLine() throws Exception {
-        assumeTrue(Tmux.available(), "tmux is not installed (scripts/test installs it)");
+        Preconditions.needTmux();
         Path dockerfile = dir.resolve("Dockerfile");
         Files.writeString(dockerfile, DOCKERFILE);
         String command = "java -jar " + Stagesh.jar() + " " + dockerfile + "; echo STAGESH-EXITED-$?; sleep 30";
@@ -67,7 +66,7 @@ class ShellKeepIT {
 
     @Test
     void inScriptFormTheLineIsOnlyPrinted() throws Exception {
-        assumeTrue(Tmux.available(), "tmux is not installed (scripts/test installs it)");
+        Preconditions.needTmux();
         Path dockerfile = dir.resolve("Dockerfile");
         Files.writeString(dockerfile, DOCKERFILE);
         String command = "java -jar " + Stagesh.jar() + " -c 'next 2; shell --keep; list; cat /k.txt' " + dockerfile

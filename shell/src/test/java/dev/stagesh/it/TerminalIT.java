@@ -1,7 +1,6 @@
 package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class TerminalIT {
 
     @Test
     void aDebuggingSessionInARealTerminal() throws IOException {
-        assumeTrue(Tmux.available(), "tmux is not installed (scripts/test installs it)");
+        Preconditions.needTmux();
         Files.writeString(dir.resolve("Dockerfile"), """
                 FROM busybox AS build
                 RUN mkdir -p /data && echo inside > /data/inside-only.txt
