@@ -42,10 +42,14 @@ class TerminalIT {
         Files.writeString(editor, "#!/bin/sh\nsed -i 's/exit 3/true/' \"$2\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
         String name = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String command = "java -jar " + Stagesh.jar() + " --no-cache --target final " + dir.resolve("Dockerfile")
+        JavaPids jvms = JavaPids.in(dir);
+        Map<String, String> env = Map.of("EDITOR", editor.toString(), "VISUAL", "", "NO_COLOR", "1",
+                "HOME", dir.toString());
+        long pid;
+        String command = jvms.java() + " -jar " + Stagesh.jar() + " --no-cache --target final " + dir.resolve("Dockerfile")
                 + "; echo STAGESH-EXITED-$?; sleep 30";
-        try (Tmux t = Tmux.start(name, Map.of("EDITOR", editor.toString(), "VISUAL", "", "NO_COLOR", "1",
-                "HOME", dir.toString()), command)) {
+        try (Tmux t = Tmux.start(name, env, command)) {
+            pid = jvms.first(STEP);
             t.waitFor("stage 0 (build) 1/4 > ", STEP);
 
             // completion of a command
@@ -85,16 +89,15 @@ class TerminalIT {
             t.waitFor("SHELL-42\n", STEP);
             assertThat(t.screen()).contains("fixed.txt").contains("inside-only.txt");
             t.line("exit");
-            // the prompt reads again only once the shell's terminal is handed back
-            sleepQuietly(3000);
+            // the prompt reads again only once the shell's terminal is handed back: wait until it shows
+            t.waitForLastLine(l -> l.equals("stage 1 (final) 2/2 >"), STEP);
 
             // while a RUN runs, a status line under its output shows the step and its time; it is gone after
             t.line("into stage slow");
             t.waitFor("stage 2 (slow) 1/3 > ", STEP);
             t.line("next");
-            String during = t.waitForLine(l -> l.matches(". \\d+\\.\\ds  stage 2 \\(slow\\) 2/3  RUN sleep 3 && echo slept"),
-                    STEP);
-            assertThat(during).as("the status line is the screen's last line").isEqualTo(Tmux.lastLine(t.visible()));
+            // the status line is the screen's last line, judged on one capture (it is redrawn every 100 ms)
+            t.waitForLastLine(l -> l.matches(". \\d+\\.\\ds  stage 2 \\(slow\\) 2/3  RUN sleep 3 && echo slept"), STEP);
             String after = t.waitFor("stage 2 (slow) 2/3 > ", STEP);
             assertThat(after).contains("\nslept\n").doesNotContain("(slow) 2/3  RUN");
             assertThat(Tmux.lastLine(t.visible())).isEqualTo("stage 2 (slow) 2/3 >");
@@ -102,32 +105,32 @@ class TerminalIT {
             // Ctrl-C cancels a long RUN; the prompt comes back, the status line goes, nothing keeps running
             t.line("next");
             t.waitFor("RUN sleep 300", STEP);
-            sleepQuietly(2000);
+            // Ctrl-C once the RUN's process is there, not after a guessed delay
+            long end = System.nanoTime() + STEP.toNanos();
+            while (!sessionRuns(pid, "sleep 300")) {
+                assertThat(System.nanoTime()).as("the RUN's sleep 300 never ran in the session's containers").isLessThan(end);
+                StageshProcess.sleep(100);
+            }
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
             t.waitFor("stage 2 (slow) 2/3 > ", STEP);
             assertThat(t.visible()).doesNotContain("3/3  RUN sleep 300");
-            for (String id : Docker.sessionContainers()) {
-                String top;
-                try {
-                    top = Docker.run("top", id);
-                } catch (AssertionError notRunning) {
-                    continue;
-                }
-                assertThat(top).as("processes of " + id).doesNotContain("sleep 300");
-            }
+            assertThat(sessionRuns(pid, "sleep 300")).as("a process of the cancelled RUN still runs").isFalse();
 
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
         }
-        assertThat(Docker.leftoverContainers()).isEmpty();
+        assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
     }
 
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Whether a process of one of this session's containers (and no other's) has {@code command} in its line. */
+    private static boolean sessionRuns(long pid, String command) {
+        for (String id : Leftovers.of(pid).containers()) {
+            DockerCli.Exec top = DockerCli.exec(Map.of(), "docker", "top", id);
+            if (top.exitCode() == 0 && top.output().contains(command)) {
+                return true;
+            }
         }
+        return false;
     }
 }
