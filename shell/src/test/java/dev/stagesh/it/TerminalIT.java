@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,63 @@ class TerminalIT {
             t.waitFor("STAGESH-EXITED-0", STEP);
         }
         assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
+    }
+
+    /**
+     * What the first test leaves out: completion of options, stage names and line numbers, colour (no
+     * NO_COLOR here), the history file and Ctrl-R searching it from the next session. The JVM gets a
+     * user.home of the test's own (Java takes it from the password file, not $HOME), so the user's own
+     * history is neither read nor written.
+     */
+    @Test
+    void completionColourHistoryAndCtrlR() throws IOException {
+        Preconditions.needTmux();
+        Path df = dir.resolve("Dockerfile");
+        Files.writeString(df, "FROM busybox AS builder\nRUN echo hi > /hi\n\nFROM busybox AS final\nCOPY --from=builder /hi /hi\n");
+        JavaPids jvms = JavaPids.in(dir);
+        String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " --no-cache " + df
+                + "; echo STAGESH-EXITED-$?; sleep 30";
+        Map<String, String> env = Map.of("HOME", dir.toString(), "TERM", "xterm-256color");
+        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), env, command)) {
+            t.waitFor("stage 0 (builder) 1/2 > ", STEP);
+            t.type("into stage b");
+            t.keys("Tab");
+            t.waitFor("> into stage builder", STEP);
+            t.keys("C-u");
+            t.type("commit --s");
+            t.keys("Tab");
+            t.waitFor("> commit --squash", STEP);
+            t.keys("C-u");
+            // line numbers, each shown with the instruction it names
+            t.type("until ");
+            t.keys("Tab");
+            t.keys("Tab");
+            t.waitFor("(RUN echo hi > /hi)", STEP);
+            t.keys("C-u");
+            t.line("list");
+            t.waitFor("RUN echo hi > /hi\n", STEP);
+            // the current-step mark and the instruction keywords are coloured
+            String coloured = t.visibleWithEscapes();
+            assertThat(coloured).containsPattern("\u001b\\[[0-9;]*m\u2192").containsPattern("\u001b\\[[0-9;]*mFROM\u001b");
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+        List<String> history = Files.readAllLines(dir.resolve(".stagesh_history"));
+        assertThat(history).as("the history file, as JLine writes it (time:line)").extracting(l -> l.substring(l.indexOf(':') + 1))
+                .containsSubsequence("list", "quit");
+        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), env, command)) {
+            t.waitFor("stage 0 (builder) 1/2 > ", STEP);
+            t.keys("C-r");
+            t.type("lis");
+            t.waitFor("bck-i-search: lis_", STEP);
+            t.keys("Enter");
+            t.waitFor("→   1     1  FROM busybox AS builder", STEP);
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+        for (long pid : jvms.pids()) {
+            assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
+        }
     }
 
     /** Whether a process of one of this session's containers (and no other's) has {@code command} in its line. */

@@ -59,6 +59,11 @@ final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-t", name));
     }
 
+    /** What the pane shows now with its colours and attributes, as escape sequences. */
+    String visibleWithEscapes() {
+        return run(List.of("tmux", "capture-pane", "-p", "-e", "-t", name));
+    }
+
     /** The last line of a screen that is not blank. */
     static String lastLine(String screen) {
         String[] lines = screen.strip().split("\n");
