@@ -124,6 +124,35 @@ class TerminalIT {
         assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
     }
 
+    /** While a COPY sends its files, the status line says how much of how much it has sent. */
+    @Test
+    void aCopyShowsWhatItHasSent() throws IOException {
+        Preconditions.needTmux();
+        Path df = dir.resolve("Dockerfile");
+        Files.writeString(df, "FROM busybox\nCOPY big /big\n");
+        // sparse: quick to make, but the tar carries all 500 MB, long enough to be seen
+        try (var big = new java.io.RandomAccessFile(dir.resolve("big").toFile(), "rw")) {
+            big.setLength(500_000_000L);
+        }
+        JavaPids jvms = JavaPids.in(dir);
+        String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " --no-cache " + df
+                + "; echo STAGESH-EXITED-$?; sleep 30";
+        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8),
+                Map.of("NO_COLOR", "1", "HOME", dir.toString()), command)) {
+            t.waitFor("stage 0 1/2 > ", STEP);
+            t.line("next");
+            String line = t.waitForLastLine(l -> l.contains("COPY big /big") && l.contains(" sent "), STEP);
+            assertThat(line).matches(". \\d+\\.\\ds  sent \\d+(\\.\\d+)? [kMG]?B of 500 MB  stage 0 2/2  COPY big /big");
+            t.waitFor("stage 0 2/2 > ", STEP);
+            assertThat(Tmux.lastLine(t.visible())).as("the status line is gone").isEqualTo("stage 0 2/2 >");
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+        for (long pid : jvms.pids()) {
+            assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
+        }
+    }
+
     /**
      * What the first test leaves out: completion of options, stage names and line numbers, colour (no
      * NO_COLOR here), the history file and Ctrl-R searching it from the next session. The JVM gets a
