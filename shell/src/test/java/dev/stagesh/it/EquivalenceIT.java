@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,11 +58,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The builds use the docker CLI, so {@code DOCKER_HOST} picks the engine; what one engine's
  * builder does differently from the rest is in {@link #ENGINE_KNOWN}, by its version.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one instance for the cases and the report, no static state
 class EquivalenceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_ID = "stagesh-equiv-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final List<String> TAGS = new ArrayList<>();
-    private static final List<Row> ROWS = new ArrayList<>();
+    /** What this run tagged and imported, removed at the end; and its rows, for the report. */
+    private final List<String> tags = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
     /** The config fields compared, as the image config names them; Author is the image's own {@code author}. */
     static final List<String> CONFIG_FIELDS = List.of("Env", "Cmd", "Entrypoint", "WorkingDir", "User",
             "ExposedPorts", "Labels", "Volumes", "StopSignal", "Healthcheck", "Shell", "OnBuild", "Author");
@@ -90,12 +93,12 @@ class EquivalenceIT {
                     new Known("/sys", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /sys mount point in an image that lacked it"),
                     new Known("config.OnBuild", "null", "(absent)",
                             "BuildKit 20.10 writes OnBuild: null in every config; stagesh leaves the field out")));
-    private static final Set<Known> ENGINE_KNOWN_SEEN = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
+    private final Set<Known> engineKnownSeen = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
     /** The cache mount id the run-mounts case uses; stagesh keeps it as a volume. */
     private static final String CACHE_ID = "stagesh-equivalence";
 
     @TempDir
-    static Path tmp;
+    Path tmp;
 
     record Case(String name, Path dir, Properties props) {
         String feature() {
@@ -195,8 +198,8 @@ class EquivalenceIT {
                 String label = c.name() + (target == null ? "" : " (" + target + ")");
                 tests.add(DynamicTest.dynamicTest(label, () -> {
                     Row row = run(c, target, label, engineKnown);
-                    synchronized (ROWS) {
-                        ROWS.add(row);
+                    synchronized (rows) {
+                        rows.add(row);
                     }
                     assertThat(row.ok()).as(table(List.of(row))).isTrue();
                 }));
@@ -207,7 +210,7 @@ class EquivalenceIT {
             if (!allCases) {
                 Assumptions.abort("equivalence.cases runs a subset: not every case that shows them ran");
             }
-            assertThat(engineKnown).as("known of the engine, never seen in a case").isSubsetOf(ENGINE_KNOWN_SEEN);
+            assertThat(engineKnown).as("known of the engine, never seen in a case").isSubsetOf(engineKnownSeen);
         }));
         return tests.stream();
     }
@@ -218,11 +221,11 @@ class EquivalenceIT {
     }
 
     /** The case's {@code import} entries ({@code ARG:file.tar}): images made from a tar, for FROM or COPY --from. */
-    private static void importImages(Case c, Path context) {
+    private void importImages(Case c, Path context) {
         for (String i : c.list("import")) {
             String name = importedName(c, i);
-            synchronized (TAGS) {
-                TAGS.add(name);
+            synchronized (tags) {
+                tags.add(name);
             }
             docker(Map.of(), "import", context.resolve(i.substring(i.indexOf(':') + 1)).toString(), name);
         }
@@ -247,9 +250,9 @@ class EquivalenceIT {
     }
 
     @AfterAll
-    static void cleanup() {
-        System.out.println(table(ROWS));
-        for (String tag : TAGS) {
+    void cleanup() {
+        System.out.println(table(rows));
+        for (String tag : tags) {
             Docker.removeImage(tag);
         }
         try {
@@ -330,7 +333,7 @@ class EquivalenceIT {
      * Equal, a documented known difference (every difference is exactly a known pair), or different;
      * and failed when a known pair of the case no longer occurs.
      */
-    private static Row judge(Case c, String label, String against, List<Difference> diffs, List<Known> ofTheCase,
+    private Row judge(Case c, String label, String against, List<Difference> diffs, List<Known> ofTheCase,
                              List<Known> known) {
         List<String> unexplained = new ArrayList<>();
         List<String> explained = new ArrayList<>();
@@ -344,7 +347,7 @@ class EquivalenceIT {
                 explained.add(k.toString());
             }
         }
-        known.stream().filter(used::contains).filter(k -> !ofTheCase.contains(k)).forEach(ENGINE_KNOWN_SEEN::add);
+        known.stream().filter(used::contains).filter(k -> !ofTheCase.contains(k)).forEach(engineKnownSeen::add);
         List<String> stale = ofTheCase.stream().filter(k -> !used.contains(k))
                 .map(k -> "known difference no longer occurs: " + k).toList();
         boolean onlyEngine = used.stream().noneMatch(ofTheCase::contains);
@@ -479,26 +482,26 @@ class EquivalenceIT {
     // --- building ------------------------------------------------------------------------------
 
     /** Returns null on success, else why it failed. */
-    private static String stageshBuild(Case c, Path context, String target, String tag) {
+    private String stageshBuild(Case c, Path context, String target, String tag) {
         List<String> args = new ArrayList<>(List.of("build", "--no-cache", "-f", context.resolve("Dockerfile").toString(),
                 "-C", context.toString(), "-t", tag));
         addBuildOptions(c, context, target, args);
-        synchronized (TAGS) {
-            TAGS.add(tag);
+        synchronized (tags) {
+            tags.add(tag);
         }
         var r = Stagesh.run("", args.toArray(String[]::new));
         return r.exitCode() == 0 ? null : tail(r.stderr());
     }
 
     /** Returns null on success, else why it failed. */
-    private static String dockerBuild(Case c, Path context, String target, String tag) {
+    private String dockerBuild(Case c, Path context, String target, String tag) {
         // no cache: a cached step may come from another run, with another context's mtimes and modes
         List<String> args = new ArrayList<>(List.of("build", "--no-cache", "--progress=plain", "-f",
                 context.resolve("Dockerfile").toString(), "-t", tag));
         addBuildOptions(c, context, target, args);
         args.add(context.toString());
-        synchronized (TAGS) {
-            TAGS.add(tag);
+        synchronized (tags) {
+            tags.add(tag);
         }
         try {
             docker(Map.of("DOCKER_BUILDKIT", c.against().equals("classic") ? "0" : "1"), args.toArray(String[]::new));
@@ -590,7 +593,7 @@ class EquivalenceIT {
      * case's own modes, extended attributes and capabilities, which git cannot keep; every path gets
      * a distinct old mtime, which a COPY must keep.
      */
-    private static Path copyContext(Case c, String target) throws IOException {
+    private Path copyContext(Case c, String target) throws IOException {
         Path dest = tmp.resolve("ctx-" + c.name() + (target == null ? "" : "-" + target));
         List<Path> copied = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(c.dir())) {
