@@ -1,7 +1,6 @@
 package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class EngineFaultIT {
     @Test
     void anEngineRestartMidSessionKeepsEveryCompletedStep() throws IOException {
         String why = SecondEngine.unavailable();
-        assumeTrue(why == null, () -> "skipped: " + why);
+        Preconditions.need(why);
         try (SecondEngine engine = SecondEngine.start(false);
              StageshProcess s = StageshProcess.start(engine.clientEnv(), "--no-cache", dockerfile().toString())) {
             s.send("next 3").send("cat /b").awaitStdout("^b\n$");

@@ -30,6 +30,6 @@ class HelloGoIT {
         assertThat(Docker.run("run", "--rm", TAG)).isEqualTo("Hello World!!\n");
         long size = Long.parseLong(Docker.run("image", "inspect", "-f", "{{.Size}}", TAG).strip());
         assertThat(size).as("final image size").isLessThan(10_000_000L);
-        assertThat(Docker.leftoverContainers()).isEmpty();
+        assertThat(Leftovers.of(r.pid()).none()).as("left by the session: " + Leftovers.of(r.pid())).isTrue();
     }
 }

@@ -25,15 +25,25 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * An image's filesystem as the engine stores it, flattened: {@code docker save}, then its layers
  * stacked in order with their whiteouts applied, as a container would see the files. Nothing a
  * container adds ({@code /.dockerenv}, {@code /etc/hosts}, volume mount points) is in it.
- * Modification times are left out on purpose: no two builds agree on them.
+ * Modification times are kept beside the entries, not in them: two builds agree on them only for
+ * files that predate both (the base image's, and what COPY takes from the context), so a
+ * comparison decides where they count.
  */
 final class ImageFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImageFiles() {}
 
-    /** One path: its type, permission bits, owner, and for files the size and content digest. */
-    record Entry(String type, int mode, long uid, long gid, long size, String sha256, String link) {
+    /**
+     * One path: its type, permission bits, owner, for files the size and content digest, and its
+     * extended attributes ({@code name=hex value}, sorted, {@code ;}-separated; null when none), such
+     * as {@code security.capability}, which the layer tar carries as {@code SCHILY.xattr.*} headers.
+     */
+    record Entry(String type, int mode, long uid, long gid, long size, String sha256, String link, String xattrs) {
+        Entry(String type, int mode, long uid, long gid, long size, String sha256, String link) {
+            this(type, mode, uid, gid, size, sha256, link, null);
+        }
+
         static Entry dir(int mode, long uid, long gid) {
             return new Entry("dir", mode, uid, gid, 0, null, null);
         }
@@ -46,6 +56,10 @@ final class ImageFiles {
             return new Entry("symlink", mode, uid, gid, 0, null, target);
         }
 
+        Entry withXattrs(String xattrs) {
+            return new Entry(type, mode, uid, gid, size, sha256, link, xattrs);
+        }
+
         @Override
         public String toString() {
             StringBuilder s = new StringBuilder(type).append(' ').append(String.format("%04o", mode)).append(' ')
@@ -56,6 +70,9 @@ final class ImageFiles {
             if (link != null) {
                 s.append(type.equals("symlink") ? " -> " : " ").append(link);
             }
+            if (xattrs != null) {
+                s.append(" xattrs[").append(xattrs).append(']');
+            }
             return s.toString();
         }
     }
@@ -65,7 +82,7 @@ final class ImageFiles {
      * path order) and its config file as written (not as the engine's inspect renders it: an
      * older engine drops the fields it does not know, such as {@code Healthcheck.StartInterval}).
      */
-    record Image(Map<String, Entry> files, JsonNode config) {}
+    record Image(Map<String, Entry> files, Map<String, Long> mtimes, JsonNode config) {}
 
     static Image of(String image, Path scratchDir) {
         Path saved = scratchDir.resolve("save-" + Long.toHexString(System.nanoTime()) + ".tar");
@@ -90,16 +107,18 @@ final class ImageFiles {
             }
             Map<String, Entry> tree = new TreeMap<>();
             tree.put("/", Entry.dir(0755, 0, 0));
+            Map<String, Long> mtimes = new TreeMap<>();
             for (JsonNode layer : manifest.get(0).get("Layers")) {
                 TarArchiveEntry layerEntry = byName.get(layer.asText());
                 if (layerEntry == null) {
                     throw new AssertionError("docker save of " + image + " lacks its layer " + layer.asText());
                 }
                 try (InputStream in = decompressed(archive.getInputStream(layerEntry))) {
-                    apply(tree, in);
+                    apply(tree, mtimes, in);
                 }
             }
-            return new Image(tree, config);
+            mtimes.keySet().retainAll(tree.keySet());
+            return new Image(tree, mtimes, config);
         } catch (IOException e) {
             throw new AssertionError("cannot read the saved image " + image + ": " + e, e);
         } finally {
@@ -121,7 +140,7 @@ final class ImageFiles {
     }
 
     /** Applies one layer tar to the tree: whiteouts remove lower paths, entries replace them. */
-    static void apply(Map<String, Entry> tree, InputStream layer) throws IOException {
+    static void apply(Map<String, Entry> tree, Map<String, Long> mtimes, InputStream layer) throws IOException {
         Set<String> fromThisLayer = new HashSet<>();
         TarArchiveInputStream tar = new TarArchiveInputStream(layer);
         TarArchiveEntry e;
@@ -174,12 +193,33 @@ final class ImageFiles {
             } else {
                 entry = new Entry("other:" + (char) e.getLinkFlag(), mode, uid, gid, 0, null, null);
             }
+            if (!e.isLink()) { // a hard link has its file's attributes
+                entry = entry.withXattrs(xattrs(e));
+            }
+            mtimes.put(path, e.getModTime().getTime() / 1000);
             Entry old = tree.put(path, entry);
             if (old != null && old.type().equals("dir") && !entry.type().equals("dir")) {
                 removeBelow(tree, path, Set.of());
             }
             fromThisLayer.add(path);
         }
+    }
+
+    /** The entry's extended attributes from its PAX headers, or null when it has none. */
+    private static String xattrs(TarArchiveEntry e) {
+        Map<String, String> found = new TreeMap<>();
+        e.getExtraPaxHeaders().forEach((k, v) -> {
+            if (k.startsWith("SCHILY.xattr.")) {
+                found.put(k.substring("SCHILY.xattr.".length()),
+                        HexFormat.of().formatHex(v.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        if (found.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        found.forEach((k, v) -> s.append(s.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return s.toString();
     }
 
     /** Removes every path strictly below {@code dir}, except those in {@code keep}. */

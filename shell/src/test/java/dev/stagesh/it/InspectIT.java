@@ -10,9 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +39,10 @@ class InspectIT {
     Path dir;
 
     private Path dockerfile;
-    private final Set<String> containersBefore = new HashSet<>();
+    private final Sessions sessions = new Sessions();
 
     @BeforeEach
     void context() throws IOException {
-        containersBefore.addAll(Docker.sessionContainers());
         Files.createDirectories(dir.resolve("ctx/src"));
         Files.writeString(dir.resolve("ctx/src/a.txt"), "hello\nworld\n");
         Files.writeString(dir.resolve("ctx/secret.key"), "do not send\n");
@@ -54,12 +51,10 @@ class InspectIT {
         Files.writeString(dockerfile, DOCKERFILE);
     }
 
-    /** Containers other sessions run right now are theirs; one whose stagesh process is gone was left behind. */
+    /** What this test's sessions left, by their pids: other sessions on the engine are theirs. */
     @AfterEach
     void noLeftovers() {
-        List<String> left = new ArrayList<>(Docker.leftoverContainers());
-        left.removeAll(containersBefore);
-        assertThat(left).as("containers left by a finished session").isEmpty();
+        sessions.assertNothingLeft();
     }
 
     private static List<JsonNode> documents(String text) throws IOException {
@@ -80,7 +75,7 @@ class InspectIT {
     @Test
     @Tag("compat")
     void textOutputOfABusyboxStage() {
-        var r = Stagesh.run("""
+        var r = sessions.run("""
                 continue
                 tree
                 find . -type f
@@ -132,7 +127,7 @@ class InspectIT {
 
     @Test
     void jsonOutputOfABusyboxStage() throws IOException {
-        var r = Stagesh.run("""
+        var r = sessions.run("""
                 continue
                 stat --json greet.txt
                 stat --json -L link
@@ -214,7 +209,7 @@ class InspectIT {
     void aScratchStageIsInspectedWithoutAnyToolInIt() throws IOException {
         Path out = dir.resolve("host");
         Files.createDirectories(out);
-        var r = Stagesh.run("""
+        var r = sessions.run("""
                 into final
                 continue
                 ls /data
@@ -281,7 +276,7 @@ class InspectIT {
 
     @Test
     void everyNewCommandHasHelpAndOneLineUsageErrors() {
-        var r = Stagesh.run("help tree\nhelp find\nhelp stat\nhelp grep\nhelp diff\nhelp layers\nhelp context\n"
+        var r = sessions.run("help tree\nhelp find\nhelp stat\nhelp grep\nhelp diff\nhelp layers\nhelp context\n"
                 + "help cp\nhelp exec\nstat\n", dockerfile.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         for (String c : List.of("tree", "find", "stat", "grep", "diff", "layers", "context", "cp", "exec")) {

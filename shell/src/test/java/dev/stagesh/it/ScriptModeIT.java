@@ -16,12 +16,13 @@ class ScriptModeIT {
     @TempDir
     Path dir;
 
+    private final Sessions sessions = new Sessions();
     private final String tag = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8) + ":test";
 
     @AfterEach
     void noLeftovers() {
         Docker.removeImage(tag);
-        assertThat(Docker.leftoverContainers()).as("containers left by the session").isEmpty();
+        sessions.assertNothingLeft();
     }
 
     private Path dockerfile(String text) throws IOException {
@@ -41,7 +42,7 @@ class ScriptModeIT {
                 RUN echo "$GREETING world" > out.txt
                 COPY data.txt .
                 """);
-        var r = Stagesh.run("continue\ncat /work/out.txt\ncat data.txt\nls /work\nquit\n", df.toString());
+        var r = sessions.run("continue\ncat /work/out.txt\ncat data.txt\nls /work\nquit\n", df.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("hello world\nfrom the context\ndata.txt\nout.txt\n");
         assertThat(r.stderr()).contains("RUN echo \"$GREETING world\" > out.txt");
@@ -50,7 +51,7 @@ class ScriptModeIT {
     @Test
     void theFirstFailingCommandStopsTheScriptWithExit1() throws IOException {
         Path df = dockerfile("FROM busybox\nRUN true\n");
-        var r = Stagesh.run("continue\nls /nope\ncat /etc/passwd\nquit\n", df.toString());
+        var r = sessions.run("continue\nls /nope\ncat /etc/passwd\nquit\n", df.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stderr()).contains("ls: cannot access '/nope': No such file or directory");
         assertThat(r.stdout()).doesNotContain("root:");
@@ -59,7 +60,7 @@ class ScriptModeIT {
     @Test
     void aMistypedCommandIsOneLineAndExits1() throws IOException {
         Path df = dockerfile("FROM busybox\n");
-        var r = Stagesh.run("lss /\n", df.toString());
+        var r = sessions.run("lss /\n", df.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr().strip()).isEqualTo("stagesh: unknown command 'lss'; 'help' lists the commands");
     }
@@ -72,7 +73,7 @@ class ScriptModeIT {
                 RUN echo partial > /p && echo "about to fail" && exit 3
                 RUN echo never
                 """);
-        var r = Stagesh.run("", df.toString(), "-c", "continue");
+        var r = sessions.run("", df.toString(), "-c", "continue");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stderr())
                 .contains("line 3: RUN: the command exited with code 3")
@@ -86,7 +87,7 @@ class ScriptModeIT {
     @Test
     void severalCommandsOnOneLineWithSemicolons() throws IOException {
         Path df = dockerfile("FROM busybox\nRUN echo one > /a\nRUN echo two > /b\n");
-        var r = Stagesh.run("", df.toString(), "-c", "next 2; cat /a; next; cat /b");
+        var r = sessions.run("", df.toString(), "-c", "next 2; cat /a; next; cat /b");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("one\ntwo\n");
     }
@@ -94,14 +95,14 @@ class ScriptModeIT {
     @Test
     void backReturnsToAnEarlierSnapshot() throws IOException {
         Path df = dockerfile("FROM busybox\nRUN echo v1 > /f\nRUN echo v2 > /f\n");
-        var r = Stagesh.run("continue\ncat /f\nback\ncat /f\nnext\ncat /f\n", df.toString());
+        var r = sessions.run("continue\ncat /f\nback\ncat /f\nnext\ncat /f\n", df.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("v2\nv1\nv2\n");
     }
 
     @Test
     void aMissingDockerfileIsOneLineAndNonZero() {
-        var r = Stagesh.run("", dir.resolve("nope/Dockerfile").toString());
+        var r = sessions.run("", dir.resolve("nope/Dockerfile").toString());
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr().strip()).startsWith("stagesh: no Dockerfile at ").doesNotContain("\n");
     }
@@ -121,7 +122,7 @@ class ScriptModeIT {
                 ENTRYPOINT ["cat"]
                 CMD ["greeting"]
                 """);
-        var r = Stagesh.run("commit " + tag + "\nquit\n", df.toString(), "--build-arg", "WHO=stagesh");
+        var r = sessions.run("commit " + tag + "\nquit\n", df.toString(), "--build-arg", "WHO=stagesh");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Docker.run("run", "--rm", tag)).isEqualTo("hello stagesh\n");
         String config = Docker.run("image", "inspect", "-f",
@@ -148,7 +149,7 @@ class ScriptModeIT {
                 ENTRYPOINT ["/bin/busybox"]
                 CMD ["cat", "/data/artifact.txt"]
                 """);
-        var r = Stagesh.run("into stage 1\ncommit " + tag + "\nquit\n", df.toString());
+        var r = sessions.run("into stage 1\ncommit " + tag + "\nquit\n", df.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Docker.run("run", "--rm", tag)).isEqualTo("built\n");
         assertThat(Docker.run("image", "inspect", "-f", "{{len .RootFS.Layers}}", tag).strip()).isEqualTo("2");

@@ -50,7 +50,8 @@ class SessionHygieneIT {
         Files.writeString(f, "FROM " + BASE + "\n"
                 + "RUN echo a > /a\n"
                 + "RUN echo b > /b && echo kept > /data/v\n"
-                + "RUN sleep 30\n"
+                // the marker is printed only once the RUN's process runs (the step's header shows the expression)
+                + "RUN echo \"started-$((6*7))\" && sleep 30\n"
                 + "RUN echo after > /c\n");
         return f;
     }
@@ -75,7 +76,7 @@ class SessionHygieneIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"quit", "eof", "INT", "TERM", "INT during RUN sleep 30", "TERM during RUN sleep 30"})
+    @ValueSource(strings = {"quit", "eof", "INT", "TERM", "INT during a RUN", "TERM during a RUN"})
     @Tag("compat")
     void everyWayOfEndingLeavesNothing(String how) throws IOException {
         try (StageshProcess s = sessionAtStep3()) {
@@ -91,8 +92,7 @@ class SessionHygieneIT {
                 case "eof" -> s.closeStdin();
                 case "INT", "TERM" -> s.signal(how);
                 default -> {
-                    s.send("next").awaitStderr("RUN sleep 30");
-                    StageshProcess.sleep(1500);
+                    s.send("next").awaitStderr("(?m)^started-42$");
                     s.signal(how.substring(0, how.indexOf(' ')));
                 }
             }
@@ -124,6 +124,9 @@ class SessionHygieneIT {
         try (StageshProcess killed = sessionAtStep3(); StageshProcess alive = sessionAtStep3()) {
             Leftovers killedBefore = Leftovers.of(killed.pid());
             Leftovers aliveBefore = Leftovers.of(alive.pid());
+            List<String> killedAnonymous = volumesOf(killedBefore.containers());
+            List<String> aliveAnonymous = volumesOf(aliveBefore.containers());
+            assertThat(killedAnonymous).as("the base image's VOLUME in the killed session's container").isNotEmpty();
             assertThat(killedBefore.containers()).isNotEmpty();
             assertThat(killedBefore.images()).hasSizeGreaterThanOrEqualTo(2);
 
@@ -137,6 +140,14 @@ class SessionHygieneIT {
             assertThat(third.stderr()).containsPattern("removed what killed stagesh sessions left: [1-9]\\d* containers, [1-9]\\d* images");
 
             assertThat(Leftovers.of(killed.pid()).none()).as("left of the killed session: " + Leftovers.of(killed.pid())).isTrue();
+            for (String v : killedAnonymous) {
+                assertThat(DockerCli.exec(Map.of(), "docker", "volume", "inspect", v).exitCode())
+                        .as("the killed session's anonymous volume " + v + " reaped").isNotZero();
+            }
+            for (String v : aliveAnonymous) {
+                assertThat(DockerCli.exec(Map.of(), "docker", "volume", "inspect", v).exitCode())
+                        .as("the live session's anonymous volume " + v + " kept").isZero();
+            }
             Leftovers aliveAfter = Leftovers.of(alive.pid());
             assertThat(aliveAfter.containers()).as("the live session keeps its containers")
                     .containsExactlyInAnyOrderElementsOf(aliveBefore.containers());

@@ -136,7 +136,7 @@ class SquashIT {
     private static Map<String, ImageFiles.Entry> withoutHardLinkNames(Map<String, ImageFiles.Entry> files) {
         Map<String, ImageFiles.Entry> out = new TreeMap<>();
         files.forEach((path, e) -> out.put(path, e.link() != null && e.link().startsWith("(hard link")
-                ? new ImageFiles.Entry(e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.sha256(), null) : e));
+                ? new ImageFiles.Entry(e.type(), e.mode(), e.uid(), e.gid(), e.size(), e.sha256(), null, e.xattrs()) : e));
         return out;
     }
 }

@@ -59,10 +59,32 @@ final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-t", name));
     }
 
+    /** What the pane shows now with its colours and attributes, as escape sequences. */
+    String visibleWithEscapes() {
+        return run(List.of("tmux", "capture-pane", "-p", "-e", "-t", name));
+    }
+
     /** The last line of a screen that is not blank. */
     static String lastLine(String screen) {
         String[] lines = screen.strip().split("\n");
         return lines[lines.length - 1].strip();
+    }
+
+    /**
+     * Waits until the last line the pane shows matches, judged on one capture: a line redrawn every 100 ms (the
+     * status line, with its spinner and tenths of seconds) is never the same across two.
+     */
+    String waitForLastLine(java.util.function.Predicate<String> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = visible();
+            if (!screen.isBlank() && match.test(lastLine(screen))) {
+                return lastLine(screen);
+            }
+            sleep(50);
+        }
+        throw new AssertionError("the screen's last line never matched; it shows:\n" + screen);
     }
 
     /** Waits until a visible line matches; returns it (stripped). */

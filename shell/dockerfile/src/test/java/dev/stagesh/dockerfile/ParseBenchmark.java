@@ -64,6 +64,30 @@ class ParseBenchmark {
         assertThat(ms).isLessThan(100.0);
     }
 
+    /** The wall-clock bounds that were in the unit tests: meaningful only on a machine of one's own. */
+    @Test
+    void aHundredMegabyteLineFailsWithinASecond() {
+        String huge = "RUN a\nRUN " + "x".repeat(100 * 1024 * 1024);
+        long t0 = System.nanoTime();
+        try {
+            DockerfileParser.parse(huge, "big");
+        } catch (DockerfileException expected) {
+            // the refusal is what PerformanceTest checks; here only its time
+        }
+        assertThat((System.nanoTime() - t0) / 1e6).isLessThan(1000.0);
+    }
+
+    @Test
+    void sixteenTimesTheInputTakesAtMostSixtyTimesTheTime() {
+        String one = generate(1 << 20);
+        String sixteen = one.repeat(16);
+        measure(one, 10, 3);
+        double small = measure(one, 0, 3);
+        double large = measure(sixteen, 0, 1);
+        System.out.printf("ParseBenchmark: 1 MB %.1f ms, 16 MB %.1f ms%n", small, large);
+        assertThat(large).isLessThan(60 * small);
+    }
+
     public static void main(String[] args) {
         String text = generate(1 << 20);
         System.out.printf("%d bytes: median %.1f ms (Dockerfile.parse: syntax + typed instructions)%n",

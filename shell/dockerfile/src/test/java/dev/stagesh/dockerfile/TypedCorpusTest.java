@@ -1,6 +1,5 @@
 package dev.stagesh.dockerfile;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every real-world Dockerfile type-checks, has a stage graph and a JSON form. */
 class TypedCorpusTest {
     static Stream<Arguments> realWorld() {
-        List<Path> files = Corpus.list("real-world");
+        List<Path> files = Corpus.list("real-world", Corpus.REAL_WORLD);
         if (files.isEmpty()) {
             return Stream.of(Arguments.of("corpus-absent", null));
         }
@@ -24,7 +23,9 @@ class TypedCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("realWorld")
     void typeChecks(String name, Path file) {
-        Assumptions.assumeTrue(file != null, "test corpus not found (shared/corpus)");
+        if (file == null) {
+            Corpus.require("real-world");
+        }
         Dockerfile df = Dockerfile.load(file);
         assertThat(df.stages()).isNotEmpty();
         assertThat(DockerfileJson.write(df)).contains("\"stages\"");

@@ -3,7 +3,6 @@ package dev.stagesh.dockerfile.parser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stagesh.dockerfile.Corpus;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,14 +21,14 @@ class AstCorpusTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (Path ast : Corpus.list("buildkit-parser-ast")) {
+        for (Path ast : Corpus.list("buildkit-parser-ast", Corpus.BUILDKIT_AST)) {
             String name = ast.getFileName().toString().replace(".ast.json", "");
             Path dir = ast.getParent().resolveSibling("buildkit-parser");
             Path df = name.equals("testfile-line") ? dir.resolve("testfile-line/Dockerfile")
                     : dir.resolve("testfiles").resolve(name).resolve("Dockerfile");
             out.add(Arguments.of(name, df, ast));
         }
-        for (Path f : Corpus.list("real-world")) {
+        for (Path f : Corpus.list("real-world", Corpus.REAL_WORLD)) {
             out.add(Arguments.of(f.getFileName().toString(), f,
                     f.getParent().resolveSibling("real-world-expected").resolve(f.getFileName() + ".ast.json")));
         }
@@ -39,7 +38,9 @@ class AstCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesAst(String name, Path dockerfile, Path astFile) throws IOException {
-        Assumptions.assumeTrue(dockerfile != null, "test corpus not found (shared/corpus)");
+        if (dockerfile == null) {
+            Corpus.require("buildkit-parser-ast");
+        }
         JsonNode ast = JSON.readTree(astFile.toFile());
         ParsedFile parsed = DockerfileParser.parse(dockerfile);
         assertThat(String.valueOf(parsed.escapeToken())).isEqualTo(ast.get("escapeToken").asText());

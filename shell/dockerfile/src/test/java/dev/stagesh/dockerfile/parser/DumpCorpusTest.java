@@ -2,7 +2,6 @@ package dev.stagesh.dockerfile.parser;
 
 import dev.stagesh.dockerfile.Corpus;
 import dev.stagesh.dockerfile.DockerfileSyntaxException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,18 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DumpCorpusTest {
 
     static Stream<Arguments> testfiles() {
-        return withPlaceholder(Corpus.list("buildkit-parser/testfiles").stream()
+        return withPlaceholder(Corpus.list("buildkit-parser/testfiles", Corpus.BUILDKIT_FIXTURES).stream()
                 .map(d -> Arguments.of(d.getFileName().toString(), d.resolve("Dockerfile"), d.resolve("result"))));
     }
 
     static Stream<Arguments> realWorld() {
-        return withPlaceholder(Corpus.list("real-world").stream()
+        return withPlaceholder(Corpus.list("real-world", Corpus.REAL_WORLD).stream()
                 .map(f -> Arguments.of(f.getFileName().toString(), f,
                         f.getParent().resolveSibling("real-world-expected")
                                 .resolve(f.getFileName() + ".result"))));
     }
 
-    /** JUnit rejects an empty source; one placeholder case lets the test skip with a message instead. */
+    /** JUnit rejects an empty source; one placeholder case lets the test skip (or, where required, fail) instead. */
     static Stream<Arguments> withPlaceholder(Stream<Arguments> s) {
         List<Arguments> all = s.toList();
         return all.isEmpty() ? Stream.of(Arguments.of("corpus-absent", null, null)) : all.stream();
@@ -51,7 +50,9 @@ class DumpCorpusTest {
     }
 
     private static void assertDump(Path dockerfile, Path result) {
-        Assumptions.assumeTrue(dockerfile != null, "test corpus not found (shared/corpus)");
+        if (dockerfile == null) {
+            Corpus.require("real-world");
+        }
         String expected = new String(Corpus.bytes(result), java.nio.charset.StandardCharsets.UTF_8);
         ParsedFile parsed = DockerfileParser.parse(dockerfile);
         assertThat(Dumper.dump(parsed)).isEqualTo(expected);
@@ -64,14 +65,16 @@ class DumpCorpusTest {
             "shykes-nested-json", "when using JSON array syntax, arrays must be comprised of strings only");
 
     static Stream<Arguments> negative() {
-        return withPlaceholder(Corpus.list("buildkit-parser/testfiles-negative").stream()
+        return withPlaceholder(Corpus.list("buildkit-parser/testfiles-negative", Corpus.BUILDKIT_NEGATIVE).stream()
                 .map(d -> Arguments.of(d.getFileName().toString(), d.resolve("Dockerfile"), null)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("negative")
     void negativeCase(String name, Path dockerfile, Path unused) {
-        Assumptions.assumeTrue(dockerfile != null, "test corpus not found (shared/corpus)");
+        if (dockerfile == null) {
+            Corpus.require("buildkit-parser/testfiles-negative");
+        }
         assertThat(NEGATIVE).containsKey(name);
         assertThatThrownBy(() -> DockerfileParser.parse(dockerfile))
                 .isInstanceOf(DockerfileSyntaxException.class)

@@ -2,7 +2,6 @@ package dev.stagesh.dockerfile.shell;
 
 import dev.stagesh.dockerfile.Corpus;
 import dev.stagesh.dockerfile.DockerfileException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,8 +24,8 @@ class ShellFixturesTest {
 
     static Stream<Arguments> envVarTest() {
         List<Arguments> out = new ArrayList<>();
-        Path file = Corpus.root().map(r -> r.resolve("buildkit-shell/envVarTest")).orElse(null);
-        if (file == null || !file.toFile().exists()) {
+        Path file = Corpus.file("buildkit-shell/envVarTest").orElse(null);
+        if (file == null) {
             return Stream.of(Arguments.of(0, "corpus-absent", null));
         }
         String[] lines = Corpus.read(file).split("\n", -1);
@@ -42,13 +41,16 @@ class ShellFixturesTest {
             }
             out.add(Arguments.of(i + 1, parts[1].trim(), parts[2].trim()));
         }
+        assertThat(out).as("envVarTest cases for platforms A and U").hasSize(Corpus.ENV_VAR_CASES);
         return out.stream();
     }
 
     @ParameterizedTest(name = "line {0}: {1}")
     @MethodSource("envVarTest")
     void processWord(int line, String input, String expected) {
-        Assumptions.assumeTrue(expected != null, "test corpus not found (shared/corpus)");
+        if (expected == null) {
+            Corpus.require("buildkit-shell/envVarTest");
+        }
         ShellLex lex = new ShellLex('\\');
         if (expected.equals("error")) {
             assertThatThrownBy(() -> lex.processWord(input, ENV::get)).isInstanceOf(DockerfileException.class);
@@ -58,8 +60,8 @@ class ShellFixturesTest {
     }
 
     static Stream<Arguments> wordsTest() {
-        Path file = Corpus.root().map(r -> r.resolve("buildkit-shell/wordsTest")).orElse(null);
-        if (file == null || !file.toFile().exists()) {
+        Path file = Corpus.file("buildkit-shell/wordsTest").orElse(null);
+        if (file == null) {
             return Stream.of(Arguments.of(0, "corpus-absent", null, null));
         }
         List<Arguments> out = new ArrayList<>();
@@ -81,13 +83,16 @@ class ShellFixturesTest {
             String expected = line.substring(bar + 1).stripLeading();
             out.add(Arguments.of(i + 1, input, expected, Map.copyOf(env)));
         }
+        assertThat(out).as("wordsTest cases").hasSize(Corpus.WORDS_CASES);
         return out.stream();
     }
 
     @ParameterizedTest(name = "line {0}: {1}")
     @MethodSource("wordsTest")
     void processWords(int line, String input, String expected, Map<String, String> env) {
-        Assumptions.assumeTrue(expected != null, "test corpus not found (shared/corpus)");
+        if (expected == null) {
+            Corpus.require("buildkit-shell/wordsTest");
+        }
         ShellLex lex = new ShellLex('\\');
         if (expected.equals("error")) {
             assertThatThrownBy(() -> lex.processWords(input, env::get)).isInstanceOf(DockerfileException.class);

@@ -1,0 +1,29 @@
+package dev.stagesh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The leak judge of the soak tests is itself checked: it sees a small steady growth through noise and outliers. */
+class TrendTest {
+    @Test
+    void aSteadyGrowthIsSeenThroughNoiseAndAnOutlier() {
+        Trend t = new Trend();
+        java.util.Random r = new java.util.Random(7);
+        for (int x = 0; x < 20; x++) {
+            t.add(x * 5, 80_000 + 15 * x * 5 + r.nextGaussian() * 40);
+        }
+        t.add(105, 90_000); // one late GC
+        assertThat(t.slope()).isCloseTo(15.0, within(3.0));
+    }
+
+    @Test
+    void aFlatSeriesHasNoSlope() {
+        Trend t = new Trend();
+        for (int x = 0; x < 10; x++) {
+            t.add(x, x % 2 == 0 ? 12 : 13);
+        }
+        assertThat(t.slope()).isCloseTo(0.0, within(0.2));
+    }
+}
