@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * engine writes (Docker 25+ writes the OCI one) and the engine's own image IDs.
  */
 class BuildTargetIT {
+    private final Sessions sessions = new Sessions();
     @TempDir
     Path dir;
 
@@ -25,7 +26,7 @@ class BuildTargetIT {
     @AfterEach
     void noLeftovers() {
         Docker.removeImage(tag);
-        assertThat(Docker.leftoverContainers()).as("containers left by the session").isEmpty();
+        sessions.assertNothingLeft();
     }
 
     @Test
@@ -44,7 +45,7 @@ class BuildTargetIT {
                 FROM busybox
                 RUN echo never built
                 """);
-        var r = Stagesh.run("", "build", "--no-cache", "--target", "final", "-t", tag, dir.resolve("Dockerfile").toString());
+        var r = sessions.run("", "build", "--no-cache", "--target", "final", "-t", tag, dir.resolve("Dockerfile").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stderr()).doesNotContain("never built");
 

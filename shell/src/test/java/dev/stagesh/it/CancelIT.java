@@ -26,16 +26,18 @@ class CancelIT {
     @Test
     @Tag("compat")
     void ctrlCCancelsARunningRunAndTheSessionGoesOn() throws IOException {
-        assertThat(Tmux.available()).as("tmux is installed (scripts/test installs it)").isTrue();
+        Preconditions.needTmux();
         Files.writeString(dir.resolve("Dockerfile"), """
                 FROM busybox
                 RUN echo before > /before
                 RUN sleep 300
                 """);
         String name = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String command = "java -jar " + Stagesh.jar() + " --no-cache " + dir.resolve("Dockerfile")
+        JavaPids jvms = JavaPids.in(dir);
+        String command = jvms.java() + " -jar " + Stagesh.jar() + " --no-cache " + dir.resolve("Dockerfile")
                 + "; echo STAGESH-EXITED-$?; sleep 30";
         try (Tmux t = Tmux.start(name, Map.of("NO_COLOR", "1", "HOME", dir.toString()), command)) {
+            long pid = jvms.first(STEP);
             t.waitFor("1/3 > ", STEP);
             t.line("next 2");
             t.waitFor("[0 3/3] RUN sleep 300", STEP); // the step's header, not the listing's line
@@ -43,7 +45,7 @@ class CancelIT {
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
             t.waitFor("2/3 > ", STEP);
-            for (String id : Docker.sessionContainers()) {
+            for (String id : Docker.lines("ps", "-q", "--filter", "label=stagesh.pid=" + pid)) {
                 String top;
                 try {
                     top = Docker.run("top", id);
@@ -57,6 +59,9 @@ class CancelIT {
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
         }
-        assertThat(Docker.leftoverContainers()).isEmpty();
+        for (long pid : jvms.pids()) {
+            Leftovers left = Leftovers.of(pid);
+            assertThat(left.none()).as("left on the engine by stagesh pid " + pid + ": " + left).isTrue();
+        }
     }
 }

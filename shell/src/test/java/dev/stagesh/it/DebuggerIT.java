@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * script mode against the real engine. The terminal-only ones are in {@link DebuggerTerminalIT}.
  */
 class DebuggerIT {
+    private final Sessions sessions = new Sessions();
     @TempDir
     Path dir;
 
@@ -26,7 +27,7 @@ class DebuggerIT {
     @AfterEach
     void noLeftovers() {
         Docker.removeImage(tag);
-        assertThat(Docker.leftoverContainers()).as("containers left by the session").isEmpty();
+        sessions.assertNothingLeft();
     }
 
     private Path dockerfile(String text) throws IOException {
@@ -70,7 +71,7 @@ class DebuggerIT {
     void readsOfAScratchStageShowNoneOfTheEnginesContainerFiles() throws IOException {
         Files.writeString(dir.resolve("f"), "mine\n");
         Path df = dockerfile("FROM scratch\nCOPY f /f\n");
-        var r = Stagesh.run("", df.toString(), "-c", "continue; ls -a /; find / -type f; tree /; ls /etc");
+        var r = sessions.run("", df.toString(), "-c", "continue; ls -a /; find / -type f; tree /; ls /etc");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout()).isEqualTo(".\n..\nf\n/f\n/\n└── f\n\n0 directories, 1 file\n");
         assertThat(r.stderr()).contains("ls: cannot access '/etc': No such file or directory");
@@ -82,7 +83,7 @@ class DebuggerIT {
         Files.writeString(dir.resolve("hosts"), "10.1.2.3 copied\n");
         Path df = dockerfile("FROM busybox\nCOPY hosts /etc/hosts\n");
         Path out = dir.resolve("out");
-        var r = Stagesh.run("", df.toString(), "--no-cache", "-c",
+        var r = sessions.run("", df.toString(), "--no-cache", "-c",
                 "continue; ls /etc; cat /etc/hosts; find /etc -name h*; cp /etc " + out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("group\nhosts\npasswd\n10.1.2.3 copied\n/etc/hosts\n");
@@ -98,13 +99,13 @@ class DebuggerIT {
     void aBaseImagesOwnHostnameIsReadFromItsLayers() throws IOException {
         var image = ImageFiles.of("debian:bookworm-slim", Files.createDirectories(dir.resolve("save")));
         Path df = dockerfile("FROM debian:bookworm-slim\n");
-        var r = Stagesh.run("", df.toString(), "-c", "cat /etc/hostname");
+        var r = sessions.run("", df.toString(), "-c", "cat /etc/hostname");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         var own = image.files().get("/etc/hostname");
         assertThat(own).as("debian:bookworm-slim's layers hold /etc/hostname").isNotNull();
         assertThat(r.stdout()).isNotEmpty();
         assertThat(ImageFiles.sha256(r.stdout().getBytes(StandardCharsets.UTF_8))).isEqualTo(own.sha256());
-        var ls = Stagesh.run("", df.toString(), "-c", "ls -a /");
+        var ls = sessions.run("", df.toString(), "-c", "ls -a /");
         assertThat(ls.stdout()).doesNotContain(".dockerenv");
     }
 
@@ -112,7 +113,7 @@ class DebuggerIT {
     @Test
     void continueStopsAtABreakpointOnTheVeryNextStep() throws IOException {
         Path df = dockerfile("FROM busybox\nRUN echo 1 > /f\nRUN echo 2 > /f\n");
-        var r = Stagesh.run("break RUN\nnext\ncontinue\ncontinue\ncat /f\ncontinue\ncat /f\nquit\n", df.toString(), "--no-cache");
+        var r = sessions.run("break RUN\nnext\ncontinue\ncontinue\ncat /f\ncontinue\ncat /f\nquit\n", df.toString(), "--no-cache");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("breakpoint 1 at every RUN\n1\n2\n");
         assertThat(r.stderr()).contains("stopped at breakpoint 1 (RUN) before step 2: RUN echo 1 > /f")
@@ -123,7 +124,7 @@ class DebuggerIT {
     @Test
     void editOfALaterLineStaysWhereTheUserStood() throws IOException {
         Path df = dockerfile("FROM busybox\nRUN echo a > /a\nRUN echo b > /b\nRUN echo c > /c\n");
-        var r = Stagesh.run("next 2\nedit\nls /\nnext\ncat /b\nquit\n", null,
+        var r = sessions.run("next 2\nedit\nls /\nnext\ncat /b\nquit\n", null,
                 Map.of("EDITOR", editor("s/echo c/echo cc/").toString(), "VISUAL", ""), df.toString(), "--no-cache");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stderr()).contains("stage 0 keeps 2 of 4 steps");
@@ -140,7 +141,7 @@ class DebuggerIT {
             s.send("next 2").send("cat /a").awaitStdout("^a\n");
             var before = Leftovers.of(s.pid());
             assertThat(before.containers()).isNotEmpty();
-            var prune = Stagesh.run("", "prune");
+            var prune = sessions.run("", "prune");
             assertThat(prune.exitCode()).as(prune.toString()).isZero();
             assertThat(prune.stderr()).contains("left alone");
             assertThat(Leftovers.of(s.pid())).as("the live session's objects").isEqualTo(before);
@@ -155,7 +156,7 @@ class DebuggerIT {
     void scriptLinesFollowPosixShellQuotingAndComments() throws IOException {
         Path df = dockerfile("FROM busybox\nENV FOO=bar\nWORKDIR /app\nRUN echo hi > x\n");
         // the script's lines: ls /app # a note / exec sh -c "echo \$FOO" / exec echo "a\\b\x"
-        var r = Stagesh.run("continue\nls /app # a note\nexec sh -c \"echo \\$FOO\"\nexec echo \"a\\\\b\\x\"\n",
+        var r = sessions.run("continue\nls /app # a note\nexec sh -c \"echo \\$FOO\"\nexec echo \"a\\\\b\\x\"\n",
                 df.toString(), "--no-cache");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("x\nbar\na\\b\\x\n");

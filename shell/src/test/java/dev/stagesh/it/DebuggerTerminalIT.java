@@ -1,7 +1,6 @@
 package dev.stagesh.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,19 +23,28 @@ class DebuggerTerminalIT {
     @TempDir
     Path dir;
 
+    /** The JVMs the test's tmux sessions started: their pids label what each session made. */
+    private JavaPids jvms;
+
     private final String tag = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8) + ":failed";
 
     @AfterEach
     void noLeftovers() {
         Docker.removeImage(tag);
-        assertThat(Docker.leftoverContainers()).as("containers left by the session").isEmpty();
+        if (jvms != null) {
+            for (long pid : jvms.pids()) {
+                Leftovers left = Leftovers.of(pid);
+                assertThat(left.none()).as("left on the engine by stagesh pid " + pid + ": " + left).isTrue();
+            }
+        }
     }
 
     private Tmux start(String dockerfile, String... options) throws IOException {
-        assumeTrue(Tmux.available(), "tmux is not installed (scripts/test installs it)");
+        Preconditions.needTmux();
+        jvms = JavaPids.in(dir);
         Path df = dir.resolve("Dockerfile");
         Files.writeString(df, dockerfile);
-        String command = "java -jar " + Stagesh.jar() + " " + String.join(" ", options) + " " + df
+        String command = jvms.java() + " -jar " + Stagesh.jar() + " " + String.join(" ", options) + " " + df
                 + "; echo STAGESH-EXITED-$?; sleep 30";
         return Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8),
                 Map.of("NO_COLOR", "1", "HOME", dir.toString()), command);
@@ -87,7 +95,7 @@ class DebuggerTerminalIT {
             t.waitFor("sleep: cancelled", Duration.ofSeconds(30));
             t.waitFor("stage 0 1/1 > ", Duration.ofSeconds(30));
             assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofSeconds(30));
-            for (String id : Docker.sessionContainers()) {
+            for (String id : Docker.lines("ps", "-q", "--filter", "label=stagesh.pid=" + jvms.first(STEP))) {
                 String top;
                 try {
                     top = Docker.run("top", id);

@@ -31,8 +31,7 @@ class CheckCorpusTest {
         // a missing corpus is a failure here, not a skip: this test is the measure of the checks
         assertThat(Corpus.root()).as("shared/corpus next to the working directory or an ancestor").isPresent();
         Path dir = Corpus.root().get().resolve("real-world-checks");
-        List<Path> files = Corpus.list("real-world-checks");
-        assertThat(files).hasSize(144);
+        List<Path> files = Corpus.list("real-world-checks", 144);
         ObjectMapper json = new ObjectMapper();
         List<String> failures = new ArrayList<>();
         int identical = 0;
