@@ -103,7 +103,11 @@ public final class CheckReport {
     /** The {@code --call=check,format=json} document: warnings, the source, and the build error if any. */
     public static String json(CheckResult result, String fileName, String source) {
         ObjectNode root = JSON.createObjectNode();
-        ArrayNode warnings = root.putArray("warnings");
+        if (result.warnings().isEmpty()) {
+            // Go marshals buildx's empty (nil) slice as null
+            root.putNull("warnings");
+        }
+        ArrayNode warnings = result.warnings().isEmpty() ? JSON.createArrayNode() : root.putArray("warnings");
         for (Finding f : result.warnings()) {
             ObjectNode w = warnings.addObject();
             w.put("ruleName", f.rule().ruleName());
@@ -115,9 +119,10 @@ public final class CheckReport {
             location(w.putObject("location"), f.ranges());
         }
         ObjectNode src = root.putArray("sources").addObject();
+        // BuildKit's SourceInfo also carries the LLB definition that loaded the file; stagesh has none to give
         src.put("filename", fileName);
-        src.put("language", "Dockerfile");
         src.put("data", Base64.getEncoder().encodeToString(source.getBytes(StandardCharsets.UTF_8)));
+        src.put("language", "Dockerfile");
         result.buildError().ifPresent(e -> {
             ObjectNode b = root.putObject("buildError");
             b.put("message", e.message());
