@@ -79,6 +79,9 @@ public final class StageshCommand implements Callable<Integer> {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
         CommandLine cl = commandLine(root, args);
+        // --help wraps at the terminal's width, and is plain: stagesh colours through JLine alone
+        cl.setUsageHelpAutoWidth(true);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (!ShutdownHook.stopping()) {
                 Printer.system(false).error(ErrorMessages.of(ex));
