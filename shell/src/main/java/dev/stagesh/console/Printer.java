@@ -1,4 +1,4 @@
-package dev.stagesh.cli;
+package dev.stagesh.console;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
