@@ -3,6 +3,7 @@ package dev.stagesh.cli;
 import dev.stagesh.StageshException;
 import dev.stagesh.context.ContextIgnoreRules;
 import dev.stagesh.context.DockerIgnore;
+import dev.stagesh.console.Printer;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineBaseImages;
 import dev.stagesh.docker.EngineUnavailableException;

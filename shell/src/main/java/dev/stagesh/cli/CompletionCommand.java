@@ -1,6 +1,7 @@
 package dev.stagesh.cli;
 
 import dev.stagesh.StageshException;
+import dev.stagesh.console.Printer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.stagesh.cli;
 
+import dev.stagesh.console.Printer;
 import dev.stagesh.dockerfile.Dockerfile;
 import dev.stagesh.dockerfile.DockerfileJson;
 import dev.stagesh.dockerfile.parser.DockerfileParser;

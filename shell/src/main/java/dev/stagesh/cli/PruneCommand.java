@@ -1,5 +1,6 @@
 package dev.stagesh.cli;
 
+import dev.stagesh.console.Printer;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Reaper;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.stagesh.cli;
 
+import dev.stagesh.console.ErrorMessages;
+import dev.stagesh.console.Printer;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.docker.EngineUnavailableException;
@@ -81,6 +83,12 @@ public final class StageshCommand implements Callable<Integer> {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
         CommandLine cl = commandLine(root, args);
+        if (List.of(args).stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("help"))) {
+            // --help wraps at the terminal's width, and is plain: stagesh colours through JLine alone
+            // (set only for help: picocli's help classes are not loaded on the way to a prompt)
+            cl.setUsageHelpAutoWidth(true);
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (!ShutdownHook.stopping()) {
                 Printer.system(false).error(ErrorMessages.of(ex));

@@ -2,7 +2,7 @@ package dev.stagesh.dap;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import dev.stagesh.cli.ErrorMessages;
+import dev.stagesh.console.ErrorMessages;
 import dev.stagesh.engine.StageRun;
 import java.io.InputStream;
 import java.io.OutputStream;

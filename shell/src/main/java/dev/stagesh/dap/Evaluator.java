@@ -1,7 +1,7 @@
 package dev.stagesh.dap;
 
 import dev.stagesh.StageshException;
-import dev.stagesh.cli.Printer;
+import dev.stagesh.console.Printer;
 import dev.stagesh.engine.Session;
 import dev.stagesh.shell.ShellContext;
 import dev.stagesh.shell.ShellRunner;

@@ -1,6 +1,6 @@
 package dev.stagesh.dap;
 
-import dev.stagesh.cli.Printer;
+import dev.stagesh.console.Printer;
 import dev.stagesh.engine.Session;
 import dev.stagesh.engine.StageRun;
 import dev.stagesh.engine.StepFailure;

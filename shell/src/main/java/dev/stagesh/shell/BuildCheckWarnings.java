@@ -1,6 +1,6 @@
 package dev.stagesh.shell;
 
-import dev.stagesh.cli.Printer;
+import dev.stagesh.console.Printer;
 import dev.stagesh.context.ContextIgnoreRules;
 import dev.stagesh.docker.EngineBaseImages;
 import dev.stagesh.dockerfile.Dockerfile;

@@ -1,6 +1,6 @@
 package dev.stagesh.shell;
 
-import dev.stagesh.cli.Printer;
+import dev.stagesh.console.Printer;
 import dev.stagesh.engine.StepFailure;
 
 /** What a user needs to see when a step fails, to start debugging it where it stands. */

@@ -1,7 +1,7 @@
 package dev.stagesh.shell;
 
 import dev.stagesh.StageshException;
-import dev.stagesh.cli.ErrorMessages;
+import dev.stagesh.console.ErrorMessages;
 import dev.stagesh.context.ContextException;
 import dev.stagesh.engine.StepFailedException;
 import dev.stagesh.fs.FsException;

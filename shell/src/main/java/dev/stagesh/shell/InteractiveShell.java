@@ -10,6 +10,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -35,16 +36,18 @@ public final class InteractiveShell {
         try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[0]);
+            PromptCommands prompt = new PromptCommands(runner::commands, parser, terminal);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("stagesh")
                     .parser(parser)
-                    .completer(new ShellCompleter(runner::commands, context.session()))
+                    .completer(new AggregateCompleter(prompt.completer(), new ShellCompleter(runner::commands, context.session())))
                     .highlighter(new InputHighlighter(new CommandLexer(runner.commandNames()),
                             new Palette(context.printer().colour())))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
+            context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
             steps.showStatusOn(terminal);
             context.printer().progress(context.session().dockerfile().stages().size()

@@ -1,6 +1,6 @@
 package dev.stagesh.shell;
 
-import dev.stagesh.cli.Printer;
+import dev.stagesh.console.Printer;
 import dev.stagesh.engine.Session;
 import java.util.concurrent.Callable;
 

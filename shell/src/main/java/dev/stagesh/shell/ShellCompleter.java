@@ -12,9 +12,10 @@ import org.jline.reader.ParsedLine;
 import picocli.CommandLine;
 
 /**
- * Tab completion at the prompt: command names and their options from the picocli definitions,
- * stage names after {@code into stage}, line numbers after {@code break} and {@code until}, and
- * paths inside the current snapshot (read through the engine, so they exist only there).
+ * stagesh's own Tab completion at the prompt, on top of the command registry's names and options
+ * ({@link PromptCommands}): stage names after {@code into stage}, line numbers after
+ * {@code break} and {@code until}, and paths inside the current snapshot (read through the
+ * engine, so they exist only there).
  */
 final class ShellCompleter implements Completer {
     private static final Set<String> PATH_COMMANDS = Set.of("ls", "cat", "tree", "find", "stat", "grep", "cp");
@@ -33,21 +34,13 @@ final class ShellCompleter implements Completer {
         List<String> words = line.words();
         int index = line.wordIndex();
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-        if (index == 0) {
-            commands.get().getSubcommands().keySet().forEach(c -> candidates.add(new Candidate(c)));
+        // command names and options come from the command registry (PromptCommands)
+        if (index == 0 || word.startsWith("-")) {
             return;
         }
         String command = words.get(0);
         CommandLine sub = commands.get().getSubcommands().get(command);
         if (sub == null) {
-            return;
-        }
-        if (word.startsWith("-")) {
-            sub.getCommandSpec().options().forEach(o -> {
-                for (String name : o.names()) {
-                    candidates.add(new Candidate(name));
-                }
-            });
             return;
         }
         switch (sub.getCommandName()) {

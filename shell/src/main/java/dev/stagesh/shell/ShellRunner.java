@@ -1,6 +1,6 @@
 package dev.stagesh.shell;
 
-import dev.stagesh.cli.ErrorMessages;
+import dev.stagesh.console.ErrorMessages;
 import dev.stagesh.engine.StageRun;
 import dev.stagesh.engine.StepFailedException;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.stagesh.cli;
+package dev.stagesh.console;
 
 import dev.stagesh.StageshException;
 import dev.stagesh.context.ContextException;
