@@ -126,7 +126,7 @@ class BuildKitSemanticsIT {
         Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nRUN true\nEXPOSE 80 notaport\n");
         var r = run("", "build", "-t", tag("expose"), dir.resolve("Dockerfile").toString());
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
-        assertThat(r.stderr()).contains("Dockerfile:3").contains("Invalid containerPort: notaport")
+        assertThat(r.stderr()).contains("Dockerfile:3").contains("invalid containerPort: notaport")
                 .doesNotContain("RUN true").doesNotContain("Exception");
         assertThat(r.stderr().strip().lines().count()).as(r.stderr()).isEqualTo(1);
     }
@@ -137,7 +137,7 @@ class BuildKitSemanticsIT {
         Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nENV P=notaport\nEXPOSE $P\n");
         var r = run("", "build", "-t", tag("expose-env"), dir.resolve("Dockerfile").toString());
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
-        assertThat(r.stderr()).contains("line 3: EXPOSE: Invalid containerPort: notaport");
+        assertThat(r.stderr()).contains("line 3: EXPOSE: invalid containerPort: notaport");
     }
 
     /** Item 8: one bad tag refuses the build before it starts; good tags are applied and named. */

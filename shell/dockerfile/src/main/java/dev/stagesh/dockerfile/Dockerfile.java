@@ -2,6 +2,7 @@ package dev.stagesh.dockerfile;
 
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.instructions.InstructionParser;
+import dev.stagesh.dockerfile.instructions.PortSpecs;
 import dev.stagesh.dockerfile.parser.DockerfileParser;
 import dev.stagesh.dockerfile.parser.Node;
 import dev.stagesh.dockerfile.parser.ParsedFile;
@@ -58,6 +59,10 @@ public final class Dockerfile {
         List<Instruction> current = new ArrayList<>();
         for (Node node : syntax.instructions()) {
             Instruction ins = InstructionParser.parse(node);
+            if (ins instanceof Instruction.Expose e) {
+                // BuildKit refuses a port that is no port before the first step runs
+                PortSpecs.checkLiterals(e);
+            }
             if (ins instanceof Instruction.From f) {
                 if (currentFrom != null) {
                     stages.add(new Stage(stages.size(), currentFrom.stageName(), currentFrom, current));

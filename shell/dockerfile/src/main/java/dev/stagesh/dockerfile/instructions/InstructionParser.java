@@ -81,22 +81,9 @@ public final class InstructionParser {
         return node.args().get(0);
     }
 
-    /**
-     * EXPOSE: ports written out are checked here, as BuildKit checks every instruction before the
-     * first step runs; a word that is still to be expanded is checked when its step runs.
-     */
+    /** EXPOSE: its ports are judged as the Dockerfile is loaded, not here (checks read bad ones too). */
     private static Instruction.Expose expose(Node node) {
-        List<String> ports = atLeastOne(noFlags(node), "EXPOSE");
-        for (String p : ports) {
-            if (PortSpecs.isLiteral(p)) {
-                try {
-                    PortSpecs.parse(p);
-                } catch (PortSpecs.InvalidPortException e) {
-                    throw Located.error(e.getMessage(), node, p);
-                }
-            }
-        }
-        return new Instruction.Expose(node, ports);
+        return new Instruction.Expose(node, atLeastOne(noFlags(node), "EXPOSE"));
     }
 
     private static List<String> atLeastOne(Node node, String keyword) {
