@@ -25,7 +25,7 @@ class CommandLineCompleterTest {
     @Test
     void anEmptyWordOffersTheVisibleSubcommandsAndFiles() {
         var c = complete("");
-        assertThat(values(c)).containsExactly("parse", "build", "prune", "help", "completion");
+        assertThat(values(c)).containsExactly("parse", "build", "check", "prune", "dap", "help", "completion");
         assertThat(c.directive() & CommandLineCompleter.NO_FILES).as("the Dockerfile may be any file").isZero();
         assertThat(c.candidates().get(1).description()).startsWith("Run the target stage");
     }
