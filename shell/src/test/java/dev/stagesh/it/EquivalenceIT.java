@@ -528,13 +528,19 @@ class EquivalenceIT {
     }
 
     /**
-     * The docker CLI that builds: Debian's 20.10 CLI has BuildKit built in ({@code DOCKER_BUILDKIT=1});
-     * a newer CLI without the buildx plugin cannot use it.
+     * The docker CLI that builds: with the buildx plugin (an engine of scripts/engines, whose
+     * {@code DOCKER_CONFIG} holds the engine's own buildx), the CLI on the PATH builds with that
+     * engine's BuildKit; otherwise Debian's 20.10 CLI, which has BuildKit built in
+     * ({@code DOCKER_BUILDKIT=1}), since a newer CLI without buildx cannot use it.
      */
     static String dockerCli() {
         String cli = System.getProperty("equivalence.docker");
         if (cli != null) {
             return cli;
+        }
+        String config = System.getenv("DOCKER_CONFIG");
+        if (config != null && Files.isExecutable(Path.of(config, "cli-plugins", "docker-buildx"))) {
+            return "docker";
         }
         return Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
     }
