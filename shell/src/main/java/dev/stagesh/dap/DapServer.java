@@ -335,12 +335,13 @@ public final class DapServer implements IDebugProtocolServer {
      * the answer is written, its stop told as an event.
      */
     private CompletableFuture<Void> motionRequest(Supplier<Stop> motion) {
-        if (debugger == null) {
-            return failed("launch first");
-        }
         String id = order.current();
-        order.afterResponse(id, () -> worker.execute(() -> motion(motion)));
-        return CompletableFuture.completedFuture(null);
+        // checked on the worker, behind a launch that is still opening the session
+        return onWorker(() -> {
+            debugger();
+            order.afterResponse(id, () -> worker.execute(() -> motion(motion)));
+            return null;
+        });
     }
 
     private void motion(Supplier<Stop> motion) {
