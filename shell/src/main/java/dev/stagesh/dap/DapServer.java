@@ -524,8 +524,10 @@ public final class DapServer implements IDebugProtocolServer {
     @Override
     public CompletableFuture<LoadedSourcesResponse> loadedSources(LoadedSourcesArguments args) {
         LoadedSourcesResponse r = new LoadedSourcesResponse();
+        // debugger is written after config, on the worker: reading it first sees config set
+        Debugger d = debugger;
         LaunchConfig c = config;
-        if (debugger != null && c != null) {
+        if (d != null && c != null) {
             Source s = new Source();
             s.setName(c.dockerfile().getFileName().toString());
             s.setPath(c.dockerfile().toAbsolutePath().normalize().toString());
