@@ -216,7 +216,12 @@ public final class DapServer implements IDebugProtocolServer {
     @Override
     public CompletableFuture<Void> restart(RestartArguments args) {
         return motionRequest(() -> {
+            List<Integer> before = debugger().table().threads().stream().map(StepTable.StageThread::id).toList();
             Stop stop = debugger().restart();
+            List<Integer> after = debugger().table().threads().stream().map(StepTable.StageThread::id).toList();
+            // an edit can add or drop stages the target needs: the editor's thread list follows
+            before.stream().filter(t -> !after.contains(t)).forEach(t -> client.thread(threadEvent("exited", t)));
+            after.stream().filter(t -> !before.contains(t)).forEach(t -> client.thread(threadEvent("started", t)));
             breakpoints.place(debugger().table()).forEach(p -> client.breakpoint(breakpointEvent(p)));
             return stop;
         });
@@ -717,6 +722,13 @@ public final class DapServer implements IDebugProtocolServer {
         b.setLine(line);
         b.setMessage(message);
         return b;
+    }
+
+    private static ThreadEventArguments threadEvent(String reason, int id) {
+        ThreadEventArguments e = new ThreadEventArguments();
+        e.setReason(reason);
+        e.setThreadId(id);
+        return e;
     }
 
     private static BreakpointEventArguments breakpointEvent(DapBreakpoints.Placed p) {
