@@ -196,6 +196,9 @@ test('breakpoints, stepping into the stage a COPY --from reads, variables, evalu
     assert.equal(await evaluate(dc, f[0].id, 'cat /version.txt'), 'building 1.2');
     assert.match(await evaluate(dc, f[0].id, 'ls /'), /version\.txt/);
     assert.match(await evaluate(dc, f[0].id, 'history'), /RUN/);
+    assert.match(await evaluate(dc, f[0].id, 'diff'), /version\.txt/);
+    assert.match(await evaluate(dc, f[0].id, 'layers'), /RUN/);
+    assert.match(await evaluate(dc, f[0].id, 'stat /version.txt'), /regular file/);
     await assert.rejects(evaluate(dc, f[0].id, 'next'), /evaluate runs the stagesh commands that read/);
 
     // stepBack: the snapshot before the RUN, with no file yet
@@ -261,6 +264,22 @@ test('restart after an edit keeps the steps before the change', { timeout: TIMEO
     assert.match(f[0].name, /edited/);
     stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 2 }));
     assert.equal(await evaluate(dc, (await frames(dc, 2))[0].id, 'cat /edited.txt'), 'edited');
+
+    // the breakpoint set at line 11 was placed again on the edited file: the RUN, now at line 12;
+    // reverseContinue goes back to it through the snapshots
+    stop = await stopAfter(dc, () => dc.reverseContinueRequest({ threadId: 2 }));
+    assert.equal(stop.reason, 'breakpoint');
+    assert.equal((await frames(dc, 2))[0].line, 12);
+
+    // commit TAG in the console tags the stage as docker build --target would
+    const tag = `stagesh-dap-test:${session}`;
+    const id = await evaluate(dc, (await frames(dc, 2))[0].id, `commit ${tag}`);
+    assert.match(id, /^sha256:/);
+    try {
+      assert.equal(execFileSync('docker', ['run', '--rm', tag, 'cat', '/edited.txt'], { encoding: 'utf8' }), 'edited\n');
+    } finally {
+      execFileSync('docker', ['rmi', tag]);
+    }
     await disconnect(dc, session);
   } finally {
     dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running

@@ -216,7 +216,12 @@ public final class DapServer implements IDebugProtocolServer {
     @Override
     public CompletableFuture<Void> restart(RestartArguments args) {
         return motionRequest(() -> {
+            List<Integer> before = debugger().table().threads().stream().map(StepTable.StageThread::id).toList();
             Stop stop = debugger().restart();
+            List<Integer> after = debugger().table().threads().stream().map(StepTable.StageThread::id).toList();
+            // an edit can add or drop stages the target needs: the editor's thread list follows
+            before.stream().filter(t -> !after.contains(t)).forEach(t -> client.thread(threadEvent("exited", t)));
+            after.stream().filter(t -> !before.contains(t)).forEach(t -> client.thread(threadEvent("started", t)));
             breakpoints.place(debugger().table()).forEach(p -> client.breakpoint(breakpointEvent(p)));
             return stop;
         });
@@ -335,12 +340,13 @@ public final class DapServer implements IDebugProtocolServer {
      * the answer is written, its stop told as an event.
      */
     private CompletableFuture<Void> motionRequest(Supplier<Stop> motion) {
-        if (debugger == null) {
-            return failed("launch first");
-        }
         String id = order.current();
-        order.afterResponse(id, () -> worker.execute(() -> motion(motion)));
-        return CompletableFuture.completedFuture(null);
+        // checked on the worker, behind a launch that is still opening the session
+        return onWorker(() -> {
+            debugger();
+            order.afterResponse(id, () -> worker.execute(() -> motion(motion)));
+            return null;
+        });
     }
 
     private void motion(Supplier<Stop> motion) {
@@ -523,8 +529,10 @@ public final class DapServer implements IDebugProtocolServer {
     @Override
     public CompletableFuture<LoadedSourcesResponse> loadedSources(LoadedSourcesArguments args) {
         LoadedSourcesResponse r = new LoadedSourcesResponse();
+        // debugger is written after config, on the worker: reading it first sees config set
+        Debugger d = debugger;
         LaunchConfig c = config;
-        if (debugger != null && c != null) {
+        if (d != null && c != null) {
             Source s = new Source();
             s.setName(c.dockerfile().getFileName().toString());
             s.setPath(c.dockerfile().toAbsolutePath().normalize().toString());
@@ -714,6 +722,13 @@ public final class DapServer implements IDebugProtocolServer {
         b.setLine(line);
         b.setMessage(message);
         return b;
+    }
+
+    private static ThreadEventArguments threadEvent(String reason, int id) {
+        ThreadEventArguments e = new ThreadEventArguments();
+        e.setReason(reason);
+        e.setThreadId(id);
+        return e;
     }
 
     private static BreakpointEventArguments breakpointEvent(DapBreakpoints.Placed p) {
