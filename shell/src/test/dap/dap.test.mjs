@@ -374,3 +374,25 @@ test('pause cancels a long RUN; disconnect leaves nothing', { timeout: TIMEOUT *
     dc.stopAdapter(); // a failed test must not leave the adapter (and its session) running
   }
 });
+
+test('a build check warning is said as an important output event when its step is reached', { timeout: TIMEOUT }, async () => {
+  // FromAsCasing: the FROM keyword is upper case, its 'as' is not (BuildKit's check, line 1)
+  const dir = project({ Dockerfile: 'FROM busybox as build\nRUN true\n' });
+  const dockerfile = path.join(dir, 'Dockerfile');
+  const dc = await adapter();
+  try {
+    const session = await launch(dc, { dockerfile, contextPath: dir, stopOnEntry: true, noCache: true });
+    let stop = await stopAfter(dc, () => dc.configurationDoneRequest());
+    assert.equal(stop.reason, 'entry');
+    const important = () => dc.outputs.filter((o) => o.category === 'important').map((o) => o.output);
+    assert.deepEqual(important(), [], 'nothing said before the FROM is reached');
+    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    const said = important();
+    assert.equal(said.length, 1, `one warning, once: ${JSON.stringify(said)}`);
+    assert.match(said[0], /^warning: line 1: FromAsCasing: 'as' and 'FROM' keywords' casing do not match/);
+    await disconnect(dc, session);
+  } finally {
+    dc.stopAdapter();
+  }
+});

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import dev.stagesh.console.ErrorMessages;
 import dev.stagesh.engine.StageRun;
+import dev.stagesh.shell.BuildCheckWarnings;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,6 +61,8 @@ public final class DapServer implements IDebugProtocolServer {
 
     // set on the worker at launch; read elsewhere only through the volatile debugger
     private volatile Debugger debugger;
+    /** The build checks' warnings, each said once as an important output event when its step is first reached. */
+    private volatile BuildCheckWarnings checks;
     private LaunchConfig config;
     private Inspector inspector;
     private Evaluator evaluator;
@@ -141,6 +144,7 @@ public final class DapServer implements IDebugProtocolServer {
             Debugger d = new Debugger(opened.session(), breakpoints);
             inspector = new Inspector(opened.session(), config.dockerfile(), store);
             evaluator = new Evaluator(opened.session());
+            checks = new BuildCheckWarnings(opened.session());
             opened.session().prepareToRun();
             debugger = d;
             output("console", "stagesh session " + opened.session().id().id() + " on " + config.dockerfile() + "\n");
@@ -378,6 +382,7 @@ public final class DapServer implements IDebugProtocolServer {
             if (s.text() != null && s.reason().equals("exception")) {
                 output("stderr", s.text() + "\n");
             }
+            announceChecks();
             client.stopped(e);
         } else if (stop instanceof Stop.Ended e) {
             output("console", e.why() + "\n");
@@ -664,6 +669,18 @@ public final class DapServer implements IDebugProtocolServer {
             throw new dev.stagesh.StageshException("the session has ended");
         }
         return d;
+    }
+
+    private void announceChecks() {
+        if (checks == null) {
+            return;
+        }
+        try {
+            checks.newlyReached().forEach(line -> output("important", line + "\n"));
+        } catch (RuntimeException e) {
+            // the checks only inform: a session is never stopped by them
+            output("console", "build checks: " + ErrorMessages.of(e) + "\n");
+        }
     }
 
     private void output(String category, String text) {

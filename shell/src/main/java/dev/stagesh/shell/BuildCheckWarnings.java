@@ -60,18 +60,25 @@ public final class BuildCheckWarnings {
      * is said again only when its instruction changed (reload, edit).
      */
     public void announceReached(Printer printer) {
+        newlyReached().forEach(printer::progress);
+    }
+
+    /** The lines {@link #announceReached} says, for a front end that shows them its own way (the DAP server). */
+    public List<String> newlyReached() {
         StageRun run = session.current();
         // a step that failed was reached too: its warnings may be why
         int reached = Math.max(run.position(), run.failure() != null ? run.failure().step() : 0);
+        List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < Math.min(reached, run.total()); i++) {
             Instruction step = run.steps().get(i);
             for (Finding f : of(run, step)) {
                 if (announced.add(f.rule().ruleName() + "\n" + f.detail() + "\n" + step.node().original())) {
-                    printer.progress("warning: line " + f.line() + ": " + f.rule().ruleName() + ": " + f.detail()
+                    lines.add("warning: line " + f.line() + ": " + f.rule().ruleName() + ": " + f.detail()
                             + " ('check' lists every warning)");
                 }
             }
         }
+        return lines;
     }
 
     /** The loaded file's text, rebuilt from its lines (the file on disk may have changed since). */
