@@ -24,6 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  * builder does differently from the rest is in {@link #ENGINE_KNOWN}, by its version.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one instance for the cases and the report, no static state
+@Tag("reference") // Docker 28's BuildKit is the reference: scripts/compat runs this on docker28 and docker28c
 class EquivalenceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_ID = "stagesh-equiv-" + UUID.randomUUID().toString().substring(0, 8);
