@@ -86,13 +86,17 @@ class EquivalenceIT {
      * config, where stagesh leaves the field out.
      * </ul>
      */
+    /** What BuildKit's runc executor leaves in the first RUN's layer of an image without them (both versions). */
+    private static final List<Known> MOUNT_POINTS = List.of(
+            new Known("/dev", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /dev mount point in an image that lacked it"),
+            new Known("/proc", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /proc mount point in an image that lacked it"),
+            new Known("/sys", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /sys mount point in an image that lacked it"));
     private static final Map<String, List<Known>> ENGINE_KNOWN = Map.of(
             "", List.of(new Known("history", "(absent)", "\"\"",
                     "stagesh writes an empty created_by into a base image's history entry that has none")),
+            "28.", MOUNT_POINTS,
             "20.10.", List.of(
-                    new Known("/dev", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /dev mount point in an image that lacked it"),
-                    new Known("/proc", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /proc mount point in an image that lacked it"),
-                    new Known("/sys", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /sys mount point in an image that lacked it"),
+                    MOUNT_POINTS.get(0), MOUNT_POINTS.get(1), MOUNT_POINTS.get(2),
                     new Known("config.OnBuild", "null", "(absent)",
                             "BuildKit 20.10 writes OnBuild: null in every config; stagesh leaves the field out")));
     private final Set<Known> engineKnownSeen = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
