@@ -606,8 +606,8 @@ public final class DockerEngine implements Engine {
     public String commit(String containerId, Map<String, String> labels) {
         ObjectNode config = JSON.createObjectNode();
         config.set("Labels", JSON.valueToTree(labels));
-        return creating(() -> send("POST", "/commit?container=" + encode(containerId) + "&pause=0", config)
-                .json("commit").path("Id").asText(), "commit");
+        return imageId(creating(() -> send("POST", "/commit?container=" + encode(containerId) + "&pause=0", config)
+                .json("commit").path("Id").asText(), "commit"));
     }
 
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
@@ -943,6 +943,14 @@ public final class DockerEngine implements Engine {
             }
         }
         return out;
+    }
+
+    /**
+     * An image ID as list and inspect calls give it, {@code sha256:<hex>}: Podman's commit answers
+     * the bare hex, and a cache key made from one form would never match the other.
+     */
+    static String imageId(String id) {
+        return id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
     private static String encode(String s) {
