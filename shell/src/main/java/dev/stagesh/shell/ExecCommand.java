@@ -66,13 +66,15 @@ final class ExecCommand extends InspectCommand {
     /** The engine's words for a process that could not start, without the runtime's layers of prefixes. */
     static String startFailure(String command, String message) {
         String m = message == null ? "" : message;
-        if (m.contains("executable file not found")) {
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        // runc says "executable file not found in $PATH"; crun (Podman) "executable file `ls` not found"
+        if (lower.contains("executable file not found") || lower.matches("(?s).*executable file `[^`]*` not found.*")) {
             return command + ": executable file not found in $PATH";
         }
-        if (m.contains("no such file or directory")) {
+        if (lower.contains("no such file or directory")) {
             return command + ": no such file or directory";
         }
-        if (m.contains("permission denied")) {
+        if (lower.contains("permission denied")) {
             return command + ": permission denied";
         }
         return "cannot start " + command + ": " + m;

@@ -59,6 +59,13 @@ class EngineCapabilitiesTest {
     }
 
     @Test
+    void podmansBareCommitIdsGetTheDigestPrefixListsGive() {
+        String hex = "c55f39a56f3cf61e48bd764db5b13447fd67a1e60f74175b193aa0f62056dfe1";
+        assertThat(DockerEngine.imageId(hex)).isEqualTo("sha256:" + hex);
+        assertThat(DockerEngine.imageId("sha256:" + hex)).isEqualTo("sha256:" + hex);
+    }
+
+    @Test
     void statusesThatCallersActOnHaveTypes() {
         assertThat(EngineException.forStatus(404, "gone")).isInstanceOf(EngineNotFoundException.class);
         assertThat(EngineException.forStatus(409, "busy")).isInstanceOf(EngineConflictException.class);

@@ -71,5 +71,9 @@ class SmallPartsTest {
                 .isEqualTo("nope: executable file not found in $PATH");
         assertThat(ExecCommand.startFailure("/x", "start container: ... exec: \"/x\": stat /x: no such file or directory"))
                 .isEqualTo("/x: no such file or directory");
+        // crun, as Podman runs it, words it differently
+        assertThat(ExecCommand.startFailure("ls", "start container: crun: executable file `ls` not found in $PATH: "
+                + "No such file or directory: OCI runtime attempted to invoke a command that was not found"))
+                .isEqualTo("ls: executable file not found in $PATH");
     }
 }
