@@ -206,6 +206,8 @@ class InspectIT {
 
     @Test
     @Tag("compat")
+    // a known gap on Podman 5 (README, Engines): Podman 5's archive API follows a symlink, so cp of a symlink copies its target
+    @Tag("podman-gap")
     void aScratchStageIsInspectedWithoutAnyToolInIt() throws IOException {
         Path out = dir.resolve("host");
         Files.createDirectories(out);
