@@ -1,7 +1,6 @@
 package dev.stagesh.context;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.stagesh.dockerfile.GoPaths;
 
 /**
  * Slash-separated path helpers with the semantics of Go's {@code path.Clean}, because docker normalises
@@ -13,31 +12,7 @@ final class GoPath {
 
     /** Lexical clean: collapses separators, drops "." elements, resolves ".." against earlier elements. */
     static String clean(String path) {
-        if (path.isEmpty()) {
-            return ".";
-        }
-        boolean rooted = path.charAt(0) == '/';
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-                    parts.removeLast();
-                } else if (!rooted) {
-                    parts.addLast("..");
-                }
-                // a ".." at the root of a rooted path stays at the root
-                continue;
-            }
-            parts.addLast(part);
-        }
-        String joined = String.join("/", parts);
-        if (rooted) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
+        return GoPaths.clean(path);
     }
 
     /** Last element of a cleaned path ("" for the root). */

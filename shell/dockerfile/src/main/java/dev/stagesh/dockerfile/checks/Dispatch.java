@@ -311,7 +311,7 @@ final class Dispatch {
                     || src.startsWith("git@") || src.contains(".git#")) {
                 continue;
             }
-            String clean = CleanPath.clean(src);
+            String clean = dev.stagesh.dockerfile.GoPaths.clean(src);
             if (clean.equals(".") || clean.equals("/")) {
                 boolean rootIgnored = rules.get().patterns().stream().anyMatch(p -> p.equals("*") || p.equals("**")
                         || p.equals("**/*"));

@@ -1,14 +1,19 @@
-package dev.stagesh.dockerfile.checks;
+package dev.stagesh.dockerfile;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Go's {@code path.Clean}: the shortest equivalent of a slash-separated path. */
-final class CleanPath {
-    private CleanPath() {
+/**
+ * Go's {@code path.Clean}: the shortest equivalent of a slash-separated path. Docker normalises
+ * ignore patterns, COPY paths and WORKDIRs this way, so every part of stagesh that must agree
+ * with it byte for byte (the build checks, the build context) cleans paths here.
+ */
+public final class GoPaths {
+    private GoPaths() {
     }
 
-    static String clean(String p) {
+    /** Lexical clean: collapses separators, drops "." elements, resolves ".." against earlier ones. */
+    public static String clean(String p) {
         if (p.isEmpty()) {
             return ".";
         }
