@@ -257,12 +257,15 @@ final class FakeEngine implements Engine {
      * than the graph driver's refuses a manifest naming a layer the archive lacks.
      */
     @Override
-    public synchronized List<String> load(InputStream tar) {
+    public List<String> load(InputStream tar) {
+        // read before taking the lock: the stream may be fed by a save of this same engine on another thread
+        return loaded(readAll(tar));
+    }
+
+    private synchronized List<String> loaded(byte[] bytes) {
         created = true;
-        byte[] bytes;
         Map<String, byte[]> files = new HashMap<>();
         try {
-            bytes = tar.readAllBytes();
             try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(bytes))) {
                 for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     files.put(e.getName(), in.readAllBytes());
@@ -302,13 +305,13 @@ final class FakeEngine implements Engine {
     }
 
     @Override
-    public synchronized String importImage(InputStream tar, Map<String, String> labels) {
+    public String importImage(InputStream tar, Map<String, String> labels) {
+        readAll(tar); // outside the lock, as load
+        return imported(labels);
+    }
+
+    private synchronized String imported(Map<String, String> labels) {
         created = true;
-        try {
-            tar.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Image i = addImage(null, List.of(nextId("layer")), labels, null, List.of());
         calls.add("import " + i.id());
         return i.id();
@@ -446,13 +449,20 @@ final class FakeEngine implements Engine {
     // ---- archives -----------------------------------------------------------------------
 
     @Override
-    public synchronized void putArchive(String containerId, String path, InputStream tar) {
+    public void putArchive(String containerId, String path, InputStream tar) {
+        byte[] bytes = readAll(tar); // outside the lock, as load
+        synchronized (this) {
+            container(containerId).archives.add(Map.entry(path, bytes));
+            calls.add("put " + containerId + " " + path);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
         try {
-            container(containerId).archives.add(Map.entry(path, tar.readAllBytes()));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        calls.add("put " + containerId + " " + path);
     }
 
     @Override
