@@ -26,4 +26,9 @@ final class Docker {
             // already gone
         }
     }
+
+    /** Whether the engine keeps images in the containerd image store (its snapshotter), as Docker 28 can. */
+    static boolean containerdStore() {
+        return run("info", "--format", "{{json .DriverStatus}}").contains("io.containerd.snapshotter.v1");
+    }
 }
