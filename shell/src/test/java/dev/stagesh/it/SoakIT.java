@@ -88,7 +88,8 @@ class SoakIT {
         void assertFlat(String unit, double objectsPerUnit) {
             assertThat(threads.slope()).as("threads per " + unit + ": " + threads).isLessThan(0.05);
             assertThat(openFiles.slope()).as("open files per " + unit + ": " + openFiles).isLessThan(0.05);
-            assertThat(heapKiB.slope()).as("live heap KiB per " + unit + ": " + heapKiB).isLessThan(2.0);
+            // the heap is judged by its steady growth: a pool filled once, late, is no leak
+            assertThat(heapKiB.steadySlope()).as("live heap KiB per " + unit + ": " + heapKiB).isLessThan(2.0);
             assertThat(engineObjects.slope()).as("labelled engine objects per " + unit + ": " + engineObjects)
                     .isCloseTo(objectsPerUnit, org.assertj.core.data.Offset.offset(0.05));
         }

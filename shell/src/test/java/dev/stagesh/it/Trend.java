@@ -36,9 +36,33 @@ record Trend(List<double[]> samples) {
         return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
     }
 
+    /**
+     * Growth per unit of x that is steady: the smaller of the Theil-Sen slope and the median of the steps
+     * between consecutive samples. A leak grows at every step and moves both; a one-off level shift (a pool
+     * or cache filled once, late) moves the Theil-Sen slope of a short series but not the median step.
+     */
+    double steadySlope() {
+        List<Double> steps = new ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            double dx = samples.get(i)[0] - samples.get(i - 1)[0];
+            if (dx != 0) {
+                steps.add((samples.get(i)[1] - samples.get(i - 1)[1]) / dx);
+            }
+        }
+        double theilSen = slope();
+        if (steps.isEmpty()) {
+            return theilSen;
+        }
+        steps.sort(null);
+        int n = steps.size();
+        double medianStep = n % 2 == 1 ? steps.get(n / 2) : (steps.get(n / 2 - 1) + steps.get(n / 2)) / 2;
+        return Math.min(theilSen, medianStep);
+    }
+
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format("slope %.3f per unit over %d samples:", slope(), samples.size()));
+        StringBuilder s = new StringBuilder(String.format("slope %.3f (steady %.3f) per unit over %d samples:", slope(),
+                steadySlope(), samples.size()));
         samples.forEach(p -> s.append(String.format(" (%.0f, %.0f)", p[0], p[1])));
         return s.toString();
     }

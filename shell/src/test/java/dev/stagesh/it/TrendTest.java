@@ -26,4 +26,23 @@ class TrendTest {
         }
         assertThat(t.slope()).isCloseTo(0.0, within(0.2));
     }
+
+    @Test
+    void aOneOffStepIsNoSteadyGrowthButASteadyOneIs() {
+        // live heap KiB over sessions 4..12 of a SoakIT run: flat, one step of 36 KiB, flat again
+        Trend once = new Trend();
+        long[] heap = {17559, 17554, 17554, 17555, 17591, 17594, 17595, 17593, 17595};
+        for (int i = 0; i < heap.length; i++) {
+            once.add(4 + i, heap[i]);
+        }
+        assertThat(once.slope()).isGreaterThan(2.0);
+        assertThat(once.steadySlope()).isLessThan(2.0);
+
+        Trend leak = new Trend();
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 9; i++) {
+            leak.add(4 + i, 17_500 + 15 * i + r.nextGaussian() * 2);
+        }
+        assertThat(leak.steadySlope()).isCloseTo(15.0, within(3.0));
+    }
 }
