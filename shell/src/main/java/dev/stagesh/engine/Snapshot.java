@@ -12,7 +12,7 @@ import java.util.List;
  * @param config           the image config as docker build would have written it
  * @param inheritedHistory how many of the engine image's history entries come from the base image
  *                         (they are kept as they are when committing)
- * @param history          one entry per step since the base image, as docker writes them
+ * @param history          one entry per step since the base image, as docker writes them (none for ONBUILD)
  * @param engineCommits    how many commits stagesh made on top of the base image; each added one
  *                         engine history entry that commit replaces by {@code history}
  */
@@ -28,6 +28,11 @@ public record Snapshot(String imageId, ImageConfig config, int inheritedHistory,
         List<HistoryEntry> h = new ArrayList<>(history);
         h.add(entry);
         return new Snapshot(imageId, newConfig, inheritedHistory, h, engineCommits);
+    }
+
+    /** The same filesystem with a changed config and no history entry (ONBUILD, as BuildKit records it). */
+    public Snapshot withConfig(ImageConfig newConfig) {
+        return new Snapshot(imageId, newConfig, inheritedHistory, history, engineCommits);
     }
 
     /** A new filesystem committed on top of this one. */

@@ -76,6 +76,51 @@ public final class GoDuration {
         return Duration.ofNanos(neg ? -nanos : nanos);
     }
 
+    /**
+     * Go's {@code time.Duration.String}: {@code 0s}, {@code 500ms}, {@code 1.5µs}, {@code 1m30s},
+     * {@code 1h0m0s}, which BuildKit's history of a HEALTHCHECK shows.
+     */
+    public static String format(Duration d) {
+        long n = d.toNanos();
+        if (n == 0) {
+            return "0s";
+        }
+        String sign = n < 0 ? "-" : "";
+        // Long.MIN_VALUE has no positive counterpart: the unsigned view keeps its magnitude
+        java.math.BigInteger u = java.math.BigInteger.valueOf(n).abs();
+        if (u.compareTo(java.math.BigInteger.valueOf(1_000_000_000L)) < 0) {
+            long v = u.longValue();
+            if (v < 1_000) {
+                return sign + v + "ns";
+            }
+            return v < 1_000_000 ? sign + fraction(v, 3) + "\u00b5s" : sign + fraction(v, 6) + "ms";
+        }
+        long v = u.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        String out = fraction(v, 9);
+        long seconds = v / 1_000_000_000L;
+        out = seconds % 60 + out.substring(out.indexOf('.') < 0 ? out.length() : out.indexOf('.')) + "s";
+        long minutes = seconds / 60;
+        if (minutes > 0) {
+            out = minutes % 60 + "m" + out;
+            long hours = minutes / 60;
+            if (hours > 0) {
+                out = hours + "h" + out;
+            }
+        }
+        return sign + out;
+    }
+
+    /** {@code v} divided by 10^digits, with the remainder's digits after a point, trailing zeros dropped. */
+    private static String fraction(long v, int digits) {
+        long scale = 1;
+        for (int i = 0; i < digits; i++) {
+            scale *= 10;
+        }
+        long whole = v / scale;
+        String frac = String.format("%0" + digits + "d", v % scale).replaceFirst("0+$", "");
+        return frac.isEmpty() ? Long.toString(whole) : whole + "." + frac;
+    }
+
     private static DockerfileException invalid(String s) {
         return new DockerfileException("time: invalid duration \"" + s + "\"");
     }

@@ -114,6 +114,22 @@ public final class GoText {
         return sb.toString();
     }
 
+    /**
+     * Go's {@code strconv.QuoteRune}, which {@code fmt}'s {@code %q} applies to an integer: BuildKit
+     * writes HEALTHCHECK's retries so into history ({@code '\x03'}).
+     */
+    public static String quoteRune(long value) {
+        int cp = value < 0 || value > Character.MAX_CODE_POINT
+                || (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) ? 0xFFFD : (int) value;
+        StringBuilder sb = new StringBuilder("'");
+        switch (cp) {
+            case '\'' -> sb.append("\\'");
+            case '"' -> sb.append('"'); // escaped only inside double quotes
+            default -> appendQuoted(sb, cp);
+        }
+        return sb.append('\'').toString();
+    }
+
     private static void appendQuoted(StringBuilder sb, int cp) {
         switch (cp) {
             case '"' -> sb.append("\\\"");
