@@ -49,6 +49,28 @@ public record CopyOptions(Integer chmod, Integer uid, Integer gid, List<String> 
         return new CopyOptions(chmod, uid, gid, excludes, keepParents);
     }
 
+    /**
+     * The mode a copied file or directory gets: {@code --chmod} replaces every bit, set-user-ID and
+     * the like included (BuildKit's copier sets exactly the given mode, so a set-user-ID source
+     * copied with {@code --chmod=640} is 0640); a symlink keeps its own, as chmod never reaches it.
+     */
+    public int copiedMode(int sourceMode, boolean symlink) {
+        return chmod == null || symlink ? sourceMode : chmod;
+    }
+
+    /**
+     * The mode of a directory the copy creates (missing parents, the destination of a directory
+     * source): BuildKit makes them with mkdir(2) at {@code --chmod}'s permission bits (0755
+     * without), so the daemon's umask 022 applies and mkdir drops the set-user-ID and sticky bits;
+     * the set-group-ID bit comes from the parent, see {@link CopyPlanner}.
+     */
+    public int createdDirMode() {
+        return chmod == null ? 0755 : chmod & 0777 & ~UMASK;
+    }
+
+    /** The umask dockerd sets for itself at start, which BuildKit's mkdir runs under. */
+    private static final int UMASK = 022;
+
     public static int parseChmod(String octal) {
         String text = octal.strip();
         if (!text.matches("[0-7]{1,4}")) {

@@ -20,8 +20,10 @@ import java.util.function.Function;
  *       destination; docker rejects the rest.</li>
  *   <li>A directory source copies its contents, not itself.</li>
  *   <li>Directories the copy has to create (the destination's missing parents, and the destination itself for a
- *       directory source) are made like BuildKit's MkdirAll makes them: mode 0755, owned by the --chown ids
- *       (root without --chown). Existing directories are not in the tar, so they keep their metadata.</li>
+ *       directory source) are made like BuildKit's MkdirAll makes them: mode 0755 (with --chmod, its permission
+ *       bits under the umask 022), owned by the --chown ids (root without --chown). The destination of a
+ *       directory source then gets the source's mtime, existing or not; other existing directories are not in
+ *       the tar, so they keep their metadata.</li>
  *   <li>With {@code --parents} the kept parent directories are copies of the context's directories (their mode,
  *       plus --chmod/--chown), as BuildKit copies parents of included paths.</li>
  *   <li>Files keep their mode bits and mtime unless --chmod; --chown sets the header ids (default 0:0);
@@ -73,8 +75,8 @@ final class CopyPlanner {
                 target = destIsDir ? GoPath.join(destRel, GoPath.base(source.path())) : destRel;
             }
             if (source.isDirectory()) {
-                if (!target.isEmpty() && !planned.containsKey(target) && !exists(target)) {
-                    put(planned, options.parents() ? attrs.copied(target, source.root()) : attrs.created(target, now));
+                if (!target.isEmpty()) {
+                    placeDirectory(planned, source, target, attrs, options.parents());
                 }
                 for (ContextEntry e : excludes.contents(source)) {
                     put(planned, attrs.copied(GoPath.join(target, source.relativeName(e)), e));
@@ -88,6 +90,31 @@ final class CopyPlanner {
         List<TarPlanEntry> ordered = new ArrayList<>(planned.values());
         ordered.sort((a, b) -> GoPath.compare(a.tarPath(), b.tarPath()));
         return new TarPlan(absolute, ordered);
+    }
+
+    /**
+     * The directory a directory source's contents go into. BuildKit makes it like a missing parent
+     * (0755 or --chmod's bits, the --chown owner), copies the contents, and then gives it the
+     * source directory's mtime, also when it existed before (its mode and owner are kept then). The
+     * context root's own time is not sent to BuildKit, so a copy of {@code .} keeps the time of now.
+     */
+    private void placeDirectory(Map<String, TarPlanEntry> planned, CopySource source, String target,
+                                Attributes attrs, boolean parents) {
+        long mtime = source.path().isEmpty() ? now : source.root().mtimeMillis();
+        TarPlanEntry prior = planned.get(target);
+        if (prior != null) {
+            if (prior.created()) { // an earlier source made it: the later directory's time wins
+                planned.put(target, new TarPlanEntry(prior.tarPath(), prior.type(), prior.mode(), prior.uid(),
+                        prior.gid(), 0, null, null, mtime));
+            }
+        } else if (!exists(target)) {
+            put(planned, parents ? attrs.copied(target, source.root()) : attrs.created(target, mtime));
+        } else if (!source.path().isEmpty()) {
+            // an existing directory: its header is written again with its own mode and owner, the
+            // source's time, and a source path so that it does not count as created
+            imageDirs.header("/" + target).ifPresent(h -> put(planned, new TarPlanEntry(target, EntryType.DIRECTORY,
+                    h.mode(), h.uid(), h.gid(), 0, null, source.root().file(), mtime)));
+        }
     }
 
     /** --parents: the directories between the destination and the source are copies of the context's. */
@@ -181,19 +208,19 @@ final class CopyPlanner {
     }
 
     /** How the flags turn context entries (or nothing, for created directories) into tar entries. */
-    private record Attributes(Integer chmod, int uid, int gid) {
+    private record Attributes(CopyOptions options, int uid, int gid) {
         Attributes(CopyOptions options) {
-            this(options.chmod(), options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
+            this(options, options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid());
         }
 
         TarPlanEntry copied(String tarPath, ContextEntry e) {
-            int mode = chmod != null && e.type() != EntryType.SYMLINK ? chmod : e.mode();
-            return new TarPlanEntry(tarPath, e.type(), mode, uid, gid, e.size(), e.linkTarget(), e.file(),
-                    e.mtimeMillis());
+            return new TarPlanEntry(tarPath, e.type(), options.copiedMode(e.mode(), e.type() == EntryType.SYMLINK),
+                    uid, gid, e.size(), e.linkTarget(), e.file(), e.mtimeMillis());
         }
 
         TarPlanEntry created(String tarPath, long mtime) {
-            return new TarPlanEntry(tarPath, EntryType.DIRECTORY, 0755, uid, gid, 0, null, null, mtime);
+            return new TarPlanEntry(tarPath, EntryType.DIRECTORY, options.createdDirMode(), uid, gid, 0, null, null,
+                    mtime);
         }
     }
 }

@@ -63,8 +63,14 @@ final class AddSources {
         }
     }
 
-    /** Writes the archive's entries re-rooted under {@code destDir} (absolute) into {@code out}. */
-    static void extractTo(Path archive, String destDir, TarArchiveOutputStream out) throws IOException {
+    /**
+     * Writes the archive's entries re-rooted under {@code destDir} (absolute) into {@code out}.
+     *
+     * @param owner {@code --chown}'s ids, which every extracted entry gets (BuildKit untars with them
+     *              as its ChownOpts); null keeps the archive's own
+     */
+    static void extractTo(Path archive, String destDir, dev.stagesh.context.Ownership owner,
+                          TarArchiveOutputStream out) throws IOException {
         try (InputStream in = decompressed(new BufferedInputStream(Files.newInputStream(archive)));
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry e;
@@ -81,7 +87,12 @@ final class AddSources {
                 TarArchiveEntry copy = new TarArchiveEntry(target.substring(1) + (e.isDirectory() ? "/" : ""),
                         e.getLinkFlag());
                 copy.setMode(e.getMode());
-                copy.setIds((int) e.getLongUserId(), (int) e.getLongGroupId());
+                if (owner == null) {
+                    copy.setIds((int) e.getLongUserId(), (int) e.getLongGroupId());
+                } else {
+                    copy.setIds(owner.uid(), owner.gid());
+                }
+                TarXattrs.copy(e, copy);
                 copy.setModTime(e.getModTime());
                 copy.setSize(e.isFile() ? e.getSize() : 0);
                 if (e.isSymbolicLink()) {

@@ -131,7 +131,8 @@ final class FileCopier {
         ImageConfig config = snap.config();
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String destPath = Paths.resolve(workdir, a.dest());
-        String history = "ADD " + String.join(" ", a.sources()) + " " + a.dest() + " # buildkit";
+        String history = HistoryText.copy(new HistoryText.CopyLine("ADD", false, a.chown(), a.chmod(), a.sources(),
+                List.of(), a.dest()));
         List<AddSources.Download> downloads = new ArrayList<>();
         try {
             StringBuilder sum = new StringBuilder();
@@ -155,8 +156,9 @@ final class FileCopier {
             } else {
                 boolean chown = !urls && a.chown() != null && !a.chown().isEmpty();
                 dev.stagesh.context.Ownership owner = chown ? paths.owners(snap).resolve(a.chown()) : null;
-                List<CreatedDir> createdDirs = chown ? createdDirs(snap, paths.missingDirs(snap, destPath), owner.uid(),
-                        owner.gid(), true) : List.of();
+                // BuildKit makes the destination of an extraction with mkdir -p at 0755, whatever --chmod says
+                List<CreatedDir> createdDirs = chown ? createdDirs(snap, paths.missingDirs(snap, destPath), 0755,
+                        owner.uid(), owner.gid(), true) : List.of();
                 TarSource writer = out -> {
                     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out))) {
                         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -173,14 +175,14 @@ final class FileCopier {
                                 tar.closeArchiveEntry();
                             }
                         } else {
-                            // with --chown, the directories the extraction creates get the owner (the
-                            // archive's own entries keep theirs), as docker build's mkdir -p does
+                            // with --chown, the directories the extraction creates get the owner, as
+                            // docker build's mkdir -p does, and so does every entry of the archive
                             for (CreatedDir dir : createdDirs) {
                                 dir.writeTo(tar);
                             }
                             for (String src : a.sources()) {
                                 AddSources.extractTo(context.root().resolve(src.startsWith("/") ? src.substring(1) : src),
-                                        destPath, tar);
+                                        destPath, owner, tar);
                             }
                         }
                     }
@@ -198,20 +200,26 @@ final class FileCopier {
     /** A directory a copy creates, as its tar entry will say. */
     private record CreatedDir(String path, int mode, int uid, int gid) {
         void writeTo(TarArchiveOutputStream tar) throws IOException {
-            TarArchiveEntry d = new TarArchiveEntry(path.substring(1) + "/");
-            d.setMode(mode);
-            d.setIds(uid, gid);
-            d.setModTime(System.currentTimeMillis());
-            tar.putArchiveEntry(d);
-            tar.closeArchiveEntry();
+            writeDir(tar, path, new ImageDirs.Header(mode, uid, gid), System.currentTimeMillis());
         }
     }
 
+    private static void writeDir(TarArchiveOutputStream tar, String path, ImageDirs.Header header, long mtimeMillis)
+            throws IOException {
+        TarArchiveEntry d = new TarArchiveEntry(path.substring(1) + "/");
+        d.setMode(header.mode());
+        d.setIds(header.uid(), header.gid());
+        d.setModTime(mtimeMillis);
+        tar.putArchiveEntry(d);
+        tar.closeArchiveEntry();
+    }
+
     /**
-     * The missing directories (root first) as mkdir makes them: 0755 with the given owner, and
+     * The missing directories (root first) as mkdir makes them: the given mode and owner, and
      * inside a set-group-ID directory the bit and, unless the group was given, the parent's group.
      */
-    private List<CreatedDir> createdDirs(Snapshot snap, List<String> missing, int uid, int gid, boolean groupGiven) {
+    private List<CreatedDir> createdDirs(Snapshot snap, List<String> missing, int mode, int uid, int gid,
+                                         boolean groupGiven) {
         List<CreatedDir> out = new ArrayList<>();
         boolean setgid = false;
         int parentGid = 0;
@@ -222,7 +230,7 @@ final class FileCopier {
         }
         for (String dir : missing) {
             int g = setgid && !groupGiven ? parentGid : gid;
-            out.add(new CreatedDir(dir, setgid ? 02755 : 0755, uid, g));
+            out.add(new CreatedDir(dir, setgid ? mode | 02000 : mode, uid, g));
             parentGid = g;
         }
         return out;
@@ -247,7 +255,8 @@ final class FileCopier {
         if (chown != null && !chown.isEmpty()) {
             options = options.withChown(paths.owners(snap).resolve(chown));
         }
-        String history = keyword + " " + String.join(" ", sources) + " " + dest + " # buildkit";
+        String history = HistoryText.copy(new HistoryText.CopyLine(keyword, parents, chown, chmod,
+                heredocs.isEmpty() ? sources : List.of(), heredocs.stream().map(Heredoc::name).toList(), dest));
 
         var hit = Optional.<String>empty();
         String image;
@@ -447,7 +456,7 @@ final class FileCopier {
     private Payload fromContext(List<String> sources, String dest, String workdir, CopyOptions options, Snapshot snap) {
         CopySources resolved = context.resolve(sources);
         TarPlan plan = context.planInto(resolved, dest, workdir, options,
-                path -> snap == null ? Optional.empty() : paths.directory(snap, path));
+                snap == null ? path -> Optional.empty() : paths.imageDirs(snap));
         return new Payload(context.checksum(resolved, options), plan::writeTo, () -> { }, plan.tarBytes());
     }
 
@@ -496,7 +505,7 @@ final class FileCopier {
                 }
                 String target = stat.isDirectory() ? destPath
                         : intoDir ? Paths.resolve(destPath, name) : destPath;
-                placed.add(new Placed(srcPath, stat.isDirectory(), target));
+                placed.add(new Placed(srcPath, stat.isDirectory(), target, null));
                 sum.append('\n').append(srcPath).append("->").append(target);
             }
             String checksum = ImageCommitter.sha256(sum.toString().getBytes(StandardCharsets.UTF_8));
@@ -510,8 +519,21 @@ final class FileCopier {
                 }
             }
             List<CreatedDir> created = snap == null ? List.of() : createdDirs(snap, List.copyOf(missing),
-                    options.uid() == null ? 0 : options.uid(), options.gid() == null ? 0 : options.gid(),
-                    options.gid() != null);
+                    options.createdDirMode(), options.uid() == null ? 0 : options.uid(),
+                    options.gid() == null ? 0 : options.gid(), options.gid() != null);
+            // a directory source's destination gets the source's mtime once its contents are in, created
+            // or not (BuildKit's copier sets it last); its header is written again for that, as it is
+            if (snap != null) {
+                for (int i = 0; i < placed.size(); i++) {
+                    Placed p = placed.get(i);
+                    if (p.directory() && !p.target().equals("/")) {
+                        Optional<ImageDirs.Header> header = created.stream().filter(d -> d.path().equals(p.target()))
+                                .findFirst().map(d -> new ImageDirs.Header(d.mode(), d.uid(), d.gid()))
+                                .or(() -> paths.header(snap, p.target()));
+                        placed.set(i, new Placed(p.source(), true, p.target(), header.orElse(null)));
+                    }
+                }
+            }
             // the source container is needed while the tar streams, so it is read eagerly into the plan
             return new Payload(checksum, out -> writeFromContainer(container, placed, created, options, out),
                     () -> engine.removeContainer(container));
@@ -521,7 +543,8 @@ final class FileCopier {
         }
     }
 
-    private record Placed(String source, boolean directory, String target) {}
+    /** @param targetHeader for a directory source, its destination's mode and owner to write with the source's time */
+    private record Placed(String source, boolean directory, String target, ImageDirs.Header targetHeader) {}
 
     /** Whether a source is a pattern (Go's filepath.Match metacharacters), as docker build expands them. */
     static boolean hasWildcard(String source) {
@@ -605,17 +628,22 @@ final class FileCopier {
                         String rest = slash < 0 || slash == name.length() - 1 ? "" : name.substring(slash + 1);
                         String target = rest.isEmpty() ? p.target() : Paths.resolve(p.target(), rest);
                         if (p.directory() && rest.isEmpty()) {
-                            continue; // a directory's contents are copied, not the directory itself
+                            // a directory's contents are copied, not the directory itself: only its time
+                            if (p.targetHeader() != null) {
+                                writeDir(tar, p.target(), p.targetHeader(), e.getModTime().getTime());
+                            }
+                            continue;
                         }
                         String tarName = target.substring(1) + (e.isDirectory() ? "/" : "");
                         TarArchiveEntry copy = new TarArchiveEntry(tarName, e.getLinkFlag());
-                        // --chmod replaces the permission bits only (setuid and the like stay), and
-                        // without --chown the files keep their owners, as docker build copies between stages
-                        copy.setMode(options.chmod() != null ? (e.getMode() & 07000) | options.chmod() : e.getMode());
+                        // --chmod replaces the whole mode (a set-user-ID source copied with 640 is 0640),
+                        // and without --chown the files keep their owners, as docker build copies between stages
+                        copy.setMode(options.copiedMode(e.getMode(), e.isSymbolicLink()));
                         copy.setUserId(options.uid() == null ? e.getLongUserId() : options.uid());
                         copy.setGroupId(options.gid() == null ? e.getLongGroupId() : options.gid());
                         copy.setModTime(e.getModTime());
                         copy.setSize(e.isFile() ? e.getSize() : 0);
+                        TarXattrs.copy(e, copy); // file capabilities stay, as BuildKit's copy keeps them
                         if (e.isSymbolicLink()) {
                             copy.setLinkName(e.getLinkName());
                         } else if (e.isLink()) {

@@ -74,6 +74,42 @@ final class SnapshotPaths {
         }
     }
 
+    /** A directory's mode (07777 bits) and owner, read from its tar header; empty when there is none. */
+    Optional<ImageDirs.Header> header(Snapshot snap, String path) {
+        String id = archives.reader(snap);
+        Optional<PathStat> stat = engine.stat(id, path);
+        if (stat.isEmpty() || !stat.get().isDirectory()) {
+            return Optional.empty();
+        }
+        Optional<InputStream> archive = engine.getArchive(id, path);
+        if (archive.isEmpty()) {
+            return Optional.empty();
+        }
+        // only the first header is read: closing the stream early ends the engine's walk of the directory
+        try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
+            TarArchiveEntry e = in.getNextEntry();
+            return e == null ? Optional.empty() : Optional.of(new ImageDirs.Header(e.getMode() & 07777,
+                    (int) e.getLongUserId(), (int) e.getLongGroupId()));
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a COPY into the snapshot asks of its directories. */
+    ImageDirs imageDirs(Snapshot snap) {
+        return new ImageDirs() {
+            @Override
+            public Optional<ImageDirs.Dir> directory(String absolutePath) {
+                return SnapshotPaths.this.directory(snap, absolutePath);
+            }
+
+            @Override
+            public Optional<ImageDirs.Header> header(String absolutePath) {
+                return SnapshotPaths.this.header(snap, absolutePath);
+            }
+        };
+    }
+
     /** Users and groups of the snapshot, for --chown and USER by name. */
     PasswdFile owners(Snapshot snap) {
         String id = archives.reader(snap);

@@ -99,6 +99,53 @@ class CopyPlanTest {
     }
 
     @Test
+    void theDirectoryMadeForADirectorySourceGetsTheSourcesMtimeItsParentsTheirOwn() {
+        Tree t = new Tree(dir).with("src/main.c").mtime("src", 1_500_000_000_000L);
+        TarPlan p = plan(t, List.of("src"), "/deep/code/");
+        assertThat(p.entry("deep/code").orElseThrow().mtimeMillis()).isEqualTo(1_500_000_000_000L);
+        assertThat(p.entry("deep/code").orElseThrow().created()).isTrue();
+        assertThat(p.entry("deep").orElseThrow().mtimeMillis()).isNotEqualTo(1_500_000_000_000L);
+        // the context root's time is not BuildKit's to send: a copy of . keeps a time of its own
+        assertThat(plan(t, List.of("."), "/whole/").entry("whole").orElseThrow().mtimeMillis())
+                .isNotEqualTo(t.context().resolve(List.of(".")).sources().get(0).root().mtimeMillis());
+    }
+
+    @Test
+    void aDirectorySourceIntoAnExistingDirectoryRewritesItsHeaderWithItsOwnModeAndOwnerAndTheSourcesTime() {
+        Tree t = new Tree(dir).with("src/main.c").mtime("src", 1_500_000_000_000L);
+        ImageDirs app = new ImageDirs() {
+            @Override
+            public java.util.Optional<Dir> directory(String path) {
+                return path.equals("/app") ? java.util.Optional.of(Dir.PLAIN) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<Header> header(String path) {
+                return path.equals("/app") ? java.util.Optional.of(new Header(02750, 7, 8)) : java.util.Optional.empty();
+            }
+        };
+        BuildContext ctx = t.context();
+        TarPlan p = ctx.planInto(ctx.resolve(List.of("src")), ".", "/app",
+                CopyOptions.defaults().withChmod("0600").withChown(1, 1), app);
+        TarPlanEntry e = p.entry("app").orElseThrow();
+        assertThat(e).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid, TarPlanEntry::mtimeMillis,
+                TarPlanEntry::created).containsExactly(02750, 7, 8, 1_500_000_000_000L, false);
+        assertThat(p.entry("app/main.c").orElseThrow().mode()).isEqualTo(0600);
+    }
+
+    @Test
+    void chmodReplacesEveryBitOfACopiedEntryAndCreatedDirectoriesGetItsBitsUnderTheUmask() {
+        CopyOptions o = CopyOptions.defaults().withChmod("640");
+        assertThat(o.copiedMode(04755, false)).isEqualTo(0640);
+        assertThat(o.copiedMode(0777, true)).isEqualTo(0777);
+        assertThat(CopyOptions.defaults().copiedMode(04755, false)).isEqualTo(04755);
+        assertThat(CopyOptions.defaults().withChmod("4777").copiedMode(0644, false)).isEqualTo(04777);
+        assertThat(CopyOptions.defaults().withChmod("4777").createdDirMode()).isEqualTo(0755);
+        assertThat(CopyOptions.defaults().withChmod("0751").createdDirMode()).isEqualTo(0751);
+        assertThat(CopyOptions.defaults().createdDirMode()).isEqualTo(0755);
+    }
+
+    @Test
     void directoryIntoAnExistingDirectoryKeepsThatDirectorysMetadata() {
         Tree t = new Tree(dir).with("src/main.c");
         TarPlan p = plan(t, List.of("src"), ".", "/app", CopyOptions.defaults(), Set.of("/app")::contains);
@@ -147,10 +194,11 @@ class CopyPlanTest {
         Tree t = new Tree(dir).with("d/sub/f").link("d/ln", "f");
         CopyOptions o = CopyOptions.defaults().withChmod("0640").withChown(1000, 1001);
         TarPlan p = plan(t, List.of("d"), "/a/b", "/", o, NOTHING_EXISTS);
+        // the directories the copy creates are made at --chmod's mode too, as BuildKit's MkdirAll makes them
         assertThat(p.entry("a").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
-                .containsExactly(0755, 1000, 1001);
+                .containsExactly(0640, 1000, 1001);
         assertThat(p.entry("a/b").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid, TarPlanEntry::gid)
-                .containsExactly(0755, 1000, 1001);
+                .containsExactly(0640, 1000, 1001);
         assertThat(p.entry("a/b/sub").orElseThrow()).extracting(TarPlanEntry::mode, TarPlanEntry::uid)
                 .containsExactly(0640, 1000);
         assertThat(p.entry("a/b/sub/f").orElseThrow().mode()).isEqualTo(0640);
