@@ -75,7 +75,11 @@ public final class ImageCommitter {
             Engine.HistoryRecord r = engineHistory.get(i);
             ObjectNode h = JSON.createObjectNode();
             h.put("created", Instant.ofEpochSecond(r.created()).toString());
-            h.put("created_by", r.createdBy());
+            // the engine's history API says "" for an entry without created_by (an imported image's):
+            // the field stays out, as in the base image's own config
+            if (!r.createdBy().isEmpty()) {
+                h.put("created_by", r.createdBy());
+            }
             if (!r.comment().isEmpty()) {
                 h.put("comment", r.comment());
             }

@@ -77,8 +77,6 @@ class EquivalenceIT {
      * version prefix ({@code ""}: any engine), each of which must occur in at least one case run
      * against that builder.
      * <ul>
-     * <li>Any engine: stagesh writes {@code "created_by": ""} into a base image's history entry that
-     * had none (the busybox imported here has such an entry).
      * <li>Docker 20.10's BuildKit: its runc executor creates /dev, /proc and /sys as mount points in
      * the layer of the first RUN when the image lacks them (the busybox imported here does; published
      * base images ship them); stagesh commits containers, whose mount points the engine keeps in the
@@ -92,8 +90,6 @@ class EquivalenceIT {
             new Known("/proc", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /proc mount point in an image that lacked it"),
             new Known("/sys", "dir 0755 0:0", "(none)", "BuildKit's RUN leaves a /sys mount point in an image that lacked it"));
     private static final Map<String, List<Known>> ENGINE_KNOWN = Map.of(
-            "", List.of(new Known("history", "(absent)", "\"\"",
-                    "stagesh writes an empty created_by into a base image's history entry that has none")),
             "28.", MOUNT_POINTS,
             "20.10.", List.of(
                     MOUNT_POINTS.get(0), MOUNT_POINTS.get(1), MOUNT_POINTS.get(2),
