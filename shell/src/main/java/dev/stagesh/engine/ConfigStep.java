@@ -30,9 +30,9 @@ final class ConfigStep {
                 next = next.withEnv(kv.key(), kv.value());
             }
             history = HistoryText.pairs("ENV", e.pairs());
-        } else if (x instanceof Instruction.Arg a) {
+        } else if (ins instanceof Instruction.Arg a) {
             next = config; // the scope replays ARGs itself; they never reach the image config
-            history = scope.historyOf((Instruction.Arg) ins); // names the value each took, as BuildKit writes it
+            history = scope.historyOf(a); // names the value each took, as BuildKit writes it
         } else if (x instanceof Instruction.Label l) {
             next = config;
             for (var kv : l.labels()) {
