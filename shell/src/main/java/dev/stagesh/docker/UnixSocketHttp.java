@@ -84,6 +84,80 @@ final class UnixSocketHttp {
     }
 
     /**
+     * A connection the engine took over for a raw stream both ways ({@code Upgrade: tcp}, as for an
+     * exec with a terminal): what it sends is read from {@link #in}, what is typed is written with
+     * {@link #write}. Writing goes to the channel itself, not through a stream of it: the JDK's
+     * stream of a channel holds the channel's blocking lock while it waits to read, so keystrokes
+     * written through a second stream would wait for the next output.
+     */
+    static final class Upgraded implements java.io.Closeable {
+        private final SocketChannel channel;
+        private final int status;
+        private final Map<String, String> headers;
+        private final InputStream in;
+
+        private Upgraded(SocketChannel channel, Header header, InputStream in) {
+            this.channel = channel;
+            this.status = header.status();
+            this.headers = header.headers();
+            this.in = in;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** A refusal's message: as long as the engine says it is (the connection stays open after it). */
+        byte[] refusal() throws IOException {
+            int length = Integer.parseInt(headers.getOrDefault("content-length", "4096"));
+            return in.readNBytes(Math.min(length, 4096));
+        }
+
+        InputStream in() {
+            return in;
+        }
+
+        void write(byte[] bytes, int offset, int length) throws IOException {
+            send(channel, ByteBuffer.wrap(bytes, offset, length));
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a socket the engine may have closed first
+            }
+        }
+    }
+
+    /**
+     * A request that asks the engine to upgrade the connection to a raw stream (HTTP/1.1,
+     * {@code Connection: Upgrade}, {@code Upgrade: tcp}, as the docker CLI's hijack asks). Docker
+     * answers 101; engines that do not switch protocols answer 200 and stream the same bytes.
+     * Any other status comes back with the engine's message as the stream, for the caller to say.
+     */
+    static Upgraded upgrade(Path socket, String method, String pathAndQuery, byte[] json) throws IOException {
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        try {
+            String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: tcp\r\n";
+            byte[] body = json == null ? new byte[0] : json;
+            head += "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n";
+            send(ch, head + "\r\n");
+            send(ch, ByteBuffer.wrap(body));
+            Header h = readHeader(ch, socket);
+            InputStream rest = Channels.newInputStream(ch);
+            InputStream in = h.bodyStart().length == 0 ? rest
+                    : new SequenceInputStream(new java.io.ByteArrayInputStream(h.bodyStart()), rest);
+            return new Upgraded(ch, h, in);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
      * A socket cannot seek, and the JDK's skip on it reads 2 KB at a time: tar readers skip every
      * file's content they do not want, so that alone made a listing several times slower than
      * the engine. This skips by reading in large blocks.
