@@ -31,8 +31,9 @@ import java.util.function.Consumer;
 /**
  * The {@link Engine} for every engine that serves Docker's API (Docker and Podman): JSON
  * requests over the engine's Unix socket where there is one, docker-java's transport otherwise
- * (TCP, TLS) and for the calls that still use its client (a step's logs, exec, pulls, put-archive,
- * load and import).
+ * (TCP, TLS). The calls that still use docker-java's client (a step's logs, exec, pulls,
+ * put-archive, removals, volumes) reach a local socket through the same seam
+ * ({@link UnixSocketDockerHttpClient}).
  */
 public final class DockerEngine implements Engine {
     private static final ObjectMapper JSON = new ObjectMapper();
