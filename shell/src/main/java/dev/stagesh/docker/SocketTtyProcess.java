@@ -9,15 +9,12 @@ import java.util.function.IntSupplier;
  * An exec with a terminal over the engine's Unix socket: the upgraded connection of its start
  * carries the terminal's bytes both ways; resizes and the exit code are calls of their own.
  */
-final class SocketTtyProcess implements TtyProcess {
+final class SocketTtyProcess extends ExecTty {
     private final UnixSocketHttp.Upgraded connection;
-    private final Consumer<TerminalSize> resize;
-    private final IntSupplier exitCode;
 
     SocketTtyProcess(UnixSocketHttp.Upgraded connection, Consumer<TerminalSize> resize, IntSupplier exitCode) {
+        super(resize, exitCode);
         this.connection = connection;
-        this.resize = resize;
-        this.exitCode = exitCode;
     }
 
     @Override
@@ -28,16 +25,6 @@ final class SocketTtyProcess implements TtyProcess {
     @Override
     public void type(byte[] bytes, int offset, int length) throws IOException {
         connection.write(bytes, offset, length);
-    }
-
-    @Override
-    public void resize(TerminalSize size) {
-        resize.accept(size);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode.getAsInt();
     }
 
     @Override

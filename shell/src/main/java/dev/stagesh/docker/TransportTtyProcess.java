@@ -16,22 +16,19 @@ import java.util.function.IntSupplier;
  * Both are joined to the {@link TtyProcess} streams by pipes; the output pipe closes when the
  * transport says the stream ended, so the reader sees its end.
  */
-final class TransportTtyProcess implements TtyProcess {
+final class TransportTtyProcess extends ExecTty {
     private static final int PIPE = 64 * 1024;
 
     private final PipedOutputStream keys;
     private final PipedInputStream shown;
     private final ResultCallback.Adapter<Frame> stream;
-    private final Consumer<TerminalSize> resize;
-    private final IntSupplier exitCode;
 
     private TransportTtyProcess(PipedOutputStream keys, PipedInputStream shown, ResultCallback.Adapter<Frame> stream,
                                 Consumer<TerminalSize> resize, IntSupplier exitCode) {
+        super(resize, exitCode);
         this.keys = keys;
         this.shown = shown;
         this.stream = stream;
-        this.resize = resize;
-        this.exitCode = exitCode;
     }
 
     static TransportTtyProcess start(DockerClient client, String execId, Consumer<TerminalSize> resize, IntSupplier exitCode) {
@@ -79,16 +76,6 @@ final class TransportTtyProcess implements TtyProcess {
     public void type(byte[] bytes, int offset, int length) throws IOException {
         keys.write(bytes, offset, length);
         keys.flush();
-    }
-
-    @Override
-    public void resize(TerminalSize size) {
-        resize.accept(size);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode.getAsInt();
     }
 
     @Override
