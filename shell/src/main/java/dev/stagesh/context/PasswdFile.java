@@ -1,5 +1,6 @@
 package dev.stagesh.context;
 
+import dev.stagesh.fs.AccountFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,27 +19,19 @@ public final class PasswdFile {
         this.groups = Map.copyOf(groups);
     }
 
-    /** Either text may be null or empty (an image without the file). Malformed lines are skipped, as libc does. */
+    /** Either text may be null or empty (an image without the file); read by {@link AccountFile}. */
     public static PasswdFile parse(String passwdText, String groupText) {
         Map<String, Ownership> users = new LinkedHashMap<>();
-        for (String[] f : records(passwdText)) {
-            // name:password:uid:gid:gecos:home:shell — the first entry of a name wins
-            if (f.length >= 4) {
-                Integer uid = id(f[2]);
-                Integer gid = id(f[3]);
-                if (uid != null && gid != null) {
-                    users.putIfAbsent(f[0], new Ownership(uid, gid));
-                }
+        for (AccountFile.Account u : AccountFile.users(passwdText)) {
+            // Ownership holds ints: an id past 2^31 is not one docker's --chown takes either
+            if (u.id() <= Integer.MAX_VALUE && u.group().getAsLong() <= Integer.MAX_VALUE) {
+                users.putIfAbsent(u.name(), new Ownership((int) u.id(), (int) u.group().getAsLong()));
             }
         }
         Map<String, Integer> groups = new LinkedHashMap<>();
-        for (String[] f : records(groupText)) {
-            // name:password:gid:members
-            if (f.length >= 3) {
-                Integer gid = id(f[2]);
-                if (gid != null) {
-                    groups.putIfAbsent(f[0], gid);
-                }
+        for (AccountFile.Account g : AccountFile.groups(groupText)) {
+            if (g.id() <= Integer.MAX_VALUE) {
+                groups.putIfAbsent(g.name(), (int) g.id());
             }
         }
         return new PasswdFile(users, groups);
@@ -80,21 +73,6 @@ public final class PasswdFile {
             }
         }
         return new Ownership(uid, gid);
-    }
-
-    private static Iterable<String[]> records(String text) {
-        java.util.List<String[]> out = new java.util.ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        for (String line : text.split("\n")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            out.add(l.split(":", -1));
-        }
-        return out;
     }
 
     /** A non-negative decimal id, or null when the text is a name. */

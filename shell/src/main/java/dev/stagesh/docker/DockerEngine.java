@@ -31,8 +31,9 @@ import java.util.function.Consumer;
 /**
  * The {@link Engine} for every engine that serves Docker's API (Docker and Podman): JSON
  * requests over the engine's Unix socket where there is one, docker-java's transport otherwise
- * (TCP, TLS) and for the calls that still use its client (a step's logs, exec, pulls, put-archive,
- * load and import).
+ * (TCP, TLS). The calls that still use docker-java's client (a step's logs, exec, pulls,
+ * put-archive, removals, volumes) reach a local socket through the same seam
+ * ({@link UnixSocketDockerHttpClient}).
  */
 public final class DockerEngine implements Engine {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -596,6 +597,83 @@ public final class DockerEngine implements Engine {
         }
         Long code = call(() -> client().inspectExecCmd(execId).exec().getExitCodeLong(), "inspect exec");
         return code == null ? -1 : code.intValue();
+    }
+
+    /**
+     * A process on a pseudo-terminal in a running container, as {@code docker exec -it} runs it but
+     * without the CLI: an exec created with a terminal of the window's size, started over a
+     * connection the engine upgrades to a raw stream (the local socket's own, else docker-java's
+     * hijacking transport), and sized again once it runs, as the CLI does for engines that ignore
+     * the size given at creation.
+     */
+    @Override
+    public TtyProcess execTty(String containerId, ExecSpec spec, TtyProcess.TerminalSize size) {
+        ObjectNode create = JSON.createObjectNode().put("AttachStdin", true).put("AttachStdout", true)
+                .put("AttachStderr", true).put("Tty", true);
+        create.set("Cmd", JSON.valueToTree(spec.argv()));
+        create.set("Env", JSON.valueToTree(spec.env()));
+        if (!spec.workingDir().isEmpty()) {
+            create.put("WorkingDir", spec.workingDir());
+        }
+        if (!spec.user().isEmpty()) {
+            create.put("User", spec.user());
+        }
+        create.putArray("ConsoleSize").add(size.rows()).add(size.columns());
+        String what = "cannot run " + spec.argv().get(0);
+        String execId = send("POST", "/containers/" + encode(containerId) + "/exec", create).json(what).path("Id").asText();
+        TtyProcess process = socket != null ? socketTty(execId, size, what)
+                : TransportTtyProcess.start(client(), execId, s -> resizeExec(execId, s), () -> execExitCode(execId));
+        resizeExec(execId, size);
+        return process;
+    }
+
+    private TtyProcess socketTty(String execId, TtyProcess.TerminalSize size, String what) {
+        ObjectNode start = JSON.createObjectNode().put("Detach", false).put("Tty", true);
+        start.putArray("ConsoleSize").add(size.rows()).add(size.columns());
+        try {
+            UnixSocketHttp.Upgraded c = UnixSocketHttp.upgrade(socket, "POST", "/exec/" + encode(execId) + "/start",
+                    JSON.writeValueAsBytes(start));
+            if (c.status() != 101 && c.status() != 200) {
+                try (c) {
+                    throw EngineException.forStatus(c.status(), what + ": " + new Answer(c.status(), c.refusal()).message());
+                }
+            }
+            return new SocketTtyProcess(c, s -> resizeExec(execId, s), () -> execExitCode(execId));
+        } catch (IOException e) {
+            throw new EngineException(what + ": the engine at " + where + " stopped answering: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Best effort: the process may have ended, or (Podman) not be running yet, when a resize comes;
+     * a terminal of the wrong size for a moment is no reason to fail the shell.
+     */
+    private void resizeExec(String execId, TtyProcess.TerminalSize size) {
+        if (size.rows() > 0 && size.columns() > 0) {
+            try {
+                send("POST", "/exec/" + encode(execId) + "/resize?h=" + size.rows() + "&w=" + size.columns(), null);
+            } catch (EngineException ignored) {
+                // see above
+            }
+        }
+    }
+
+    /** The exec's exit code once the engine says it stopped (it may say so a moment after its output ends). */
+    private int execExitCode(String execId) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            JsonNode n = getJson("/exec/" + encode(execId) + "/json")
+                    .orElseThrow(() -> new EngineNotFoundException("inspect exec: " + execId + " is gone"));
+            if (!n.path("Running").asBoolean(false) && n.path("ExitCode").isNumber()) {
+                return n.path("ExitCode").asInt();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new EngineException("inspect exec: " + execId + " never said how it ended");
     }
 
     /** When the engine created the container (to the nanosecond), or empty when it is gone or does not say. */

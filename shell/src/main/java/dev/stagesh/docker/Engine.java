@@ -120,6 +120,14 @@ public interface Engine extends Closeable {
     /** Runs a process in a running container, streaming its output; returns its exit code. */
     int exec(String containerId, List<String> argv, List<String> env, String workingDir, String user, OutputSink sink);
 
+    /**
+     * Runs a process on a pseudo-terminal in a running container ({@code docker exec -it}), the
+     * terminal {@code size} big; the caller copies its output and typed keys and closes it.
+     */
+    default TtyProcess execTty(String containerId, ExecSpec spec, TtyProcess.TerminalSize size) {
+        throw new UnsupportedEngineFeatureException(capabilities(), "a terminal in a container", "this engine has no terminals");
+    }
+
     /** Whether the container exists and runs; false also when the engine cannot tell right now. */
     boolean isRunning(String containerId);
 

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,12 +86,16 @@ public final class EngineConnector {
         } catch (RuntimeException e) {
             throw new EngineUnavailableException("cannot use the engine at " + endpoint.describe() + ": " + rootMessage(e), e);
         }
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(32)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .build();
+        String host = endpoint.host().toString();
+        // one seam for every call on a local socket; docker-java's own transport for TCP, TLS and ssh
+        DockerHttpClient http = host.startsWith("unix://")
+                ? new UnixSocketDockerHttpClient(Path.of(host.substring("unix://".length())))
+                : new ApacheDockerHttpClient.Builder()
+                        .dockerHost(config.getDockerHost())
+                        .sslConfig(config.getSSLConfig())
+                        .maxConnections(32)
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .build();
         return new DockerEngine.Transport(DockerClientImpl.getInstance(config, http), http);
     }
 

@@ -84,6 +84,219 @@ final class UnixSocketHttp {
     }
 
     /**
+     * One call of docker-java's client: its headers (the framing ones are this class's to set),
+     * a body of known length ({@code length} at least 0), of unknown length (-1: sent chunked), or
+     * none, and for attach and exec with stdin, what to copy in once the engine takes over the
+     * connection.
+     */
+    record Call(String method, String pathAndQuery, Map<String, String> headers, InputStream body, long length,
+                InputStream hijackedInput) {}
+
+    /** Headers this class sets itself: a caller's own would contradict the framing used here. */
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("host", "connection", "upgrade",
+            "content-length", "transfer-encoding");
+
+    /**
+     * An HTTP/1.1 call, as docker-java's seam needs: a request body of unknown length (a tar) can
+     * only be sent chunked, which HTTP/1.0 lacks, so the answer may come chunked too, or with a
+     * length, or (101) as the raw stream of an upgraded connection, into which the hijacked input
+     * is copied on a thread of its own. Closing the body closes the connection.
+     */
+    static Response exchange(Path socket, Call call) throws IOException {
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        try {
+            StringBuilder head = new StringBuilder(call.method()).append(' ').append(call.pathAndQuery())
+                    .append(" HTTP/1.1\r\nHost: docker\r\n");
+            call.headers().forEach((k, v) -> {
+                if (!FRAMING.contains(k.toLowerCase(Locale.ROOT))) {
+                    head.append(k).append(": ").append(v).append("\r\n");
+                }
+            });
+            head.append(call.hijackedInput() != null ? "Connection: Upgrade\r\nUpgrade: tcp\r\n" : "Connection: close\r\n");
+            boolean chunked = call.body() != null && call.length() < 0;
+            if (chunked) {
+                head.append("Transfer-Encoding: chunked\r\n");
+            } else if (call.body() != null) {
+                head.append("Content-Length: ").append(call.length()).append("\r\n");
+            }
+            send(ch, head.append("\r\n").toString());
+            if (call.body() != null) {
+                sendBody(ch, call.body(), chunked);
+            }
+            Header h = readHeader(ch, socket);
+            InputStream rest = h.bodyStart().length == 0 ? Channels.newInputStream(ch)
+                    : new SequenceInputStream(new java.io.ByteArrayInputStream(h.bodyStart()), Channels.newInputStream(ch));
+            if (h.status() == 101 && call.hijackedInput() != null) {
+                copyIn(call.hijackedInput(), ch);
+            }
+            return new Response(h.status(), h.headers(), new ClosingChannel(framed(call.method(), h, rest), ch));
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static void sendBody(SocketChannel ch, InputStream body, boolean chunked) throws IOException {
+        java.io.OutputStream raw = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                send(ch, ByteBuffer.wrap(new byte[] {(byte) b}));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                send(ch, ByteBuffer.wrap(b, off, len));
+            }
+        };
+        try (InputStream in = body) {
+            if (!chunked) {
+                in.transferTo(raw);
+                return;
+            }
+            var out = new org.apache.hc.core5.http.impl.io.ChunkedOutputStream(
+                    new org.apache.hc.core5.http.impl.io.SessionOutputBufferImpl(BUFFER), raw, BUFFER);
+            in.transferTo(out);
+            out.finish();
+            out.flush();
+        }
+    }
+
+    /** The body as its framing says: none, chunked, a length, or up to the connection's end. */
+    private static InputStream framed(String method, Header h, InputStream rest) {
+        if (method.equals("HEAD") || h.status() == 204 || h.status() == 304) {
+            return InputStream.nullInputStream();
+        }
+        if (h.status() == 101) {
+            return rest;
+        }
+        if ("chunked".equalsIgnoreCase(h.headers().getOrDefault("transfer-encoding", ""))) {
+            return new org.apache.hc.core5.http.impl.io.ChunkedInputStream(
+                    new org.apache.hc.core5.http.impl.io.SessionInputBufferImpl(BUFFER), rest);
+        }
+        String length = h.headers().get("content-length");
+        if (length != null) {
+            return new org.apache.hc.core5.http.impl.io.ContentLengthInputStream(
+                    new org.apache.hc.core5.http.impl.io.SessionInputBufferImpl(BUFFER), rest, Long.parseLong(length));
+        }
+        return new BufferedInputStream(rest, BUFFER);
+    }
+
+    /** Stdin for an attach or exec: copied in as it comes; its end half-closes the connection, as EOF. */
+    private static void copyIn(InputStream in, SocketChannel ch) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[BUFFER];
+            try (in) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    send(ch, ByteBuffer.wrap(buf, 0, n));
+                }
+                ch.shutdownOutput();
+            } catch (IOException e) {
+                // the engine closed the connection: the process has ended
+            }
+        }, "stagesh-hijacked-input");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A body whose close also closes the connection it is read from. */
+    private static final class ClosingChannel extends FilterInputStream {
+        private final SocketChannel channel;
+
+        ClosingChannel(InputStream in, SocketChannel channel) {
+            super(new SkipByReading(in));
+            this.channel = channel;
+        }
+
+        /**
+         * The connection goes first: closing a chunked or sized body reads it to its end, which for a
+         * followed log or a running exec would wait for the container.
+         */
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            try {
+                super.close();
+            } catch (IOException ignored) {
+                // nothing left to read on a closed connection
+            }
+        }
+    }
+
+    /**
+     * A connection the engine took over for a raw stream both ways ({@code Upgrade: tcp}, as for an
+     * exec with a terminal): what it sends is read from {@link #in}, what is typed is written with
+     * {@link #write}. Writing goes to the channel itself, not through a stream of it: the JDK's
+     * stream of a channel holds the channel's blocking lock while it waits to read, so keystrokes
+     * written through a second stream would wait for the next output.
+     */
+    static final class Upgraded implements java.io.Closeable {
+        private final SocketChannel channel;
+        private final int status;
+        private final Map<String, String> headers;
+        private final InputStream in;
+
+        private Upgraded(SocketChannel channel, Header header, InputStream in) {
+            this.channel = channel;
+            this.status = header.status();
+            this.headers = header.headers();
+            this.in = in;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** A refusal's message: as long as the engine says it is (the connection stays open after it). */
+        byte[] refusal() throws IOException {
+            int length = Integer.parseInt(headers.getOrDefault("content-length", "4096"));
+            return in.readNBytes(Math.min(length, 4096));
+        }
+
+        InputStream in() {
+            return in;
+        }
+
+        void write(byte[] bytes, int offset, int length) throws IOException {
+            send(channel, ByteBuffer.wrap(bytes, offset, length));
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a socket the engine may have closed first
+            }
+        }
+    }
+
+    /**
+     * A request that asks the engine to upgrade the connection to a raw stream (HTTP/1.1,
+     * {@code Connection: Upgrade}, {@code Upgrade: tcp}, as the docker CLI's hijack asks). Docker
+     * answers 101; engines that do not switch protocols answer 200 and stream the same bytes.
+     * Any other status comes back with the engine's message as the stream, for the caller to say.
+     */
+    static Upgraded upgrade(Path socket, String method, String pathAndQuery, byte[] json) throws IOException {
+        SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        try {
+            String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: tcp\r\n";
+            byte[] body = json == null ? new byte[0] : json;
+            head += "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n";
+            send(ch, head + "\r\n");
+            send(ch, ByteBuffer.wrap(body));
+            Header h = readHeader(ch, socket);
+            InputStream rest = Channels.newInputStream(ch);
+            InputStream in = h.bodyStart().length == 0 ? rest
+                    : new SequenceInputStream(new java.io.ByteArrayInputStream(h.bodyStart()), rest);
+            return new Upgraded(ch, h, in);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
      * A socket cannot seek, and the JDK's skip on it reads 2 KB at a time: tar readers skip every
      * file's content they do not want, so that alone made a listing several times slower than
      * the engine. This skips by reading in large blocks.

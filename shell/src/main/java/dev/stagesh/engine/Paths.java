@@ -1,7 +1,6 @@
 package dev.stagesh.engine;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.stagesh.dockerfile.GoPaths;
 
 /** Path arithmetic inside an image, which is always POSIX whatever the host is. */
 final class Paths {
@@ -13,20 +12,12 @@ final class Paths {
         return clean(path.startsWith("/") ? path : base + "/" + path);
     }
 
-    /** Go's path.Clean for absolute paths: no ".", "..", or doubled slashes; "/" stays "/". */
+    /**
+     * Go's path.Clean ({@link GoPaths}) of the path taken from the root: no ".", "..", or doubled
+     * slashes, ".." stopping at "/", and "/" stays "/".
+     */
     static String clean(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return GoPaths.clean("/" + path);
     }
 
     static String parent(String path) {

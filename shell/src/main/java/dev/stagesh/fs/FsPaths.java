@@ -1,8 +1,7 @@
 package dev.stagesh.fs;
 
-import java.util.ArrayList;
+import dev.stagesh.dockerfile.GoPaths;
 import java.util.Comparator;
-import java.util.List;
 
 /** Lexical path arithmetic for snapshot paths; never touches the host filesystem. */
 public final class FsPaths {
@@ -29,23 +28,8 @@ public final class FsPaths {
      * {@code /}. Lexical {@code ..} is right for tar names; following symlinks is {@link PathResolver}'s job.
      */
     public static String normalize(String path) {
-        if (isCanonical(path)) {
-            return path;
-        }
-        List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(part);
-        }
-        return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+        // Go's path.Clean from the root ({@link GoPaths}), which is the contract above
+        return isCanonical(path) ? path : GoPaths.clean("/" + path);
     }
 
     /** Fast path: most paths we see (every tar entry) are already canonical. */

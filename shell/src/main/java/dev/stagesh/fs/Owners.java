@@ -26,33 +26,16 @@ public final class Owners {
     }
 
     /**
-     * Parses the text of {@code /etc/passwd} ({@code name:pw:uid:gid:...}) and {@code /etc/group}
-     * ({@code name:pw:gid:members}); either may be null. Like getpwuid, the first line for an id wins;
-     * comments and malformed lines are skipped.
+     * Names for the ids of {@code /etc/passwd} and {@code /etc/group} ({@link AccountFile}); either
+     * may be null. Like getpwuid, the first record of an id wins.
      */
     public static Owners parse(String passwd, String group) {
-        return new Owners(names(passwd), names(group));
+        return new Owners(names(AccountFile.users(passwd)), names(AccountFile.groups(group)));
     }
 
-    private static Map<Long, String> names(String text) {
+    private static Map<Long, String> names(java.util.List<AccountFile.Account> accounts) {
         Map<Long, String> byId = new HashMap<>();
-        if (text == null) {
-            return Map.copyOf(byId);
-        }
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(":", -1);
-            if (f.length < 3 || f[0].isEmpty()) {
-                continue;
-            }
-            try {
-                byId.putIfAbsent(Long.parseLong(f[2].trim()), f[0]);
-            } catch (NumberFormatException e) {
-                // a malformed line is ignored, as libc does
-            }
-        }
+        accounts.forEach(a -> byId.putIfAbsent(a.id(), a.name()));
         return Map.copyOf(byId);
     }
 

@@ -3,31 +3,25 @@ package dev.stagesh.shell;
 import dev.stagesh.context.ContextEntry;
 import dev.stagesh.context.EntryType;
 import dev.stagesh.fs.SizeFormat;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.stagesh.dockerfile.GoPaths;
 import java.util.List;
 
 /** What {@code context} prints of the entries docker would send. */
 final class ContextListing {
     private ContextListing() {}
 
-    /** A typed context path made clean and slash-separated ("" for the root), or null if it leaves the context. */
+    /**
+     * A typed context path made clean and slash-separated ("" for the root), or null if it leaves
+     * the context: Go's path.Clean ({@link GoPaths}) of it taken as relative, as docker names
+     * context paths, backslashes read as slashes.
+     */
     static String clean(String typed) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : typed.replace('\\', '/').split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
+        String relative = typed.replace('\\', '/').replaceFirst("^/+", "");
+        String c = GoPaths.clean(relative);
+        if (c.equals("..") || c.startsWith("../")) {
+            return null;
         }
-        return String.join("/", parts);
+        return c.equals(".") ? "" : c;
     }
 
     /** The entries at {@code dir} and below it; all of them for "". */

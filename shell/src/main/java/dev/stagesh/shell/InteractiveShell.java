@@ -50,6 +50,7 @@ public final class InteractiveShell {
             context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
             steps.showStatusOn(terminal);
+            context.terminal().set(terminal);
             context.printer().progress(context.session().dockerfile().stages().size()
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
             // stand at the first step, as a debugger stands at the first line: the base image is

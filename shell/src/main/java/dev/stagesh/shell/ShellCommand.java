@@ -1,5 +1,6 @@
 package dev.stagesh.shell;
 
+import dev.stagesh.docker.ExecSpec;
 import dev.stagesh.docker.OutputSink;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.engine.Snapshot;
@@ -7,11 +8,13 @@ import dev.stagesh.engine.StageRun;
 import dev.stagesh.engine.Toolbox;
 import dev.stagesh.fs.FsException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,12 +48,18 @@ final class ShellCommand extends SessionCommand {
             return 1;
         }
         Snapshot snap = session().snapshot();
+        ExecSpec shell = shell(snap);
         String container = session().scratchContainer();
         try {
             session().startScratchContainer(container);
-            int code = new ProcessBuilder(dockerExec(snap, container)).inheritIO().start().waitFor();
+            int code = onTerminal(terminal -> TerminalBridge.run(terminal,
+                    session().engine().execTty(container, shell, TerminalBridge.size(terminal))));
             if (!keep) {
-                return code == 0 || code == 130 ? 0 : code;
+                if (code != 0 && code != 130) { // 130: the last command typed was cut short with Ctrl-C
+                    printer().error("shell: exited with code " + code);
+                    return code;
+                }
+                return 0;
             }
             return keep(container, run);
         } finally {
@@ -58,34 +67,48 @@ final class ShellCommand extends SessionCommand {
         }
     }
 
-    private List<String> dockerExec(Snapshot snap, String container) {
-        List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it"));
-        String workdir = snap.config().workingDir();
-        argv.addAll(List.of("-w", workdir.isEmpty() ? "/" : workdir));
-        if (!snap.config().user().isEmpty()) {
-            argv.addAll(List.of("-u", snap.config().user()));
+    private interface OnTerminal {
+        int run(Terminal terminal) throws IOException;
+    }
+
+    /** The prompt's terminal; in script mode at a terminal, one opened for the shell alone. */
+    private int onTerminal(OnTerminal use) throws IOException {
+        var prompt = context.terminal().current();
+        if (prompt.isPresent()) {
+            return use.run(prompt.get());
         }
-        if (keep) {
-            // bash writes each command as it is typed (history -a), so nothing is lost however it exits,
-            // and after it the status it exited with, so a command that failed is not suggested
-            argv.addAll(List.of("-e", "HISTFILE=" + HISTORY, "-e", "PROMPT_COMMAND=" + STATUS_HOOK, "-e", "HISTCONTROL="));
+        try (Terminal own = TerminalBuilder.builder().system(true).build()) {
+            return use.run(own);
         }
-        argv.add(container);
+    }
+
+    /**
+     * The shell to run, as the image's config says to run it (WORKDIR, USER; the container has its
+     * ENV): bash with its history kept for --keep, else /bin/sh, else the toolbox's busybox sh.
+     */
+    private ExecSpec shell(Snapshot snap) {
+        String workdir = snap.config().workingDir().isEmpty() ? "/" : snap.config().workingDir();
+        List<String> env = keep
+                // bash writes each command as it is typed (history -a), so nothing is lost however it exits,
+                // and after it the status it exited with, so a command that failed is not suggested
+                ? List.of("HISTFILE=" + HISTORY, "PROMPT_COMMAND=" + STATUS_HOOK, "HISTCONTROL=")
+                : List.of();
+        List<String> argv;
         if (keep && exists("/bin/bash")) {
             // histappend: on exit bash appends (the exit itself) instead of rewriting the file without the statuses
-            argv.addAll(List.of("/bin/bash", "--norc", "--noprofile", "-O", "histappend"));
+            argv = List.of("/bin/bash", "--norc", "--noprofile", "-O", "histappend");
         } else if (exists("/bin/sh")) {
             if (keep) {
                 printer().progress("no bash in this snapshot: the commands are read from /bin/sh's history, "
                         + "which some shells (dash, a busybox built without it) do not keep");
             }
-            argv.add("/bin/sh");
+            argv = List.of("/bin/sh");
         } else {
             // no shell in the image: busybox's, with its applets, and the image's own PATH after them
             printer().progress("no /bin/sh in this snapshot: using stagesh's busybox (its applets come first in PATH)");
-            argv.addAll(Toolbox.busybox("env", "PATH=" + Toolbox.MOUNT + ":" + path(snap), Toolbox.BUSYBOX, "sh"));
+            argv = Toolbox.busybox("env", "PATH=" + Toolbox.MOUNT + ":" + path(snap), Toolbox.BUSYBOX, "sh");
         }
-        return argv;
+        return new ExecSpec(argv, env, workdir, snap.config().user());
     }
 
     /** After the shell: the changes become a step, and its commands a suggested RUN line. */

@@ -9,9 +9,9 @@ import dev.stagesh.engine.Session;
  * they print only their plain, stable output and never ask).
  */
 public record ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive,
-                           BuildCheckWarnings checks) {
+                           BuildCheckWarnings checks, PromptTerminal terminal) {
     public ShellContext(Session session, Printer printer, QuitSignal quit, boolean interactive) {
-        this(session, printer, quit, interactive, new BuildCheckWarnings(session));
+        this(session, printer, quit, interactive, new BuildCheckWarnings(session), new PromptTerminal());
     }
 
     /** Set by {@code quit}; the reading loop stops when it is. */

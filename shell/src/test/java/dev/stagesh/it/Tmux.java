@@ -45,6 +45,11 @@ final class Tmux implements AutoCloseable {
         run(cmd);
     }
 
+    /** Resizes the window, as a user dragging it would: the program in it gets SIGWINCH. */
+    void resize(int columns, int rows) {
+        run(List.of("tmux", "resize-window", "-t", name, "-x", String.valueOf(columns), "-y", String.valueOf(rows)));
+    }
+
     void line(String text) {
         type(text);
         keys("Enter");

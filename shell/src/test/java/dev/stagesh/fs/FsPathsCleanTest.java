@@ -1,0 +1,21 @@
+package dev.stagesh.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagesh.dockerfile.GoPaths;
+import org.junit.jupiter.api.Test;
+
+/** FsPaths.normalize is Go's path.Clean from the root, with a fast path for what is clean already. */
+class FsPathsCleanTest {
+    @Test
+    void normalizeIsGoPathCleanFromTheRoot() {
+        String[] paths = {"/", "", ".", "..", "/a/b", "a/b", "/a//b/", "/a/./b/..", "../../x", "/a/../../b", "a/..",
+            "/usr/local/", "//", "/.hidden/..x", "/a/b/../../.."};
+        for (String p : paths) {
+            assertThat(FsPaths.normalize(p)).as(p).isEqualTo(GoPaths.clean("/" + p));
+        }
+        assertThat(FsPaths.normalize("/a/./b/..")).isEqualTo("/a");
+        assertThat(FsPaths.normalize("../../x")).isEqualTo("/x");
+        assertThat(FsPaths.normalize("/usr/local/")).isEqualTo("/usr/local");
+    }
+}
