@@ -633,10 +633,7 @@ public final class DockerEngine implements Engine {
         if (!isLocal()) {
             return Optional.empty();
         }
-        Optional<String> upper = getJson("/containers/" + encode(containerId) + "/json")
-                .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
-                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
-                .filter(dir -> dir.startsWith("/"));
+        Optional<String> upper = writableLayerPath(containerId);
         if (upper.isEmpty()) {
             return Optional.empty();
         }
@@ -654,6 +651,14 @@ public final class DockerEngine implements Engine {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<String> writableLayerPath(String containerId) {
+        return getJson("/containers/" + encode(containerId) + "/json")
+                .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
+                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
+                .filter(dir -> dir.startsWith("/"));
     }
 
     private static boolean isEngineProcess(java.nio.file.Path proc) {

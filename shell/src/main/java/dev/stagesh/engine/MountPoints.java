@@ -1,6 +1,9 @@
 package dev.stagesh.engine;
 
+import dev.stagesh.docker.ContainerSpec;
+import dev.stagesh.docker.ContainerSpec.MountSpec;
 import dev.stagesh.docker.Engine;
+import dev.stagesh.docker.OutputSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,57 +12,120 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The mount points a RUN's mounts leave in its layer, taken out before the commit. The engine
- * creates a mount's missing target (an empty file for a file, a directory otherwise) and its
- * missing parents in the container's writable layer; BuildKit's layers hold none of them. Once
- * the command has ended nothing is mounted there any more, so they are removed from the
- * writable layer's directory itself, where the engine keeps it on this machine (overlay2). Only
- * what the snapshot lacked is touched, and only while it is still an empty file or an empty
- * directory: whatever the command wrote next to a mount point stays.
+ * The mount points a step's container leaves in its layer, taken out before (or, where the
+ * engine offers no way to, right after) the commit. The engine creates a mount's missing target
+ * (an empty file for a file, a directory otherwise) and its missing parents in the container's
+ * writable layer; BuildKit's layers hold none of them (its executor removes such stubs once the
+ * process ended, when they are still empty). Podman also creates the mount points of the files it
+ * gives every container ({@code /etc/hostname}, {@code /run/.containerenv}, {@code /proc}...) in
+ * that layer, where Docker keeps them in an init layer of its own. Only what the snapshot lacked
+ * is touched, and only while it is still an empty file or an empty directory: whatever the
+ * command wrote there or next to it stays.
+ *
+ * <p>Where the layer is taken from, cheapest first: its directory on this machine (overlay's
+ * upper directory of a local engine); else that directory where the engine names it in its own
+ * filesystem, bound into a short helper container on the engine's host (Podman, a remote
+ * overlay2 engine); else, as the containerd image store names none, the committed image's top
+ * layer is rewritten ({@link LayerRewriter}).
  */
 final class MountPoints {
+    /** What Podman mounts into every container it starts, creating each where the image lacks it. */
+    static final List<String> PODMAN_PLACEHOLDERS = List.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf",
+            "/etc/mtab", "/run/.containerenv", "/dev", "/proc", "/sys");
+    /** Where the helper container sees the writable layer. Under /dev, a tmpfs: no mount point of its own. */
+    private static final String LAYER = "/dev/.stagesh-layer";
+    /**
+     * Removes each path given (relative to the layer, deepest first) that is an empty file or an
+     * empty directory, and Podman's {@code /etc/mtab} link; anything else stays.
+     */
+    private static final String SCRIPT = "cd \"$1\" || exit 3; shift; for p; do"
+            + " if [ -L \"$p\" ]; then [ \"$(readlink \"$p\")\" = /proc/mounts ] && rm -f \"$p\";"
+            + " elif [ -d \"$p\" ]; then rmdir \"$p\" 2>/dev/null;"
+            + " elif [ -f \"$p\" ] && [ ! -s \"$p\" ]; then rm -f \"$p\"; fi; done; exit 0";
+
     private final Engine engine;
     private final SnapshotPaths paths;
+    private final Toolbox toolbox;
+    private final Map<String, String> labels;
+    private final LayerRewriter rewriter;
 
-    MountPoints(Engine engine, SnapshotPaths paths) {
+    MountPoints(Engine engine, SnapshotPaths paths, Toolbox toolbox, Map<String, String> labels, LayerRewriter rewriter) {
         this.engine = engine;
         this.paths = paths;
+        this.toolbox = toolbox;
+        this.labels = Map.copyOf(labels);
+        this.rewriter = rewriter;
     }
 
-    /** The paths the engine will create for these mount targets: the missing ones, each with its missing parents. */
-    List<String> created(Snapshot snap, List<String> targets) {
-        if (targets.isEmpty() || !engine.isLocal()) {
-            return List.of(); // nothing to take out, or a layer this machine cannot reach: ask nothing
+    /**
+     * What a container of {@code snap} with mounts at {@code targets} will leave behind: the paths
+     * the engine creates for them (the missing ones, each with its missing parents), and on Podman
+     * its own placeholders the snapshot lacks. Ask before the container starts.
+     */
+    Planned plan(Snapshot snap, List<String> targets) {
+        List<String> all = new ArrayList<>(targets);
+        if (engine.capabilities().podman()) {
+            all.addAll(PODMAN_PLACEHOLDERS);
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String target : targets) {
+        for (String target : all) {
             if (target != null && target.startsWith("/") && !target.equals("/")) {
                 out.addAll(paths.missingDirs(snap, Paths.resolve("/", target)));
             }
         }
-        return List.copyOf(out);
+        List<String> deepestFirst = new ArrayList<>(out);
+        deepestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        return new Planned(snap, List.copyOf(deepestFirst));
     }
 
-    /**
-     * Removes the mount points from the ended container's writable layer, deepest first. Returns
-     * false when the engine's layer is not reachable from here (they then stay, as empty entries).
-     */
-    boolean remove(String containerId, List<String> created) {
-        if (created.isEmpty()) {
+    /** One container's mount points: taken out of its layer before the commit, or of the commit after it. */
+    final class Planned {
+        private final Snapshot snap;
+        private final List<String> created;
+        private boolean removed;
+
+        private Planned(Snapshot snap, List<String> created) {
+            this.snap = snap;
+            this.created = created;
+        }
+
+        List<String> created() {
+            return created;
+        }
+
+        /** Called with the container once its process has ended, before it is committed. */
+        void beforeCommit(String containerId) {
+            removed = created.isEmpty() || removeFromLayer(snap, containerId, created);
+        }
+
+        /** The committed image, or where its layer could not be reached before, the image rewritten without them. */
+        String afterCommit(String image) {
+            return removed ? image : rewriter.withoutMountPoints(image, created);
+        }
+    }
+
+    private boolean removeFromLayer(Snapshot snap, String containerId, List<String> created) {
+        var local = engine.writableLayerDir(containerId);
+        if (local.isPresent()) {
+            removeHere(local.get(), created);
             return true;
         }
-        var upper = engine.writableLayerDir(containerId);
-        if (upper.isEmpty()) {
-            return false;
+        var onEngine = engine.writableLayerPath(containerId);
+        try {
+            return onEngine.isPresent() && removeOnEngine(snap, onEngine.get(), created);
+        } catch (dev.stagesh.docker.EngineException e) {
+            return false; // the engine refused the helper (a bind of that path, say): the commit is rewritten instead
         }
-        Path root = upper.get().toAbsolutePath().normalize();
-        List<String> deepestFirst = new ArrayList<>(created);
-        deepestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        for (String p : deepestFirst) {
+    }
+
+    private static void removeHere(Path upper, List<String> created) {
+        Path root = upper.toAbsolutePath().normalize();
+        for (String p : created) {
             Path entry = root.resolve(p.substring(1)).normalize();
             if (!entry.startsWith(root) || entry.equals(root)) {
                 continue;
@@ -69,12 +135,34 @@ final class MountPoints {
                     Files.delete(entry);
                 } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && isEmpty(entry)) {
                     Files.delete(entry);
+                } else if (Files.isSymbolicLink(entry) && Files.readSymbolicLink(entry).toString().equals("/proc/mounts")) {
+                    Files.delete(entry); // Podman's /etc/mtab
                 }
             } catch (IOException e) {
                 // left as it is: an empty mount point in the layer, never any content
             }
         }
-        return true;
+    }
+
+    /**
+     * The layer's directory in the engine's own filesystem, bound into a helper container of the
+     * snapshot that runs the toolbox's shell over it: no path of this machine is involved, so a
+     * remote engine does it on its own host. Only this session's labels, no network.
+     */
+    private boolean removeOnEngine(Snapshot snap, String upperDir, List<String> created) {
+        List<String> argv = new ArrayList<>(Toolbox.busybox("sh", "-c", SCRIPT, "sh", LAYER));
+        created.forEach(p -> argv.add("." + p));
+        String helper = engine.createContainer(new ContainerSpec(snap.imageId(), argv, List.of(), List.of(), "/", "0",
+                labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.BIND, upperDir, LAYER, false)), "none"));
+        try {
+            return engine.runToEnd(helper, OutputSink.DISCARD) == 0;
+        } finally {
+            try {
+                engine.removeContainer(helper);
+            } catch (RuntimeException ignored) {
+                // the session's end sweeps its labels
+            }
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

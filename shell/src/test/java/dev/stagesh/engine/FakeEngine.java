@@ -543,6 +543,12 @@ final class FakeEngine implements Engine {
         return java.util.Optional.empty();
     }
 
+    /** Nor does it name a path of its own for them. */
+    @Override
+    public java.util.Optional<String> writableLayerPath(String containerId) {
+        return java.util.Optional.empty();
+    }
+
     private static JsonNode json(byte[] bytes) {
         try {
             return bytes == null ? JSON.missingNode() : JSON.readTree(bytes);
