@@ -705,6 +705,18 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public Optional<InputStream> getArchive(String containerId, String path) {
+        if (!capabilities().podman() || path.endsWith("/") || path.endsWith("/.")) {
+            return archive(containerId, path); // a trailing slash or /. follows the link on every engine
+        }
+        // Podman's archive follows a final symlink (5.8); its stat says what the path itself is
+        Optional<PathStat> stat = stat(containerId, path);
+        if (stat.isEmpty() || !stat.get().isSymlink()) {
+            return stat.isEmpty() ? Optional.empty() : archive(containerId, path);
+        }
+        return Optional.of(SymlinkTar.of(path, stat.get(), parent -> archive(containerId, parent)));
+    }
+
+    private Optional<InputStream> archive(String containerId, String path) {
         Optional<UnixSocketHttp.Response> local = socketGet("/containers/" + encode(containerId) + "/archive?path="
                 + URLEncoder.encode(path, StandardCharsets.UTF_8));
         if (local.isPresent()) {
