@@ -43,10 +43,14 @@ final class MountPoints {
      * Removes each path given (relative to the layer, deepest first) that is an empty file or an
      * empty directory, and Podman's {@code /etc/mtab} link; anything else stays.
      */
-    private static final String SCRIPT = "cd \"$1\" || exit 3; shift; for p; do"
+    private static final String SCRIPT = "cd \"$1\" || exit 3; shift;"
+            + " while [ $# -gt 0 ] && [ \"$1\" != -- ]; do p=$1; shift;"
             + " if [ -L \"$p\" ]; then [ \"$(readlink \"$p\")\" = /proc/mounts ] && rm -f \"$p\";"
             + " elif [ -d \"$p\" ]; then rmdir \"$p\" 2>/dev/null;"
-            + " elif [ -f \"$p\" ] && [ ! -s \"$p\" ]; then rm -f \"$p\"; fi; done; exit 0";
+            + " elif [ -f \"$p\" ] && [ ! -s \"$p\" ]; then rm -f \"$p\"; fi; done; shift;"
+            // a parent the snapshot had, left with nothing of the command's in it, gets its time back
+            + " while [ $# -gt 1 ]; do [ -d \"$1\" ] && [ -z \"$(ls -A \"$1\")\" ] && touch -c -d \"@$2\" \"$1\"; shift 2; done;"
+            + " exit 0";
 
     private final Engine engine;
     private final SnapshotPaths paths;
@@ -80,18 +84,48 @@ final class MountPoints {
         }
         List<String> deepestFirst = new ArrayList<>(out);
         deepestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        return new Planned(snap, List.copyOf(deepestFirst));
+        return new Planned(snap, List.copyOf(deepestFirst), parents(snap, out));
     }
+
+    /**
+     * The directories the snapshot has that the created paths are made in, with their time: the
+     * engine's creating and removing the mount points there changes it, which BuildKit undoes.
+     */
+    private List<Parent> parents(Snapshot snap, Set<String> created) {
+        Set<String> dirs = new LinkedHashSet<>();
+        for (String p : created) {
+            String parent = Paths.parent(p);
+            if (!parent.equals("/") && !created.contains(parent)) {
+                dirs.add(parent);
+            }
+        }
+        List<Parent> out = new ArrayList<>();
+        for (String d : dirs) {
+            paths.stat(snap, d).filter(dev.stagesh.docker.PathStat::isDirectory).ifPresent(st -> {
+                try {
+                    out.add(new Parent(d, java.time.OffsetDateTime.parse(st.mtime()).toInstant()));
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // no time to give back
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** A directory of the snapshot that mount points were made in, and the time it had. */
+    record Parent(String path, java.time.Instant mtime) {}
 
     /** One container's mount points: taken out of its layer before the commit, or of the commit after it. */
     final class Planned {
         private final Snapshot snap;
         private final List<String> created;
+        private final List<Parent> parents;
         private boolean removed;
 
-        private Planned(Snapshot snap, List<String> created) {
+        private Planned(Snapshot snap, List<String> created, List<Parent> parents) {
             this.snap = snap;
             this.created = created;
+            this.parents = parents;
         }
 
         List<String> created() {
@@ -100,7 +134,7 @@ final class MountPoints {
 
         /** Called with the container once its process has ended, before it is committed. */
         void beforeCommit(String containerId) {
-            removed = created.isEmpty() || removeFromLayer(snap, containerId, created);
+            removed = created.isEmpty() || removeFromLayer(snap, containerId, created, parents);
         }
 
         /** The committed image, or where its layer could not be reached before, the image rewritten without them. */
@@ -109,22 +143,36 @@ final class MountPoints {
         }
     }
 
-    private boolean removeFromLayer(Snapshot snap, String containerId, List<String> created) {
+    private boolean removeFromLayer(Snapshot snap, String containerId, List<String> created, List<Parent> parents) {
         var local = engine.writableLayerDir(containerId);
         if (local.isPresent()) {
-            removeHere(local.get(), created);
+            removeHere(local.get(), created, parents);
             return true;
         }
         var onEngine = engine.writableLayerPath(containerId);
         try {
-            return onEngine.isPresent() && removeOnEngine(snap, onEngine.get(), created);
+            return onEngine.isPresent() && removeOnEngine(snap, onEngine.get(), created, parents);
         } catch (dev.stagesh.docker.EngineException e) {
             return false; // the engine refused the helper (a bind of that path, say): the commit is rewritten instead
         }
     }
 
-    private static void removeHere(Path upper, List<String> created) {
+    private static void removeHere(Path upper, List<String> created, List<Parent> parents) {
         Path root = upper.toAbsolutePath().normalize();
+        removeEntries(root, created);
+        for (Parent p : parents) {
+            Path dir = root.resolve(p.path().substring(1)).normalize();
+            try {
+                if (dir.startsWith(root) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && isEmpty(dir)) {
+                    Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.from(p.mtime()));
+                }
+            } catch (IOException e) {
+                // its time stays changed: the directory itself is the snapshot's
+            }
+        }
+    }
+
+    private static void removeEntries(Path root, List<String> created) {
         for (String p : created) {
             Path entry = root.resolve(p.substring(1)).normalize();
             if (!entry.startsWith(root) || entry.equals(root)) {
@@ -149,9 +197,14 @@ final class MountPoints {
      * snapshot that runs the toolbox's shell over it: no path of this machine is involved, so a
      * remote engine does it on its own host. Only this session's labels, no network.
      */
-    private boolean removeOnEngine(Snapshot snap, String upperDir, List<String> created) {
+    private boolean removeOnEngine(Snapshot snap, String upperDir, List<String> created, List<Parent> parents) {
         List<String> argv = new ArrayList<>(Toolbox.busybox("sh", "-c", SCRIPT, "sh", LAYER));
         created.forEach(p -> argv.add("." + p));
+        argv.add("--");
+        for (Parent p : parents) {
+            argv.add("." + p.path());
+            argv.add(Long.toString(p.mtime().getEpochSecond()));
+        }
         String helper = engine.createContainer(new ContainerSpec(snap.imageId(), argv, List.of(), List.of(), "/", "0",
                 labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.BIND, upperDir, LAYER, false)), "none"));
         try {
