@@ -543,10 +543,12 @@ final class FakeEngine implements Engine {
         return java.util.Optional.empty();
     }
 
-    /** Nor does it name a path of its own for them. */
+    /** Where a test says the engine keeps a container's writable layer in its own filesystem (none by default). */
+    java.util.function.Function<String, java.util.Optional<String>> upperDirs = id -> java.util.Optional.empty();
+
     @Override
     public java.util.Optional<String> writableLayerPath(String containerId) {
-        return java.util.Optional.empty();
+        return upperDirs.apply(containerId);
     }
 
     private static JsonNode json(byte[] bytes) {
