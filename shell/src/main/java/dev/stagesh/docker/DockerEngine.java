@@ -711,10 +711,7 @@ public final class DockerEngine implements Engine {
         if (!isLocal()) {
             return Optional.empty();
         }
-        Optional<String> upper = getJson("/containers/" + encode(containerId) + "/json")
-                .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
-                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
-                .filter(dir -> dir.startsWith("/"));
+        Optional<String> upper = writableLayerPath(containerId);
         if (upper.isEmpty()) {
             return Optional.empty();
         }
@@ -732,6 +729,14 @@ public final class DockerEngine implements Engine {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<String> writableLayerPath(String containerId) {
+        return getJson("/containers/" + encode(containerId) + "/json")
+                .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
+                .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
+                .filter(dir -> dir.startsWith("/"));
     }
 
     private static boolean isEngineProcess(java.nio.file.Path proc) {
@@ -778,6 +783,18 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public Optional<InputStream> getArchive(String containerId, String path) {
+        if (!capabilities().podman() || path.endsWith("/") || path.endsWith("/.")) {
+            return archive(containerId, path); // a trailing slash or /. follows the link on every engine
+        }
+        // Podman's archive follows a final symlink (5.8); its stat says what the path itself is
+        Optional<PathStat> stat = stat(containerId, path);
+        if (stat.isEmpty() || !stat.get().isSymlink()) {
+            return stat.isEmpty() ? Optional.empty() : archive(containerId, path);
+        }
+        return Optional.of(SymlinkTar.of(path, stat.get(), parent -> archive(containerId, parent)));
+    }
+
+    private Optional<InputStream> archive(String containerId, String path) {
         Optional<UnixSocketHttp.Response> local = socketGet("/containers/" + encode(containerId) + "/archive?path="
                 + URLEncoder.encode(path, StandardCharsets.UTF_8));
         if (local.isPresent()) {

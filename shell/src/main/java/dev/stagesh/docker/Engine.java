@@ -178,6 +178,14 @@ public interface Engine extends Closeable {
     Optional<java.nio.file.Path> writableLayerDir(String containerId);
 
     /**
+     * Where the engine itself keeps the container's writable layer (overlay's upper directory, as
+     * {@code GraphDriver.Data.UpperDir} names it in the engine's own filesystem), for a helper
+     * container on the engine's host to bind; empty where the engine names none (the containerd
+     * image store, a storage driver other than overlay).
+     */
+    Optional<String> writableLayerPath(String containerId);
+
+    /**
      * Removes the image unless a container (of any state) or a child image still uses it, as plain
      * {@code docker rmi} does; returns whether it went.
      */

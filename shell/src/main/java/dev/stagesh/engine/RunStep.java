@@ -92,16 +92,17 @@ final class RunStep {
             };
             List<ContainerSpec.MountSpec> specs = new ArrayList<>(prepared.mounts());
             // what the engine will create for the mounts, to be taken out of the layer again
-            List<String> created = mountPoints.created(snap, specs.stream().map(ContainerSpec.MountSpec::target).toList());
+            MountPoints.Planned created = mountPoints.plan(snap, specs.stream().map(ContainerSpec.MountSpec::target).toList());
             if (command.argv().get(0).startsWith(Toolbox.MOUNT)) {
                 specs.add(mounts.toolbox()); // only when the command needs it: see ArchiveContainers
             }
             // a failed or cancelled RUN's snapshot carries no cache key: it must never be a cache hit
             try {
-                return containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
+                var ran = containers.run(new ContainerSpec(snap.imageId(), command.argv(), List.of(), env,
                         workdir, user, store.labels(null), specs, network), prepared::populate,
-                        id -> mountPoints.remove(id, created), output,
+                        created::beforeCommit, output,
                         code -> store.labels(code == 0 ? cacheKey : null)); // cancelled: killed, never 0
+                return new StepContainers.Ran(ran.exitCode(), created.afterCommit(ran.image()));
             } catch (ContainerStartException e) {
                 // the command never ran: the engine refused the container (USER unknown, say)
                 throw new StageshException(StepExecutor.where(r) + ": the engine cannot start the command: " + e.reason(), e);

@@ -65,8 +65,9 @@ public final class Session implements AutoCloseable {
         FileCopier copier = new FileCopier(engine, archives, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
         SnapshotPaths paths = new SnapshotPaths(engine, archives);
-        RunStep runStep = new RunStep(containers, store, listener, mounts, active, new MountPoints(engine, paths));
-        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths);
+        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(), new LayerRewriter(engine));
+        RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints);
+        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
         this.images = new ImageSources(engine, listener);
         this.committer = new ImageCommitter(engine);

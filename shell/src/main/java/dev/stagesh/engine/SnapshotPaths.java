@@ -35,6 +35,11 @@ final class SnapshotPaths {
         return engine.stat(archives.reader(snap), path).map(PathStat::isDirectory).orElse(false);
     }
 
+    /** What the engine says of a path of the snapshot, or empty when it lacks it. */
+    Optional<PathStat> stat(Snapshot snap, String path) {
+        return engine.stat(archives.reader(snap), path);
+    }
+
     /** The directories from the root down to {@code path} (included) that the snapshot lacks, root first. */
     List<String> missingDirs(Snapshot snap, String path) {
         String id = archives.reader(snap);

@@ -21,9 +21,11 @@ final class WorkdirStep {
     private final SnapshotStore store;
     private final StepListener listener;
     private final SnapshotPaths paths;
+    private final MountPoints mountPoints;
 
     WorkdirStep(StepContainers containers, Toolbox toolbox, SnapshotStore store, StepListener listener,
-                SnapshotPaths paths) {
+                SnapshotPaths paths, MountPoints mountPoints) {
+        this.mountPoints = mountPoints;
         this.containers = containers;
         this.toolbox = toolbox;
         this.store = store;
@@ -45,10 +47,12 @@ final class WorkdirStep {
         if (hit.isPresent()) {
             image = hit.get();
         } else {
+            // no mounts of its own, but on Podman the engine's placeholders
+            MountPoints.Planned created = mountPoints.plan(snap, List.of());
             var ran = containers.run(new ContainerSpec(snap.imageId(), command(w, snap, dir, user), List.of(),
-                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener,
-                    code -> store.labels(code == 0 ? key : null));
-            image = ran.image();
+                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { },
+                    created::beforeCommit, listener, code -> store.labels(code == 0 ? key : null));
+            image = created.afterCommit(ran.image());
             if (ran.exitCode() != 0) {
                 store.created(image, null);
                 throw new StageshException(StepExecutor.where(w) + ": cannot create the working directory " + dir);

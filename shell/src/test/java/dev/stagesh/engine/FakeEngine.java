@@ -543,6 +543,14 @@ final class FakeEngine implements Engine {
         return java.util.Optional.empty();
     }
 
+    /** Where a test says the engine keeps a container's writable layer in its own filesystem (none by default). */
+    java.util.function.Function<String, java.util.Optional<String>> upperDirs = id -> java.util.Optional.empty();
+
+    @Override
+    public java.util.Optional<String> writableLayerPath(String containerId) {
+        return upperDirs.apply(containerId);
+    }
+
     private static JsonNode json(byte[] bytes) {
         try {
             return bytes == null ? JSON.missingNode() : JSON.readTree(bytes);

@@ -39,7 +39,9 @@ class RemoteEngineIT {
 
     private Path dockerfile() throws IOException {
         Path f = dir.resolve("Dockerfile");
-        Files.writeString(f, "FROM busybox\nRUN echo over-tls > /a\n");
+        // a mount whose target the image lacks: over TCP no directory of the engine is ours, and still its
+        // mount point must not reach the layer (issue 15, item 2)
+        Files.writeString(f, "FROM busybox\nRUN --mount=type=tmpfs,target=/scratch echo over-tls > /a\n");
         return f;
     }
 
@@ -52,7 +54,8 @@ class RemoteEngineIT {
     }
 
     private void assertASessionWorks(Map<String, String> env) throws IOException {
-        var r = EngineFaultIT.runWith(env, "--no-cache", "-c", "next 2; cat /a", dockerfile().toString());
+        var r = EngineFaultIT.runWith(env, "--no-cache", "-c", "next 2; cat /a; find / -maxdepth 1 -name scratch",
+                dockerfile().toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("over-tls\n");
     }
@@ -99,7 +102,8 @@ class RemoteEngineIT {
         Files.copy(engine.clientCerts.resolve("cert.pem"), otherCa.resolve("cert.pem"));
         Files.copy(engine.clientCerts.resolve("key.pem"), otherCa.resolve("key.pem"));
         var r = EngineFaultIT.runWith(env(Map.of("DOCKER_HOST", engine.host(), "DOCKER_TLS_VERIFY", "1",
-                "DOCKER_CERT_PATH", otherCa.toString())), "--no-cache", "-c", "next 2; cat /a", dockerfile().toString());
+                "DOCKER_CERT_PATH", otherCa.toString())), "--no-cache", "-c", "next 2; cat /a; find / -maxdepth 1 -name scratch",
+                dockerfile().toString());
         System.out.println("[remote] " + r.stderr().strip());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.stdout()).as("nothing ran").isEmpty();
@@ -118,7 +122,8 @@ class RemoteEngineIT {
             // the same name through the forwarder works with the docker CLI only if it skips the check: it does not
             assertThat(DockerCli.exec(env, "docker", "version", "--format", "{{.Server.Version}}").exitCode())
                     .as("the docker CLI refuses it too").isNotZero();
-            var r = EngineFaultIT.runWith(env, "--no-cache", "-c", "next 2; cat /a", dockerfile().toString());
+            var r = EngineFaultIT.runWith(env, "--no-cache", "-c", "next 2; cat /a; find / -maxdepth 1 -name scratch",
+                dockerfile().toString());
             System.out.println("[remote] " + r.stderr().strip());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.stdout()).as("nothing ran").isEmpty();
