@@ -10,10 +10,18 @@ import java.util.TreeMap;
  * COPY or ADD reads. Equal keys mean the step would produce the same filesystem.
  */
 final class CacheKey {
+    /**
+     * The version of what a step writes into its snapshot. Cached snapshots live on the engine
+     * across stagesh upgrades; raise this whenever a step's result changes for the same inputs
+     * (as when mount points and Podman's placeholder files left the layers), so an older
+     * snapshot is never served for a step that now writes something else.
+     */
+    static final int SEMANTICS = 2;
+
     private final StringBuilder text = new StringBuilder();
 
     CacheKey(String parentImage, String instruction) {
-        add("parent", parentImage).add("instruction", instruction);
+        add("semantics", Integer.toString(SEMANTICS)).add("parent", parentImage).add("instruction", instruction);
     }
 
     CacheKey add(String name, String value) {
