@@ -44,8 +44,8 @@ final class RunStep {
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
         // BuildKit names the stage's build args before the command: "RUN |1 GREETING=howdy /bin/sh -c ..."
-        String history = "RUN " + scope.historyArgsPrefix() + String.join(" ", r.command().argv(config.effectiveShell()))
-                + " # buildkit";
+        String history = "RUN " + scope.historyArgsPrefix()
+                + String.join(" ", RunCommand.historyArgv(r, config.effectiveShell())) + " # buildkit";
 
         String key = store.key(snap, new CacheKey(snap.imageId(), history)
                 .add("args", scope.stageArgs())
