@@ -37,6 +37,8 @@ final class LocalRegistry implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     /** Manifests by "repository:tag" and "repository@digest". */
     private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
+    /** Blobs whose GET sends half its bytes, then waits until the latch opens: a pull a test can watch. */
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
     /** "METHOD path" of every request, for the failure message of a test. */
     final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
 
@@ -71,6 +73,14 @@ final class LocalRegistry implements AutoCloseable {
         manifests.put(repository + ":" + tag, manifest);
         manifests.put(repository + "@" + digest, manifest);
         return digest;
+    }
+
+    /**
+     * Holds the blob's download half-way until {@code release} opens (at most a minute, so a test that fails
+     * never leaves the engine's pull hanging).
+     */
+    void hold(String digest, java.util.concurrent.CountDownLatch release) {
+        held.put(digest, release);
     }
 
     static String digest(byte[] content) {
@@ -117,7 +127,12 @@ final class LocalRegistry implements AutoCloseable {
                     return;
                 }
                 exchange.getResponseHeaders().set("Docker-Content-Digest", reference);
-                send(exchange, 200, "application/octet-stream", blob);
+                var release = held.get(reference);
+                if (release != null && method.equals("GET")) {
+                    sendHeld(exchange, blob, release);
+                } else {
+                    send(exchange, 200, "application/octet-stream", blob);
+                }
             }
         }
     }
@@ -137,6 +152,23 @@ final class LocalRegistry implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private static void sendHeld(HttpExchange exchange, byte[] blob, java.util.concurrent.CountDownLatch release)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, blob.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            int half = blob.length / 2;
+            out.write(blob, 0, half);
+            out.flush();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.write(blob, half, blob.length - half);
         }
     }
 
