@@ -39,6 +39,8 @@ final class LocalRegistry implements AutoCloseable {
     private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
     /** Blobs whose GET sends half its bytes, then waits until the latch opens: a pull a test can watch. */
     private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+    /** Requests being answered now. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** "METHOD path" of every request, for the failure message of a test. */
     final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
 
@@ -91,7 +93,16 @@ final class LocalRegistry implements AutoCloseable {
         }
     }
 
+    /** Waits (at most {@code timeout}) until no request is being answered: a pull the engine still runs ends. */
+    void awaitIdle(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            StageshProcess.sleep(100);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -134,6 +145,8 @@ final class LocalRegistry implements AutoCloseable {
                     send(exchange, 200, "application/octet-stream", blob);
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

@@ -65,7 +65,7 @@ class PullProgressIT {
             try {
                 r = Stagesh.run("config\nquit\n", dockerfile.toString());
             } finally {
-                Docker.removeImage(ref); // not the session's (no stagesh label): exactly the reference pulled
+                removePulled(registry, ref);
             }
             System.out.println("[pull] stderr of the session:\n" + r.stderr() + "[pull] registry requests: " + registry.requests);
             assertThat(r.exitCode()).as(r + "\nregistry requests: " + registry.requests).isZero();
@@ -180,12 +180,28 @@ class PullProgressIT {
                 t.waitFor("STAGESH-EXITED-0", step);
             } finally {
                 release.countDown();
-                Docker.removeImage(ref);
+                removePulled(registry, ref);
             }
             for (long pid : jvms.pids()) {
                 assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
             }
         }
+    }
+
+    /**
+     * Removes exactly the reference pulled (it is not the session's: no stagesh label), once the engine is done with
+     * the registry: after a failed test its pull may still be finishing, and would make the image after a removal.
+     */
+    private static void removePulled(LocalRegistry registry, String ref) {
+        registry.awaitIdle(Duration.ofSeconds(70));
+        Docker.removeImage(ref);
+        for (int i = 0; i < 10; i++) { // an image being registered still appears a moment after its last blob
+            StageshProcess.sleep(300);
+            if (!Docker.lines("images", "-q", ref).isEmpty()) {
+                Docker.removeImage(ref);
+            }
+        }
+        assertThat(Docker.lines("images", "-q", ref)).as("the pulled " + ref + " is removed").isEmpty();
     }
 
     /** Waits until one capture of what the pane shows matches; returns that capture. */
