@@ -243,12 +243,13 @@ public final class DockerEngine implements Engine {
 
     /**
      * Removes the image unless a container (of any state) or a child image still uses it, as plain
-     * {@code docker rmi} does; returns whether it went. Parents it alone kept go with it.
+     * {@code docker rmi} does; returns whether it went. Its parents stay (a session removing a
+     * snapshot it left still stands on the one before it); whoever removes many goes child first.
      */
     @Override
     public boolean removeImageIfUnused(String imageId) {
         try {
-            client().removeImageCmd(imageId).withForce(false).exec();
+            client().removeImageCmd(imageId).withForce(false).withNoPrune(true).exec();
             return true;
         } catch (NotFoundException ignored) {
             return false;

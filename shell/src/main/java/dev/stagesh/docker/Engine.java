@@ -187,7 +187,7 @@ public interface Engine extends Closeable {
 
     /**
      * Removes the image unless a container (of any state) or a child image still uses it, as plain
-     * {@code docker rmi} does; returns whether it went.
+     * {@code docker rmi} does; returns whether it went. Its untagged parents stay.
      */
     boolean removeImageIfUnused(String imageId);
 

@@ -51,6 +51,20 @@ final class ArchiveContainers implements AutoCloseable {
         return id;
     }
 
+    /** Removes the reader of a snapshot the session no longer stands on, so that its image can go. */
+    synchronized void forget(String imageId) {
+        String id = readers.remove(imageId);
+        shadowed.remove(imageId);
+        if (id != null) {
+            placeholders.remove(id);
+            try {
+                engine.removeContainer(id);
+            } catch (RuntimeException ignored) {
+                // labelled; the session's final sweep removes it
+            }
+        }
+    }
+
     /** The files the engine added to a reader container, which the snapshot does not have. */
     synchronized Placeholders placeholders(String reader) {
         return placeholders.computeIfAbsent(reader, id -> Placeholders.probe(engine, id));

@@ -147,8 +147,8 @@ final class FileCopier {
                 sum.append(context.checksum(resolved));
             }
             boolean intoDir = a.dest().endsWith("/") || a.sources().size() > 1 || !urls || isDirectory(snap, destPath);
-            String key = new CacheKey(snap.imageId(), history).add("content", sum.toString())
-                    .add("chmod", a.chmod()).add("chown", a.chown()).digest();
+            String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", sum.toString())
+                    .add("chmod", a.chmod()).add("chown", a.chown()));
             var hit = store.lookup(key);
             String image;
             if (hit.isPresent()) {
@@ -263,8 +263,8 @@ final class FileCopier {
         try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
                 : from == null ? fromContext(sources, dest, workdir, options, snap)
                 : fromImage(ins, from, sourceImage, sources, dest, workdir, options, snap)) {
-            String key = new CacheKey(snap.imageId(), history).add("content", payload.checksum())
-                    .add("chmod", chmod).add("chown", chown).digest();
+            String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", payload.checksum())
+                    .add("chmod", chmod).add("chown", chown));
             hit = store.lookup(key);
             if (hit.isPresent()) {
                 image = hit.get();

@@ -24,11 +24,13 @@ final class ImageSources {
         if (local.isPresent()) {
             return local.get();
         }
-        listener.progress("pulling " + reference);
+        listener.pullStarted(reference);
         try {
             engine.pull(reference, listener::progress);
         } catch (StageshException e) {
             throw new StageshException(where + ": " + missing + " (" + e.getMessage() + ")");
+        } finally {
+            listener.pullEnded(reference);
         }
         return engine.inspectImage(reference).orElseThrow(() ->
                 new StageshException(where + ": " + reference + " is missing after the pull"));

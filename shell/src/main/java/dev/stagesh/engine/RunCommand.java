@@ -62,6 +62,21 @@ final class RunCommand {
         return new Argv(argv, null);
     }
 
+    /**
+     * The argv a RUN's history entry names, as BuildKit writes it: what runs (so a heredoc's body and
+     * terminator are part of it), but a shebang script as the file BuildKit mounts it at and runs,
+     * {@code /dev/pipes/NAME}, not the way stagesh brings it in.
+     */
+    static List<String> historyArgv(Instruction.Run run, List<String> shell) {
+        Argv argv = of(run, shell);
+        if (argv.script() == null) {
+            return argv.argv();
+        }
+        List<String> out = new ArrayList<>(shell);
+        out.add("/dev/pipes/" + run.heredocs().get(0).name());
+        return out;
+    }
+
     /** Writes the script from the environment to {@link #SCRIPT} and runs its interpreter on it. */
     private static List<String> shebang(String body) {
         String first = body.lines().findFirst().orElse("#!").substring(2).strip();

@@ -44,15 +44,15 @@ final class RunStep {
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
         String user = config.user().isEmpty() ? "0" : config.user();
         // BuildKit names the stage's build args before the command: "RUN |1 GREETING=howdy /bin/sh -c ..."
-        String history = "RUN " + scope.historyArgsPrefix() + String.join(" ", r.command().argv(config.effectiveShell()))
-                + " # buildkit";
+        String history = "RUN " + scope.historyArgsPrefix()
+                + String.join(" ", RunCommand.historyArgv(r, config.effectiveShell())) + " # buildkit";
 
-        String key = new CacheKey(snap.imageId(), history)
+        String key = store.key(snap, new CacheKey(snap.imageId(), history)
                 .add("args", scope.stageArgs())
                 .add("heredocs", r.heredocs().toString())
                 .add("mounts", mounts.cacheKey(r, sources))
                 .add("network", network(r))
-                .add("workdir", workdir).add("user", user).digest();
+                .add("workdir", workdir).add("user", user));
         var hit = store.lookup(key);
         if (hit.isPresent()) {
             Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));

@@ -283,6 +283,7 @@ public final class Session implements AutoCloseable {
         runs.addAll(freshRuns);
         current = runs.get(currentIndex);
         stoppedAt = null;
+        releaseDropped();
         return kept;
     }
 
@@ -327,6 +328,7 @@ public final class Session implements AutoCloseable {
         dropped += Math.max(0, current.position() - keep);
         current.rewindTo(keep);
         stoppedAt = null;
+        releaseDropped();
         return dropped;
     }
 
@@ -336,6 +338,7 @@ public final class Session implements AutoCloseable {
             current.rewindTo(1);
         }
         stoppedAt = null;
+        releaseDropped();
     }
 
     /** Runs the current stage to its end and commits it as an image tagged with each tag. */
@@ -386,13 +389,48 @@ public final class Session implements AutoCloseable {
             if (breakpoints.onError()) {
                 run.fail(e.failure());
             }
+            releaseDropped();
             throw e;
         } catch (RuntimeException e) {
             listener.stepEnded(run, index + 1);
             throw e;
         }
         run.record(outcome);
+        releaseDropped();
         listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());
+    }
+
+    /**
+     * Removes the snapshots the session no longer stands on (it went back, a step ran again on top
+     * of an earlier one, a failed state was left), but cache entries: nothing reaches them any more,
+     * and without this every {@code next} after a {@code back} with the cache off would leave one
+     * image until the session ends. With {@code --keep} the session's images all stay.
+     */
+    private void releaseDropped() {
+        if (options.keep()) {
+            return;
+        }
+        List<String> dropped = store.dropped(standing());
+        if (dropped.isEmpty()) {
+            return;
+        }
+        containers.settle(); // a spent step container holds the snapshot it was made from
+        for (String image : dropped) {
+            archives.forget(image);
+            store.discard(image);
+        }
+    }
+
+    /** Every image a stage's done steps or kept failed state holds: what the session can stand on again. */
+    private java.util.Set<String> standing() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (StageRun run : runs) {
+            run.outcomes().forEach(o -> out.add(o.snapshot().imageId()));
+            if (run.failure() != null && run.failure().failedState() != null) {
+                out.add(run.failure().failedState().imageId());
+            }
+        }
+        return out;
     }
 
     /** FROM, then the base image's ONBUILD triggers in order, each with its own sources resolved first. */
@@ -567,6 +605,7 @@ public final class Session implements AutoCloseable {
         String history = "RUN " + String.join(" ", r.command().argv(snap.config().effectiveShell())) + " # buildkit";
         Snapshot after = snap.committed(image, snap.config(), new HistoryEntry(history, store.emptyLayer(snap, image)));
         run.insertDone(ins, new StepOutcome(after, java.time.Duration.ZERO, false, before.cmdSetInStage()));
+        releaseDropped();
         return run;
     }
 

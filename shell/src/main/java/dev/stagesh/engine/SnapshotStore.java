@@ -3,15 +3,19 @@ package dev.stagesh.engine;
 import dev.stagesh.docker.Engine;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The images a session commits, and the build cache that outlives it. A snapshot committed
  * with a cache key is kept when the session ends (like docker's build cache) and found again
  * by that key; everything else the session made is removed when it ends, newest first, because
- * the engine will not remove an image that still has children.
+ * the engine will not remove an image that still has children. A snapshot the session stood on
+ * and no longer does (it went back, or the step ran again) is removed at once unless it is a cache
+ * entry, so stepping back and forth does not pile images up until the session ends.
  */
 final class SnapshotStore {
     static final String CACHE_KEY = "stagesh.cache";
@@ -22,6 +26,15 @@ final class SnapshotStore {
     /** Every image the session committed, oldest first, and whether it is a cache entry. */
     private final List<Made> made = new ArrayList<>();
     private final Map<String, Integer> layerCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The images committed with no cache key (a failed, cancelled or kept step's, and every step on
+     * top of one): nothing says running the steps again gives the same files, so no step on them
+     * gets a key either. A key made from such a parent would make a cache entry whose parent is no
+     * cache entry, pinning an image the session's end must remove.
+     */
+    private final Set<String> unkeyed = new HashSet<>();
+    /** The images the session stood on when {@link #dropped} last looked. */
+    private Set<String> stood = Set.of();
     private Map<String, String> index;
 
     private record Made(String imageId, boolean cacheEntry) {}
@@ -36,14 +49,19 @@ final class SnapshotStore {
      * The snapshot cached under this key. The engine's whole cache index is read once per
      * session (one call) rather than once per step; snapshots this session makes are added.
      */
-    Optional<String> lookup(String cacheKey) {
-        if (!useCache) {
+    synchronized Optional<String> lookup(String cacheKey) {
+        if (!useCache || cacheKey == null) {
             return Optional.empty();
         }
         if (index == null) {
             index = new java.util.HashMap<>(engine.imageLabelValues(CACHE_KEY));
         }
         return Optional.ofNullable(index.get(cacheKey));
+    }
+
+    /** The cache key of a step on {@code parent}: none when the parent has none ({@link #unkeyed}). */
+    synchronized String key(Snapshot parent, CacheKey key) {
+        return unkeyed.contains(parent.imageId()) ? null : key.digest();
     }
 
     /** Labels for a new snapshot; with a cache key it is kept for later sessions. */
@@ -68,15 +86,51 @@ final class SnapshotStore {
     }
 
     /** Records an image the session committed; with a cache key it is a cache entry later steps find. */
-    void created(String imageId, String cacheKey) {
+    synchronized void created(String imageId, String cacheKey) {
         made.add(new Made(imageId, cacheKey != null && useCache));
+        if (cacheKey == null) {
+            unkeyed.add(imageId);
+        }
         if (useCache && index != null && cacheKey != null) {
             index.put(cacheKey, imageId);
         }
     }
 
+    /**
+     * The images this session made, no cache entries, that it stood on when last asked and no longer
+     * stands on ({@code standing}: every image a stage's done steps or failed state holds), newest
+     * first so that children go before their parents. Only those: an image the session made but never
+     * stood on (an ONBUILD trigger's, under the FROM's) is the parent of one it stands on.
+     */
+    synchronized List<String> dropped(Set<String> standing) {
+        List<String> out = new ArrayList<>();
+        for (int i = made.size() - 1; i >= 0; i--) {
+            Made m = made.get(i);
+            if (!m.cacheEntry() && stood.contains(m.imageId()) && !standing.contains(m.imageId())) {
+                out.add(m.imageId());
+            }
+        }
+        stood = Set.copyOf(standing);
+        return out;
+    }
+
+    /**
+     * Removes an image the session dropped, unless a container or a child image still uses it (a
+     * stage built FROM it, a tag committed from it): then it stays, and the session's end sweeps it.
+     * Its parents stay: the session stands on them.
+     */
+    synchronized void discard(String imageId) {
+        try {
+            if (engine.removeImageIfUnused(imageId)) {
+                made.removeIf(m -> m.imageId().equals(imageId));
+            }
+        } catch (RuntimeException e) {
+            // the engine is away: the image is labelled, and the session's end (or the reaper) removes it
+        }
+    }
+
     /** Removes the session's images that are not cache entries (all of them with {@code all}). */
-    void removeAll(boolean all) {
+    synchronized void removeAll(boolean all) {
         // newest first: children before their parents
         for (int i = made.size() - 1; i >= 0; i--) {
             Made m = made.get(i);

@@ -114,6 +114,21 @@ final class StepContainers implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the spent containers queued so far are removed: each holds the snapshot it was
+     * made from, which the engine will not remove while it exists.
+     */
+    void settle() {
+        try {
+            removals.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            // a removal that hangs or a closed session: the image stays for the final sweep
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void removeLater(String id) {
         removals.execute(() -> {
             try {

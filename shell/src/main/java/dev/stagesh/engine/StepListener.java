@@ -20,6 +20,17 @@ public interface StepListener extends OutputSink {
      */
     default void transferred(long sent, long total) {}
 
+    /**
+     * An image a step needs is being pulled (before the step starts: a step's sources are resolved
+     * first); its progress lines follow, then {@link #pullEnded}, whether it worked or not.
+     */
+    default void pullStarted(String reference) {
+        progress("pulling " + reference);
+    }
+
+    /** The pull {@link #pullStarted} said is over: whatever shows it as running must stop. */
+    default void pullEnded(String reference) {}
+
     StepListener SILENT = new StepListener() {
         @Override
         public void stepStarted(StageRun stage, int step, String instruction) {}

@@ -41,7 +41,7 @@ final class WorkdirStep {
         String dir = Paths.resolve(config.workingDir(), w.path());
         ImageConfig next = config.withWorkingDir(dir);
         String user = config.user();
-        String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).add("user", user).digest();
+        String key = store.key(snap, new CacheKey(snap.imageId(), "WORKDIR " + dir).add("user", user));
         var hit = store.lookup(key);
         String image;
         if (hit.isPresent()) {

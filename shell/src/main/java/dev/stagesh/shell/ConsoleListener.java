@@ -69,6 +69,28 @@ public final class ConsoleListener implements StepListener {
         }
     }
 
+    /**
+     * A pull runs before its step starts, so it has a status line of its own: without one, the
+     * layers' lines (which only the status shows) would show nowhere.
+     */
+    @Override
+    public void pullStarted(String reference) {
+        synchronized (lock) {
+            endLine();
+            printer.progress("  pulling " + reference);
+            if (status != null) {
+                status.start("pulling " + reference);
+            }
+        }
+    }
+
+    @Override
+    public void pullEnded(String reference) {
+        synchronized (lock) {
+            stopStatus();
+        }
+    }
+
     @Override
     public void progress(String line) {
         synchronized (lock) {
@@ -82,6 +104,9 @@ public final class ConsoleListener implements StepListener {
             }
             endLine();
             printer.progress("  " + line);
+            if (s != null) {
+                s.printedAbove();
+            }
         }
     }
 

@@ -37,8 +37,17 @@ final class CpCommand extends InspectCommand {
         for (String s : result.skipped()) {
             printer().progress("cp: skipped " + s + " (devices and fifos are not copied)");
         }
-        printer().progress("copied " + result.files() + (result.files() == 1 ? " file" : " files") + " ("
-                + SizeFormat.si(result.bytes()) + ") to " + result.target());
+        printer().progress("copied " + counted(result) + " (" + SizeFormat.si(result.bytes()) + ") to " + result.target());
         return 0;
+    }
+
+    /** {@code 2 files}, {@code 1 symlink}, {@code 2 files, 1 symlink}: a copied link is said, not counted as nothing. */
+    static String counted(HostExtractor.Result result) {
+        String files = result.files() + (result.files() == 1 ? " file" : " files");
+        if (result.links() == 0) {
+            return files;
+        }
+        String links = result.links() + (result.links() == 1 ? " symlink" : " symlinks");
+        return result.files() == 0 ? links : files + ", " + links;
     }
 }

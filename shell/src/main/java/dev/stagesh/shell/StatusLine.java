@@ -83,6 +83,21 @@ final class StatusLine {
         }
     }
 
+    /**
+     * A line was printed above while the status showed: the terminal scrolled it over the status's rows,
+     * which the display (it redraws only what changed) does not know. It is taken down and drawn whole
+     * at the next tick.
+     */
+    void printedAbove() {
+        synchronized (lock) {
+            if (shown) {
+                status.update(List.of());
+                terminal.flush();
+                shown = false;
+            }
+        }
+    }
+
     /** Removes the lines; the cursor is back where the output left it. */
     void stop() {
         synchronized (lock) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of env, history, stages and layers, a plain reload, parse --dump and --json through the CLI (the
  * JSON checked against shell/dockerfile/JSON.md), --keep, build with several -t, --build-arg K with
  * no value, and the refusals: a malformed --secret, one whose file is missing, RUN --mount=type=ssh
- * and ADD of a git repository.
+ * and ADD of a git repository; the README rows of config, context PATH, exec, cp, back and restart,
+ * each with its refusal.
  */
 class CommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,6 +157,115 @@ class CommandsIT {
             assertThat(s.stderr().split("\\[0 \\(build\\) 4/5\\]", -1)).as("step 4 ran once, not again after reload: "
                     + s.stderr()).hasSize(2);
         }
+    }
+
+    @Test
+    void configContextExecCpBackAndRestartSayExactlyWhatTheReadmeSays() throws IOException {
+        Path df = write("app/Dockerfile", """
+                FROM busybox AS app
+                ENV GREETING=hello
+                WORKDIR /srv
+                COPY files/ ./
+                RUN chmod 0750 run.sh && ln -s run.sh start
+                USER 1000:1000
+                EXPOSE 8080/tcp
+                LABEL org.example.role=web
+                ENTRYPOINT ["/srv/run.sh"]
+                CMD ["--port", "8080"]
+                """);
+        write("app/files/run.sh", "#!/bin/sh\necho run\n");
+        write("app/files/data/a.txt", "a\n");
+        write("app/files/data/b.txt", "bb\n");
+        write("app/files/notes.md", "not sent\n");
+        write("app/.dockerignore", "**/*.md\n");
+        Path host = Files.createDirectories(dir.resolve("host"));
+        var r = ok(sessions.run("""
+                continue
+                config
+                context files
+                exec sh -c 'echo "$GREETING from $(pwd) as $(id -u):$(id -g)"; echo to-stderr >&2'
+                cp data %1$s/out
+                cp data/. %1$s
+                cp start %1$s/link
+                back 3
+                list
+                config
+                restart
+                list
+                env
+                """.formatted(host), "--no-cache", df.toString()));
+        assertThat(r.stdout()).isEqualTo("""
+                {
+                  "User" : "1000:1000",
+                  "ExposedPorts" : {
+                    "8080/tcp" : { }
+                  },
+                  "Env" : [ "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "GREETING=hello" ],
+                  "Entrypoint" : [ "/srv/run.sh" ],
+                  "Cmd" : [ "--port", "8080" ],
+                  "WorkingDir" : "/srv",
+                  "Labels" : {
+                    "org.example.role" : "web"
+                  }
+                }
+                files/
+                files/data/
+                files/data/a.txt
+                files/data/b.txt
+                files/run.sh
+
+                2 directories, 3 files, 0 symlinks (24 B)
+                hello from /srv as 1000:1000
+                stage 0 (app):
+                ✓  1     1  FROM busybox AS app
+                ✓  2     2  ENV GREETING=hello
+                ✓  3     3  WORKDIR /srv
+                ✓  4     4  COPY files/ ./
+                ✓  5     5  RUN chmod 0750 run.sh && ln -s run.sh start
+                ✓  6     6  USER 1000:1000
+                →  7     7  EXPOSE 8080/tcp
+                   8     8  LABEL org.example.role=web
+                   9     9  ENTRYPOINT ["/srv/run.sh"]
+                  10    10  CMD ["--port", "8080"]
+                {
+                  "User" : "1000:1000",
+                  "ExposedPorts" : {
+                    "8080/tcp" : { }
+                  },
+                  "Env" : [ "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "GREETING=hello" ],
+                  "Cmd" : [ "sh" ],
+                  "WorkingDir" : "/srv"
+                }
+                stage 0 (app):
+                →  1     1  FROM busybox AS app
+                   2     2  ENV GREETING=hello
+                   3     3  WORKDIR /srv
+                   4     4  COPY files/ ./
+                   5     5  RUN chmod 0750 run.sh && ln -s run.sh start
+                   6     6  USER 1000:1000
+                   7     7  EXPOSE 8080/tcp
+                   8     8  LABEL org.example.role=web
+                   9     9  ENTRYPOINT ["/srv/run.sh"]
+                  10    10  CMD ["--port", "8080"]
+                PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+                """);
+        // the exec's stderr and cp's reports go to stderr, in order, nothing else of theirs
+        assertThat(r.stderr().lines().filter(l -> l.equals("to-stderr") || l.startsWith("copied ")).toList()).containsExactly(
+                "to-stderr",
+                "copied 2 files (5 B) to " + host.resolve("out"),
+                "copied 2 files (5 B) to " + host,
+                "copied 1 symlink (0 B) to " + host.resolve("link"));
+        assertThat(Files.readString(host.resolve("out/a.txt")) + Files.readString(host.resolve("out/b.txt"))).isEqualTo("a\nbb\n");
+        assertThat(Files.readString(host.resolve("a.txt")) + Files.readString(host.resolve("b.txt"))).isEqualTo("a\nbb\n");
+        assertThat(Files.readSymbolicLink(host.resolve("link"))).isEqualTo(Path.of("run.sh"));
+        // refusals: one line each, exit 1
+        assertRefused(sessions.run("", "--no-cache", "-c", "next 5; exec sh -c 'exit 3'", df.toString()),
+                "stagesh: exec: sh exited with code 3");
+        assertRefused(sessions.run("", "-c", "context files/notes.md", df.toString()),
+                "stagesh: context: files/notes.md: not in the build context (missing, or excluded by .dockerignore)");
+        assertRefused(sessions.run("", "-c", "context ../elsewhere", df.toString()),
+                "stagesh: context: ../elsewhere: outside the build context");
+        assertRefused(sessions.run("", "-c", "back 0", df.toString()), "stagesh: back: N must be at least 1");
     }
 
     @Test

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code empty_layer} of every entry) and the same number of layers. Features this engine's
  * builders lack are checked instead against expectations written by hand from the Dockerfile
  * reference ({@code expected-files.txt}: what the image adds to its base; {@code expected-config.json}:
- * the config fields set, every other one must be absent).
+ * the config fields set, every other one must be absent; {@code expected-history.json}: the history entries
+ * added to the base's, as BuildKit writes them, and so the layer count).
  *
  * <p>{@code case.properties}: {@code feature}, {@code against} ({@code buildkit}, {@code classic}
  * or {@code reference}), optionally {@code targets} (comma-separated stages, each a test),
@@ -319,8 +320,8 @@ class EquivalenceIT {
             }
         }
         String base = c.props().getProperty("base", "scratch");
-        Map<String, Entry> baseFiles = base.equals("scratch") ? Map.of("/", Entry.dir(0755, 0, 0))
-                : ImageFiles.of(base, tmp).files();
+        ImageFiles.Image baseImage = base.equals("scratch") ? null : ImageFiles.of(base, tmp);
+        Map<String, Entry> baseFiles = baseImage == null ? Map.of("/", Entry.dir(0755, 0, 0)) : baseImage.files();
         ImageFiles.Image ours = ImageFiles.of(stageshTag, tmp);
         Map<String, Entry> actual = ImageFiles.changes(baseFiles, ours.files());
         List<Difference> diffs = new ArrayList<>();
@@ -328,7 +329,42 @@ class EquivalenceIT {
         JsonNode expectedConfig = JSON.readTree(c.dir().resolve("expected-config.json").toFile());
         // the fields the expectation sets must be exactly so, and every other one absent
         diffConfig(expectedConfig, config(ours), CONFIG_FIELDS, diffs);
+        diffReferenceHistory(c, baseImage, ours, diffs);
         return judge(c, label, "reference", diffs, c.known(target), c.known(target));
+    }
+
+    /**
+     * A reference case's history: {@code expected-history.json} (every case has one) lists the entries the
+     * Dockerfile adds to its base's, {@code created_by} and {@code empty_layer} as BuildKit writes them; they are
+     * compared with the entries stagesh's image has after its base's, and the layer count with the base's plus
+     * one per entry that is not an empty layer.
+     */
+    private static void diffReferenceHistory(Case c, ImageFiles.Image baseImage, ImageFiles.Image ours,
+                                             List<Difference> diffs) throws IOException {
+        Path file = c.dir().resolve("expected-history.json");
+        assertThat(file).as(c.name() + ": a reference case says its history in expected-history.json").exists();
+        JsonNode expected = JSON.readTree(file.toFile());
+        int baseEntries = baseImage == null ? 0 : baseImage.config().path("history").size();
+        int baseLayers = baseImage == null ? 0 : baseImage.config().path("rootfs").path("diff_ids").size();
+        var reference = JSON.createObjectNode();
+        reference.set("history", expected);
+        var layers = reference.putObject("rootfs").putArray("diff_ids");
+        for (int i = 0; i < baseLayers; i++) {
+            layers.add("base");
+        }
+        expected.forEach(h -> {
+            if (!h.path("empty_layer").asBoolean(false)) {
+                layers.add("step");
+            }
+        });
+        var stagesh = JSON.createObjectNode();
+        var added = stagesh.putArray("history");
+        JsonNode history = ours.config().path("history");
+        for (int i = baseEntries; i < history.size(); i++) {
+            added.add(history.get(i));
+        }
+        stagesh.set("rootfs", ours.config().path("rootfs"));
+        diffHistory(reference, stagesh, diffs);
     }
 
     /**
