@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import dev.stagesh.fs.LayerIndexStore;
 
 /**
  * A debugging session over one Dockerfile: where the user stands (a stage and a step in it),
@@ -557,8 +559,10 @@ public final class Session implements AutoCloseable {
     /** The files of the snapshot the session stands on. */
     public SnapshotFiles files() {
         Snapshot s = snapshot();
-        String reader = archives.reader(s);
-        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(s));
+        SnapshotInspector index = inspector();
+        Supplier<String> reader = () -> archives.reader(s);
+        return new SnapshotFiles(engine, new SnapshotFiles.Sources(reader, () -> archives.placeholders(reader.get()),
+                () -> archives.shadowed(s), () -> index.indexedTree(s.imageId()), read -> index.owners(s.imageId(), read)));
     }
 
     public Engine engine() {
@@ -578,7 +582,7 @@ public final class Session implements AutoCloseable {
     /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
     public synchronized SnapshotInspector inspector() {
         if (inspector == null) {
-            inspector = new SnapshotInspector(engine);
+            inspector = new SnapshotInspector(engine, LayerIndexStore.standard(System.getenv()));
         }
         return inspector;
     }
@@ -596,6 +600,9 @@ public final class Session implements AutoCloseable {
         closed = true;
         try {
             containers.close();
+            if (inspector != null) {
+                inspector.close();
+            }
             archives.close();
         } finally {
             // a session that never created anything (it only read the Dockerfile, or only read

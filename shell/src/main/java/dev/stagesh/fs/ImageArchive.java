@@ -39,15 +39,39 @@ public final class ImageArchive {
      * is stored in the archive (its normalized path there, repeated layers resolved to the one copy
      * the archive holds), and its config document, for a second pass that wants their content.
      */
-    public record SavedImage(List<Layer> layers, List<String> layerFiles, byte[] config) {
+    public record SavedImage(List<Layer> layers, List<String> layerFiles, byte[] config, List<String> digests) {
         public SavedImage {
             layers = List.copyOf(layers);
             layerFiles = List.copyOf(layerFiles);
+            digests = List.copyOf(digests);
+        }
+
+        /**
+         * Each layer's diff ID as the config's {@code rootfs.diff_ids} gives it, where the layer's
+         * uncompressed bytes hash to it; null where they do not (so its index is not kept under it).
+         */
+        public List<String> verifiedDiffIds() {
+            List<String> ids = diffIds(config);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String id = i < ids.size() ? ids.get(i) : null;
+                out.add(id != null && id.equals(digests.get(i)) ? id : null);
+            }
+            return out;
         }
     }
 
+    /** The config's {@code rootfs.diff_ids}, bottom layer first. */
+    static List<String> diffIds(byte[] config) {
+        List<String> out = new ArrayList<>();
+        if (config != null) {
+            parse(config, "image config").path("rootfs").path("diff_ids").forEach(d -> out.add(d.asText()));
+        }
+        return out;
+    }
+
     public static SavedImage readSaved(InputStream save) {
-        Map<String, LayerChanges> layers = new HashMap<>();
+        Map<String, LayerTar.Hashed> layers = new HashMap<>();
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
         TarArchiveInputStream in = TarStreams.open(save);
@@ -67,7 +91,7 @@ public final class ImageArchive {
         return assemble(layers, documents, aliases);
     }
 
-    private static void index(String name, long size, InputStream content, Map<String, LayerChanges> layers,
+    private static void index(String name, long size, InputStream content, Map<String, LayerTar.Hashed> layers,
                               Map<String, byte[]> documents) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content);
         in.mark(1);
@@ -78,11 +102,11 @@ public final class ImageArchive {
                 documents.put(name, in.readAllBytes());
             }
         } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/")) {
-            layers.put(name, LayerTar.read(in));
+            layers.put(name, LayerTar.readHashed(in));
         }
     }
 
-    private static SavedImage assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
+    private static SavedImage assemble(Map<String, LayerTar.Hashed> layers, Map<String, byte[]> documents,
                                        Map<String, String> aliases) {
         byte[] manifestBytes = documents.get("/manifest.json");
         JsonNode image;
@@ -97,19 +121,21 @@ public final class ImageArchive {
         List<String> labels = labels(config);
         List<Layer> out = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
         JsonNode names = image.path("Layers");
         for (int i = 0; i < names.size(); i++) {
             String name = FsPaths.fromTarName("/", names.get(i).asText());
             String file = aliases.getOrDefault(name, name);
-            LayerChanges changes = layers.get(file);
-            if (changes == null) {
+            LayerTar.Hashed hashed = layers.get(file);
+            if (hashed == null) {
                 throw new FsException("docker save archive lacks layer " + names.get(i).asText());
             }
             String label = labels.size() == names.size() ? labels.get(i) : "layer " + (i + 1);
-            out.add(new Layer(label, changes));
+            out.add(new Layer(label, hashed.changes()));
             files.add(file);
+            digests.add(hashed.digest());
         }
-        return new SavedImage(out, files, config);
+        return new SavedImage(out, files, config, digests);
     }
 
     /**
