@@ -40,10 +40,12 @@ public final class SnapshotFiles {
      * @param placeholders what the engine added to that container
      * @param shadowed     the snapshot's own files at the paths the engine's replace
      * @param index        the snapshot's whole filesystem from its layers' indexes, when built
+     * @param indexNow     the same, built now if it is not (one save of the snapshot)
      * @param owners       users and groups of the snapshot, read once per image by the given reader
      */
     record Sources(Supplier<String> reader, Supplier<Placeholders> placeholders, Supplier<ShadowedFiles> shadowed,
-                   Supplier<Optional<FileTree>> index, java.util.function.Function<Supplier<Owners>, Owners> owners) {}
+                   Supplier<Optional<FileTree>> index, Supplier<FileTree> indexNow,
+                   java.util.function.Function<Supplier<Owners>, Owners> owners) {}
 
     private final Engine engine;
     private final Sources sources;
@@ -71,7 +73,7 @@ public final class SnapshotFiles {
      */
     public FileTree tree(String path) {
         String clean = Paths.clean(path);
-        Optional<FileTree> indexed = sources.index().get();
+        Optional<FileTree> indexed = indexFor(clean);
         if (indexed.isPresent()) {
             new PathResolver(indexed.get()).lookup(clean);
             return indexed.get();
@@ -101,6 +103,18 @@ public final class SnapshotFiles {
         } catch (IOException e) {
             throw new EngineException("cannot read " + clean + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The layers' view for a read of {@code clean}: where the path meets the engine's placeholders,
+     * reading around them costs a save of the snapshot anyway, so the index is built now from it.
+     */
+    private Optional<FileTree> indexFor(String clean) {
+        Optional<FileTree> indexed = sources.index().get();
+        if (indexed.isEmpty() && Placeholders.concerns(clean)) {
+            return Optional.of(sources.indexNow().get());
+        }
+        return indexed;
     }
 
     private synchronized ShadowedFiles own() {
@@ -168,7 +182,7 @@ public final class SnapshotFiles {
 
     /** The path with symlinks at its end resolved, hop by hop, within the snapshot. */
     public String follow(String path) {
-        Optional<FileTree> indexed = sources.index().get();
+        Optional<FileTree> indexed = indexFor(Paths.clean(path));
         if (indexed.isPresent()) {
             return new PathResolver(indexed.get()).resolve(Paths.clean(path)).path();
         }

@@ -39,7 +39,7 @@ import dev.stagesh.fs.Owners;
  */
 public final class SnapshotInspector {
     /** Merged snapshot views kept; reads mostly hit the snapshot the session stands on. */
-    private static final int KEEP_TREES = 3;
+    private static final int KEEP_TREES = 4;
 
     private final Engine engine;
     private final LayerIndexStore store;
@@ -245,14 +245,18 @@ public final class SnapshotInspector {
         }
         List<String> a = diffIds(before.imageId());
         List<String> b = diffIds(after.imageId());
-        if (isPrefix(a, b)) {
-            return TreeDiff.between(filesystem(after.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+        if (isPrefix(a, b) && !indexed(a)) {
+            // one save of the later snapshot indexes both, the earlier one's layers being a prefix
+            layers(after.imageId());
+        } else if (isPrefix(b, a) && !indexed(b)) {
+            layers(before.imageId());
         }
-        if (isPrefix(b, a)) {
-            return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(before.imageId(), b.size()));
-        }
-        // unrelated images (not expected within a stage): read both
+        // each snapshot's own merged view, kept: stepping through diffs reuses them
         return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+    }
+
+    private synchronized boolean indexed(List<String> ids) {
+        return fromIndexes(ids).isPresent();
     }
 
     static boolean isPrefix(List<String> shorter, List<String> longer) {

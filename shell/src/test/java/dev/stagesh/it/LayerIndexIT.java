@@ -1,0 +1,129 @@
+package dev.stagesh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads answered from the per-layer index show what the snapshot holds: the same entries, types,
+ * modes, owners, sizes and link targets as the image's own filesystem seen by a container of it
+ * (GNU find and ls inside {@code docker run}), through whiteouts, an opaque directory, links and
+ * a file the engine's placeholders cover; and a later session, and one whose index files were
+ * damaged, answer the same.
+ */
+class LayerIndexIT {
+    private static final String DOCKERFILE = """
+            FROM debian:bookworm-slim
+            RUN mkdir -p /data/keep /data/gone /data/opq && echo a > /data/keep/a && echo b > /data/gone/b \\
+                && echo c > /data/opq/c && ln -s keep/a /data/link && ln /data/keep/a /data/hard \\
+                && chmod 0751 /data/keep && chown 1000:1000 /data/keep/a && mkfifo /data/fifo
+            RUN rm -rf /data/gone /data/opq && mkdir /data/opq && echo new > /data/opq/new && rm /usr/bin/yes \\
+                && echo own-hostname > /etc/hostname && chmod 4755 /data/opq/new
+            """;
+    private static final List<String> DIRS = List.of("/data", "/data/keep", "/data/opq", "/usr/bin");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void indexedReadsEqualTheImagesFilesAcrossSessionsAndDamagedIndexes() throws IOException {
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), DOCKERFILE);
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        String tag = "stagesh-layer-index-it:" + ProcessHandle.current().pid();
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        String reads = "find /data\nls -ln " + String.join(" ", DIRS) + "\ncat /etc/hostname\nls -a /etc\n";
+        try {
+            // layers indexes the snapshot (one save) and keeps the indexes on disk
+            Stagesh.Result first = Stagesh.run("continue\nlayers\ncommit " + tag + "\nquit\n", ctx, env, "Dockerfile");
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            Path layers = cache.resolve("stagesh/layers");
+            List<Path> indexes = indexFiles(layers);
+            assertThat(indexes).as("one index per layer of the snapshot").hasSizeGreaterThanOrEqualTo(3);
+
+            // a later session answers from the indexes on disk, rebuilding none
+            long stamp = Files.getLastModifiedTime(indexes.get(0)).toMillis();
+            Stagesh.Result warm = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            assertThat(warm.exitCode()).as(warm.toString()).isZero();
+            assertThat(Files.getLastModifiedTime(indexes.get(0)).toMillis()).isEqualTo(stamp);
+            String out = warm.stdout();
+
+            String found = out.substring(0, out.indexOf("\n/data:"));
+            List<String> engineFind = Docker.lines("run", "--rm", tag, "find", "/data");
+            assertThat(sorted(found.lines().toList())).isEqualTo(sorted(engineFind));
+            assertThat(found).doesNotContain("/data/gone", "/data/opq/c").contains("/data/opq/new", "/data/fifo");
+
+            List<String> engineLs = Docker.lines(Stream.concat(Stream.of("run", "--rm", tag, "ls", "-ln"),
+                    DIRS.stream()).toArray(String[]::new));
+            assertThat(listing(out)).isEqualTo(listing(String.join("\n", engineLs)));
+            assertThat(listing(out)).anySatisfy(l -> assertThat(l).isEqualTo("-rwsr-xr-x 0 0 4 new"));
+            assertThat(out).contains("own-hostname");
+            List<String> etc = out.substring(out.indexOf("own-hostname")).lines().skip(1).toList();
+            // the engine's files in every container are not the snapshot's
+            assertThat(etc).doesNotContain(".dockerenv", "mtab", "resolv.conf").contains("hostname", "passwd");
+
+            // damaged index files are never used: the reads go through the archive API, or build the
+            // index again from a save, and answer exactly the same; the files are rebuilt whole
+            for (Path p : indexes) {
+                byte[] b = Files.readAllBytes(p);
+                Files.write(p, Arrays.copyOf(b, b.length / 2));
+            }
+            Stagesh.Result damaged = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
+            assertThat(damaged.stdout()).isEqualTo(out);
+            Stagesh.Result rebuilt = Stagesh.run("continue\nlayers\nquit\n", ctx, env, "Dockerfile");
+            assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isZero();
+            assertThat(indexFiles(layers)).hasSameSizeAs(indexes);
+            Stagesh.Result after = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            assertThat(after.stdout()).isEqualTo(out);
+        } finally {
+            Docker.removeImage(tag);
+        }
+    }
+
+    private static List<Path> indexFiles(Path layers) throws IOException {
+        try (Stream<Path> s = Files.list(layers)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".idx")).sorted().toList();
+        }
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
+    /**
+     * The {@code ls -ln} lines of the listed directories as mode, owner, group, size and name (the
+     * link count and the date columns left out: a directory's links and the clock's format are not
+     * what the index is about), each directory's heading kept.
+     */
+    private static List<String> listing(String text) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : text.lines().toList()) {
+            if (line.endsWith(":") && DIRS.contains(line.substring(0, line.length() - 1))) {
+                in = true;
+                out.add(line);
+                continue;
+            }
+            if (!in || line.isBlank() || line.startsWith("total ")) {
+                continue;
+            }
+            String[] f = line.trim().split("\\s+", 9);
+            if (f.length < 9 || !f[0].matches("[-dlpcbs][-rwxsStT]{9}\\.?")) {
+                in = false;
+                continue;
+            }
+            out.add(f[0].substring(0, 10) + " " + f[2] + " " + f[3] + " " + f[4] + " " + f[8]);
+        }
+        return out;
+    }
+}
