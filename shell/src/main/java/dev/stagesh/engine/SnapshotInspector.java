@@ -111,7 +111,7 @@ public final class SnapshotInspector {
         // the save runs outside the lock: reads of indexed snapshots go on meanwhile
         ImageArchive.SavedImage saved;
         try (InputStream in = engine.save(imageId)) {
-            saved = ImageArchive.readSaved(in);
+            saved = ImageArchive.readSaved(in, this::known);
         } catch (IOException e) {
             throw new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
         }
@@ -126,11 +126,24 @@ public final class SnapshotInspector {
             if (id != null && !indexes.containsKey(id)) {
                 LayerChanges changes = saved.layers().get(i).changes();
                 indexes.put(id, changes);
-                if (!store.contains(id)) {
-                    store.store(id, changes);
-                }
+                // written even where a file exists: it may be a damaged one not yet read
+                store.store(id, changes);
             }
         }
+    }
+
+    /** The index of one layer, when this session or the store has it. */
+    private synchronized Optional<LayerChanges> known(String diffId) {
+        LayerChanges changes = indexes.get(diffId);
+        if (changes != null) {
+            return Optional.of(changes);
+        }
+        if (!store.contains(diffId)) {
+            return Optional.empty();
+        }
+        Optional<LayerChanges> loaded = store.load(diffId);
+        loaded.ifPresent(c -> indexes.put(diffId, c));
+        return loaded;
     }
 
     private Optional<List<Layer>> fromIndexes(List<String> ids) {

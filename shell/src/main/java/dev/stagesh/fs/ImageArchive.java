@@ -71,6 +71,16 @@ public final class ImageArchive {
     }
 
     public static SavedImage readSaved(InputStream save) {
+        return readSaved(save, digest -> java.util.Optional.empty());
+    }
+
+    /**
+     * Like {@link #readSaved(InputStream)}, taking the index of a layer whose OCI blob is named by a
+     * digest {@code known} has an index for, instead of reading it: the OCI layout names each blob
+     * by the digest of its bytes, so an uncompressed layer's blob name is its diff ID.
+     */
+    public static SavedImage readSaved(InputStream save,
+                                       java.util.function.Function<String, java.util.Optional<LayerChanges>> known) {
         Map<String, LayerTar.Hashed> layers = new HashMap<>();
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
@@ -82,7 +92,13 @@ public final class ImageArchive {
                     // legacy saves link a repeated layer to its first copy
                     aliases.put(name, FsPaths.normalize(FsPaths.parent(name) + "/" + e.getLinkName()));
                 } else if (TarStreams.typeOf(e) == EntryType.FILE) {
-                    index(name, e.getSize(), in, layers, documents);
+                    String digest = name.startsWith("/blobs/sha256/") ? "sha256:" + FsPaths.name(name) : null;
+                    var indexed = digest == null ? java.util.Optional.<LayerChanges>empty() : known.apply(digest);
+                    if (indexed.isPresent()) {
+                        layers.put(name, new LayerTar.Hashed(indexed.get(), digest));
+                    } else {
+                        index(name, e.getSize(), in, layers, documents);
+                    }
                 }
             }
         } catch (IOException ex) {

@@ -38,6 +38,9 @@ public final class LayerIndexStore {
 
     /** The index of layer {@code diffId}, when one is stored and sound. */
     public Optional<LayerChanges> load(String diffId) {
+        if (!isDigest(diffId)) {
+            return Optional.empty();
+        }
         Path file = file(diffId);
         try (InputStream in = Files.newInputStream(file)) {
             return Optional.of(LayerIndexFormat.read(diffId, in));
@@ -55,7 +58,7 @@ public final class LayerIndexStore {
     }
 
     public boolean contains(String diffId) {
-        return Files.isRegularFile(file(diffId));
+        return isDigest(diffId) && Files.isRegularFile(file(diffId));
     }
 
     /**
@@ -63,6 +66,9 @@ public final class LayerIndexStore {
      * costs the next session the work again, so it is not an error.
      */
     public void store(String diffId, LayerChanges changes) {
+        if (!isDigest(diffId)) {
+            return;
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -87,6 +93,10 @@ public final class LayerIndexStore {
                 }
             }
         }
+    }
+
+    static boolean isDigest(String diffId) {
+        return diffId != null && diffId.replace(':', '-').matches("[a-z0-9]+-[0-9a-f]{32,128}");
     }
 
     /** Where layer {@code diffId}'s index lives: {@code sha256-HEX.idx}. */

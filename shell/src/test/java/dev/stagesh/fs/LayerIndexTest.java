@@ -145,6 +145,23 @@ class LayerIndexTest {
     }
 
     @Test
+    void anOciBlobAlreadyIndexedIsTakenFromTheIndexNotRead() throws Exception {
+        byte[] layer = new Tars().sized("fresh", 10).bytes();
+        String id = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layer));
+        String config = "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + id + "\"]}}";
+        byte[] save = new Tars()
+                .file("blobs/sha256/" + id.substring(7), 0644, layer)
+                .file("blobs/sha256/" + "c".repeat(64), config)
+                .file("manifest.json", "[{\"Config\":\"blobs/sha256/" + "c".repeat(64) + "\",\"Layers\":[\"blobs/sha256/"
+                        + id.substring(7) + "\"]}]")
+                .bytes();
+        ImageArchive.SavedImage saved = ImageArchive.readSaved(new ByteArrayInputStream(save),
+                d -> d.equals(id) ? java.util.Optional.of(base()) : java.util.Optional.empty());
+        assertThat(saved.layers().get(0).changes()).isEqualTo(base());
+        assertThat(saved.verifiedDiffIds()).containsExactly(id);
+    }
+
+    @Test
     void aGzippedLayerIsKeyedByItsUncompressedDigest() throws Exception {
         byte[] plain = new Tars().sized("a", 10).bytes();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
