@@ -35,6 +35,17 @@ class LayerIndexIT {
     @TempDir
     Path dir;
 
+    /** The pids of this test's sessions, whose cache entries it removes. */
+    private final List<Long> sessions = new ArrayList<>();
+
+    private Stagesh.Result session(String script, Path ctx, Map<String, String> env) {
+        Stagesh.Result r = Stagesh.run(script, ctx, env, "Dockerfile");
+        sessions.add(r.pid());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Leftovers.of(r.pid()).none()).as("what the session left on the engine").isTrue();
+        return r;
+    }
+
     @Test
     void indexedReadsEqualTheImagesFilesAcrossSessionsAndDamagedIndexes() throws IOException {
         Path ctx = Files.createDirectories(dir.resolve("ctx"));
@@ -48,7 +59,7 @@ class LayerIndexIT {
                 + "cat /etc/hosts\nls -a /etc\n";
         try {
             // layers indexes the snapshot (one save) and keeps the indexes on disk
-            Stagesh.Result first = Stagesh.run("continue\nlayers\ncommit " + tag + "\nquit\n", ctx, env, "Dockerfile");
+            Stagesh.Result first = session("continue\nlayers\ncommit " + tag + "\nquit\n", ctx, env);
             assertThat(first.exitCode()).as(first.toString()).isZero();
             Path layers = cache.resolve("stagesh/layers");
             List<Path> indexes = indexFiles(layers);
@@ -56,7 +67,7 @@ class LayerIndexIT {
 
             // a later session answers from the indexes on disk, rebuilding none
             long stamp = Files.getLastModifiedTime(indexes.get(0)).toMillis();
-            Stagesh.Result warm = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            Stagesh.Result warm = session("continue\n" + reads + "quit\n", ctx, env);
             assertThat(warm.exitCode()).as(warm.toString()).isZero();
             assertThat(Files.getLastModifiedTime(indexes.get(0)).toMillis()).isEqualTo(stamp);
             String out = warm.stdout();
@@ -81,20 +92,29 @@ class LayerIndexIT {
                 byte[] b = Files.readAllBytes(p);
                 Files.write(p, Arrays.copyOf(b, b.length / 2));
             }
-            Stagesh.Result damaged = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            Stagesh.Result damaged = session("continue\n" + reads + "quit\n", ctx, env);
             assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
             // (a hard link's count is the one difference allowed: the archive of /data/keep cannot
             // see /data/hard, the index can; the count is left out of listing)
             assertThat(listing(damaged.stdout())).isEqualTo(listing(out));
             assertThat(damaged.stdout().lines().filter(l -> !l.matches("[-dlpcbs][-rwxsStT]{9}.*")))
                     .containsExactlyElementsOf(out.lines().filter(l -> !l.matches("[-dlpcbs][-rwxsStT]{9}.*")).toList());
-            Stagesh.Result rebuilt = Stagesh.run("continue\nlayers\nquit\n", ctx, env, "Dockerfile");
+            Stagesh.Result rebuilt = session("continue\nlayers\nquit\n", ctx, env);
             assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isZero();
             assertThat(indexFiles(layers)).hasSameSizeAs(indexes);
-            Stagesh.Result after = Stagesh.run("continue\n" + reads + "quit\n", ctx, env, "Dockerfile");
+            Stagesh.Result after = session("continue\n" + reads + "quit\n", ctx, env);
             assertThat(after.stdout()).isEqualTo(out);
         } finally {
             Docker.removeImage(tag);
+            for (long pid : sessions) {
+                for (int round = 0; round < 5; round++) {
+                    List<String> images = Docker.lines("images", "-q", "--filter", "label=stagesh.pid=" + pid);
+                    if (images.isEmpty()) {
+                        break;
+                    }
+                    images.forEach(Docker::removeImage);
+                }
+            }
         }
     }
 
