@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import dev.stagesh.fs.LayerIndexStore;
 import dev.stagesh.fs.Owners;
@@ -40,6 +39,8 @@ import dev.stagesh.fs.Owners;
 public final class SnapshotInspector {
     /** Merged snapshot views kept; reads mostly hit the snapshot the session stands on. */
     private static final int KEEP_TREES = 4;
+    /** How long a first read through the archive API has before the save that indexes its snapshot begins. */
+    private static final long BACKGROUND_DELAY_MS = 1500;
 
     private final Engine engine;
     private final LayerIndexStore store;
@@ -50,7 +51,7 @@ public final class SnapshotInspector {
     private final Map<String, Owners> owners = lru();
     /** Images whose index is being built off the reading thread. */
     private final java.util.Set<String> indexing = new java.util.HashSet<>();
-    private ExecutorService background;
+    private java.util.concurrent.ScheduledExecutorService background;
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -201,13 +202,14 @@ public final class SnapshotInspector {
         }
         if (indexing.add(imageId)) {
             if (background == null) {
-                background = Executors.newSingleThreadExecutor(r -> {
+                background = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "stagesh-layer-index");
                     t.setDaemon(true);
                     return t;
                 });
             }
-            background.execute(() -> {
+            // started a moment later, so the read that asked is not slowed by the save it starts
+            background.schedule(() -> {
                 try {
                     layers(imageId);
                 } catch (RuntimeException e) {
@@ -217,7 +219,7 @@ public final class SnapshotInspector {
                         indexing.remove(imageId);
                     }
                 }
-            });
+            }, BACKGROUND_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         return Optional.empty();
     }

@@ -117,9 +117,14 @@ public final class ImageArchive {
             if (size <= MAX_JSON) {
                 documents.put(name, in.readAllBytes());
             }
-        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/")) {
+        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/") || isTopLevelTar(name)) {
             layers.put(name, LayerTar.readHashed(in));
         }
+    }
+
+    /** Podman's legacy save keeps each layer at the top, named by its diff ID: {@code HEX.tar}. */
+    private static boolean isTopLevelTar(String name) {
+        return name.endsWith(".tar") && name.indexOf('/', 1) < 0;
     }
 
     private static SavedImage assemble(Map<String, LayerTar.Hashed> layers, Map<String, byte[]> documents,

@@ -162,6 +162,21 @@ class LayerIndexTest {
     }
 
     @Test
+    void readsPodmansLegacyLayoutWithLayersAtTheTop() throws Exception {
+        byte[] layer = new Tars().sized("p", 5).bytes();
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layer));
+        String config = "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + hex + "\"]}}";
+        byte[] save = new Tars()
+                .file(hex + ".tar", 0644, layer)
+                .file("c".repeat(64) + ".json", config)
+                .file("manifest.json", "[{\"Config\":\"" + "c".repeat(64) + ".json\",\"Layers\":[\"" + hex + ".tar\"]}]")
+                .bytes();
+        ImageArchive.SavedImage saved = ImageArchive.readSaved(new ByteArrayInputStream(save));
+        assertThat(saved.layers().get(0).changes().bytes()).isEqualTo(5);
+        assertThat(saved.verifiedDiffIds()).containsExactly("sha256:" + hex);
+    }
+
+    @Test
     void aGzippedLayerIsKeyedByItsUncompressedDigest() throws Exception {
         byte[] plain = new Tars().sized("a", 10).bytes();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
