@@ -49,6 +49,8 @@ public final class SnapshotInspector {
     private final Map<String, LayerChanges> indexes = new HashMap<>();
     private final Map<String, FileTree> trees = lru();
     private final Map<String, Owners> owners = lru();
+    /** Images whose layers were looked for in a local engine's own directories. */
+    private final java.util.Set<String> localTried = new java.util.HashSet<>();
     /** Images whose index is being built off the reading thread. */
     private final java.util.Set<String> indexing = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService background;
@@ -104,7 +106,7 @@ public final class SnapshotInspector {
         List<String> ids = diffIds(imageId);
         Optional<List<Layer>> known;
         synchronized (this) {
-            known = fromIndexes(ids);
+            known = fromIndexes(imageId, ids);
         }
         if (known.isPresent()) {
             return known.get();
@@ -147,22 +149,46 @@ public final class SnapshotInspector {
         return loaded;
     }
 
-    private Optional<List<Layer>> fromIndexes(List<String> ids) {
+    private Optional<List<Layer>> fromIndexes(String imageId, List<String> ids) {
         List<Layer> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             LayerChanges changes = indexes.get(id);
             if (changes == null) {
                 Optional<LayerChanges> loaded = store.load(id);
-                if (loaded.isEmpty()) {
+                if (loaded.isEmpty() && !readLocally(imageId, ids)) {
                     return Optional.empty();
                 }
-                changes = loaded.get();
+                changes = loaded.orElseGet(() -> indexes.get(id));
                 indexes.put(id, changes);
             }
             out.add(new Layer("layer " + (i + 1), changes));
         }
         return Optional.of(out);
+    }
+
+    /**
+     * Indexes the image's layers from the directories a local overlay2 engine unpacked them to
+     * (checked against its layer database), when it has them: a walk of each, no save. Asked
+     * once per image; false when the engine has none to give.
+     */
+    private boolean readLocally(String imageId, List<String> ids) {
+        if (!localTried.add(imageId)) {
+            return ids.stream().allMatch(indexes::containsKey);
+        }
+        Optional<List<java.nio.file.Path>> dirs = engine.layerDirectories(imageId);
+        if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
+            return false;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (!indexes.containsKey(ids.get(i))) {
+                LayerChanges changes = dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0);
+                indexes.put(ids.get(i), changes);
+                // kept on disk too: the directory is the layer of that diff ID, as its database says
+                store.store(ids.get(i), changes);
+            }
+        }
+        return true;
     }
 
     /** The filesystem the image shows after its first {@code count} layers. */
@@ -196,7 +222,7 @@ public final class SnapshotInspector {
         if (tree != null) {
             return Optional.of(tree);
         }
-        Optional<List<Layer>> known = fromIndexes(diffIds(imageId));
+        Optional<List<Layer>> known = fromIndexes(imageId, diffIds(imageId));
         if (known.isPresent()) {
             return Optional.of(snapshotTree(imageId, known.get()));
         }
@@ -260,18 +286,18 @@ public final class SnapshotInspector {
         }
         List<String> a = diffIds(before.imageId());
         List<String> b = diffIds(after.imageId());
-        if (isPrefix(a, b) && !indexed(a)) {
+        if (isPrefix(a, b) && !indexed(before.imageId(), a)) {
             // one save of the later snapshot indexes both, the earlier one's layers being a prefix
             layers(after.imageId());
-        } else if (isPrefix(b, a) && !indexed(b)) {
+        } else if (isPrefix(b, a) && !indexed(after.imageId(), b)) {
             layers(before.imageId());
         }
         // each snapshot's own merged view, kept: stepping through diffs reuses them
         return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(after.imageId(), b.size()));
     }
 
-    private synchronized boolean indexed(List<String> ids) {
-        return fromIndexes(ids).isPresent();
+    private synchronized boolean indexed(String imageId, List<String> ids) {
+        return fromIndexes(imageId, ids).isPresent();
     }
 
     static boolean isPrefix(List<String> shorter, List<String> longer) {
