@@ -589,8 +589,8 @@ public final class Session implements AutoCloseable {
         SnapshotInspector index = inspector();
         Supplier<String> reader = () -> archives.reader(s);
         return new SnapshotFiles(engine, new SnapshotFiles.Sources(reader, () -> archives.placeholders(reader.get()),
-                () -> archives.shadowed(s), () -> index.indexedTree(s.imageId()),
-                () -> index.filesystem(s.imageId(), Integer.MAX_VALUE), read -> index.owners(s.imageId(), read)));
+                () -> archives.shadowed(s), () -> index.indexedTree(s.imageId()), read -> index.owners(s.imageId(), read),
+                path -> index.localFile(s.imageId(), path)));
     }
 
     public Engine engine() {

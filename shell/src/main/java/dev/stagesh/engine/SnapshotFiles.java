@@ -40,12 +40,14 @@ public final class SnapshotFiles {
      * @param placeholders what the engine added to that container
      * @param shadowed     the snapshot's own files at the paths the engine's replace
      * @param index        the snapshot's whole filesystem from its layers' indexes, when built
-     * @param indexNow     the same, built now if it is not (one save of the snapshot)
      * @param owners       users and groups of the snapshot, read once per image by the given reader
+     * @param local        where this machine sees the bytes of a regular file of the snapshot (a local
+     *                     engine's layer directory), when it does
      */
     record Sources(Supplier<String> reader, Supplier<Placeholders> placeholders, Supplier<ShadowedFiles> shadowed,
-                   Supplier<Optional<FileTree>> index, Supplier<FileTree> indexNow,
-                   java.util.function.Function<Supplier<Owners>, Owners> owners) {}
+                   Supplier<Optional<FileTree>> index,
+                   java.util.function.Function<Supplier<Owners>, Owners> owners,
+                   java.util.function.Function<String, Optional<java.nio.file.Path>> local) {}
 
     private final Engine engine;
     private final Sources sources;
@@ -73,7 +75,7 @@ public final class SnapshotFiles {
      */
     public FileTree tree(String path) {
         String clean = Paths.clean(path);
-        Optional<FileTree> indexed = indexFor(clean);
+        Optional<FileTree> indexed = indexed();
         if (indexed.isPresent()) {
             new PathResolver(indexed.get()).lookup(clean);
             return indexed.get();
@@ -106,15 +108,12 @@ public final class SnapshotFiles {
     }
 
     /**
-     * The layers' view for a read of {@code clean}: where the path meets the engine's placeholders,
-     * reading around them costs a save of the snapshot anyway, so the index is built now from it.
+     * The layers' view for a read, when it is at hand without waiting for a save (from indexes
+     * kept, or a local engine's layer directories); otherwise the read goes through the archive
+     * API, around the engine's placeholders, while the index is built off the reading thread.
      */
-    private Optional<FileTree> indexFor(String clean) {
-        Optional<FileTree> indexed = sources.index().get();
-        if (indexed.isEmpty() && Placeholders.concerns(clean)) {
-            return Optional.of(sources.indexNow().get());
-        }
-        return indexed;
+    private Optional<FileTree> indexed() {
+        return sources.index().get();
     }
 
     private synchronized ShadowedFiles own() {
@@ -141,6 +140,15 @@ public final class SnapshotFiles {
     /** Copies a file's bytes to {@code out}, following symlinks; returns how many. */
     public long cat(String path, OutputStream out) {
         String real = follow(path);
+        Optional<java.nio.file.Path> local = sources.local().apply(real);
+        if (local.isPresent()) {
+            // the layer's own copy, as the engine unpacked it: no reader container, no archive
+            try {
+                return java.nio.file.Files.copy(local.get(), out);
+            } catch (IOException e) {
+                throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
         if (placeholder(real)) {
             // follow found the snapshot's own file under the engine's: its bytes are in the layers
             FileEntry e = ownEntry(real).orElseThrow(() -> new FsException(path + ": No such file or directory"));
@@ -182,7 +190,7 @@ public final class SnapshotFiles {
 
     /** The path with symlinks at its end resolved, hop by hop, within the snapshot. */
     public String follow(String path) {
-        Optional<FileTree> indexed = indexFor(Paths.clean(path));
+        Optional<FileTree> indexed = indexed();
         if (indexed.isPresent()) {
             return new PathResolver(indexed.get()).resolve(Paths.clean(path)).path();
         }

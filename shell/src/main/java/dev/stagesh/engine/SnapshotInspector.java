@@ -51,9 +51,13 @@ public final class SnapshotInspector {
     private final Map<String, Owners> owners = lru();
     /** Images whose layers were looked for in a local engine's own directories. */
     private final java.util.Set<String> localTried = new java.util.HashSet<>();
+    /** Each image's layer directories on this machine, bottom first, where the engine is local (asked once). */
+    private final Map<String, Optional<List<java.nio.file.Path>>> localDirs = new HashMap<>();
     /** Images whose index is being built off the reading thread. */
     private final java.util.Set<String> indexing = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService background;
+    /** Saves being read, closed when the session ends so that none outlives it. */
+    private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -114,7 +118,12 @@ public final class SnapshotInspector {
         // the save runs outside the lock: reads of indexed snapshots go on meanwhile
         ImageArchive.SavedImage saved;
         try (InputStream in = engine.save(imageId)) {
-            saved = ImageArchive.readSaved(in, this::known);
+            saving.add(in);
+            try {
+                saved = ImageArchive.readSaved(in, this::known);
+            } finally {
+                saving.remove(in);
+            }
         } catch (IOException e) {
             throw new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
         }
@@ -176,7 +185,7 @@ public final class SnapshotInspector {
         if (!localTried.add(imageId)) {
             return ids.stream().allMatch(indexes::containsKey);
         }
-        Optional<List<java.nio.file.Path>> dirs = engine.layerDirectories(imageId);
+        Optional<List<java.nio.file.Path>> dirs = layerDirectories(imageId);
         if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
             return false;
         }
@@ -184,8 +193,10 @@ public final class SnapshotInspector {
             if (!indexes.containsKey(ids.get(i))) {
                 LayerChanges changes = dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0);
                 indexes.put(ids.get(i), changes);
-                // kept on disk too: the directory is the layer of that diff ID, as its database says
-                store.store(ids.get(i), changes);
+                // kept on disk too (the directory is the layer of that diff ID, as its database
+                // says), off the reading thread
+                String id = ids.get(i);
+                background().execute(() -> store.store(id, changes));
             }
         }
         return true;
@@ -227,15 +238,8 @@ public final class SnapshotInspector {
             return Optional.of(snapshotTree(imageId, known.get()));
         }
         if (indexing.add(imageId)) {
-            if (background == null) {
-                background = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "stagesh-layer-index");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
             // started a moment later, so the read that asked is not slowed by the save it starts
-            background.schedule(() -> {
+            background().schedule(() -> {
                 try {
                     layers(imageId);
                 } catch (RuntimeException e) {
@@ -246,6 +250,53 @@ public final class SnapshotInspector {
                     }
                 }
             }, BACKGROUND_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return Optional.empty();
+    }
+
+    /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
+    private synchronized java.util.concurrent.ScheduledExecutorService background() {
+        if (background == null) {
+            background = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "stagesh-layer-index");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return background;
+    }
+
+    private synchronized Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        return localDirs.computeIfAbsent(imageId, engine::layerDirectories);
+    }
+
+    /**
+     * Where this machine sees the bytes of the snapshot's regular file at {@code path} (no link
+     * followed): the directory of the topmost layer that wrote it, on a local overlay2 engine.
+     * Empty elsewhere, and for anything but a regular file or a hard link to one.
+     */
+    public synchronized Optional<java.nio.file.Path> localFile(String imageId, String path) {
+        Optional<FileTree> tree = indexedTree(imageId);
+        if (tree.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<dev.stagesh.fs.FileEntry> entry = tree.get().entry(path).filter(dev.stagesh.fs.FileEntry::isRegular);
+        Optional<List<java.nio.file.Path>> dirs = entry.isEmpty() ? Optional.empty() : layerDirectories(imageId);
+        if (dirs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = diffIds(imageId);
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            LayerChanges layer = indexes.get(ids.get(i));
+            if (layer == null) {
+                return Optional.empty();
+            }
+            for (dev.stagesh.fs.FileEntry e : layer.entries()) {
+                if (e.path().equals(path)) {
+                    // the topmost layer that wrote it is the one seen; a hard link is the same inode there
+                    return e.isRegular() ? Optional.of(dirs.get().get(i).resolve(path.substring(1))) : Optional.empty();
+                }
+            }
         }
         return Optional.empty();
     }
@@ -265,10 +316,20 @@ public final class SnapshotInspector {
         return o;
     }
 
-    /** Stops building indexes off the reading thread; what was stored stays. */
-    public synchronized void close() {
-        if (background != null) {
-            background.shutdownNow();
+    /** Stops building indexes off the reading thread, ending a save under way; what was stored stays. */
+    public void close() {
+        synchronized (this) {
+            if (background != null) {
+                background.shutdownNow();
+            }
+        }
+        // outside the lock: the save's reader holds it only between layers, and its stream ends it
+        for (InputStream in : saving) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                // the engine's stream is gone either way
+            }
         }
     }
 
