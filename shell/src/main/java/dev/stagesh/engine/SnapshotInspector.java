@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import dev.stagesh.fs.LayerIndexStore;
 import dev.stagesh.fs.Owners;
 
@@ -257,11 +256,14 @@ public final class SnapshotInspector {
     /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
     private synchronized java.util.concurrent.ScheduledExecutorService background() {
         if (background == null) {
-            background = Executors.newSingleThreadScheduledExecutor(r -> {
+            var executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "stagesh-layer-index");
                 t.setDaemon(true);
                 return t;
             });
+            // at session end a save not yet begun is dropped; index files queued are still written
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            background = executor;
         }
         return background;
     }
@@ -316,11 +318,16 @@ public final class SnapshotInspector {
         return o;
     }
 
-    /** Stops building indexes off the reading thread, ending a save under way; what was stored stays. */
+    /**
+     * Stops building indexes off the reading thread, ending a save under way; the index files
+     * already queued are written first (a few hundred milliseconds at most), so a later session finds them.
+     */
     public void close() {
+        java.util.concurrent.ExecutorService running;
         synchronized (this) {
-            if (background != null) {
-                background.shutdownNow();
+            running = background;
+            if (running != null) {
+                running.shutdown();
             }
         }
         // outside the lock: the save's reader holds it only between layers, and its stream ends it
@@ -329,6 +336,13 @@ public final class SnapshotInspector {
                 in.close();
             } catch (IOException | RuntimeException e) {
                 // the engine's stream is gone either way
+            }
+        }
+        if (running != null) {
+            try {
+                running.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
