@@ -188,16 +188,27 @@ public final class SnapshotInspector {
         if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
             return false;
         }
-        for (int i = 0; i < ids.size(); i++) {
-            if (!indexes.containsKey(ids.get(i))) {
-                LayerChanges changes = dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0);
-                indexes.put(ids.get(i), changes);
-                // kept on disk too (the directory is the layer of that diff ID, as its database
-                // says), off the reading thread
+        Map<String, LayerChanges> read = new HashMap<>();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i);
-                background().execute(() -> store.store(id, changes));
+                if (!indexes.containsKey(id) && !read.containsKey(id)) {
+                    Optional<LayerChanges> stored = store.load(id);
+                    read.put(id, stored.isPresent() ? stored.get() : dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0));
+                    if (stored.isEmpty()) {
+                        // kept on disk too (the directory is the layer of that diff ID, as its
+                        // database says), off the reading thread
+                        LayerChanges changes = read.get(id);
+                        background().execute(() -> store.store(id, changes));
+                    }
+                }
             }
+        } catch (dev.stagesh.fs.FsException | java.util.concurrent.RejectedExecutionException e) {
+            // the directory went (the image was removed meanwhile), find is missing, or the session
+            // is ending: the read goes the way it would on a remote engine
+            return false;
         }
+        indexes.putAll(read);
         return true;
     }
 
