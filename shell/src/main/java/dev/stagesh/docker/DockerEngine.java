@@ -716,7 +716,15 @@ public final class DockerEngine implements Engine {
         if (upper.isEmpty()) {
             return Optional.empty();
         }
-        java.nio.file.Path direct = java.nio.file.Path.of(upper.get());
+        return visibleHere(upper.get());
+    }
+
+    /**
+     * Where a path of the engine's own filesystem is on this machine: the path itself, or, for an
+     * engine in a root of its own, the same path under its process's root.
+     */
+    private static Optional<java.nio.file.Path> visibleHere(String enginePath) {
+        java.nio.file.Path direct = java.nio.file.Path.of(enginePath);
         if (java.nio.file.Files.isDirectory(direct)) {
             return Optional.of(direct);
         }
@@ -724,7 +732,7 @@ public final class DockerEngine implements Engine {
         try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(DockerEngine::isEngineProcess)
-                    .map(p -> p.resolve("root").resolve(upper.get().substring(1)))
+                    .map(p -> p.resolve("root").resolve(enginePath.substring(1)))
                     .filter(java.nio.file.Files::isDirectory)
                     .findFirst();
         } catch (IOException | RuntimeException e) {
@@ -738,6 +746,15 @@ public final class DockerEngine implements Engine {
                 .filter(n -> List.of("overlay2", "overlay").contains(n.path("GraphDriver").path("Name").asText("")))
                 .map(n -> n.path("GraphDriver").path("Data").path("UpperDir").asText(""))
                 .filter(dir -> dir.startsWith("/"));
+    }
+
+    @Override
+    public Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        if (!isLocal()) {
+            return Optional.empty();
+        }
+        return getJson("/images/" + encode(imageId) + "/json")
+                .flatMap(image -> OverlayLayers.directories(image, DockerEngine::visibleHere));
     }
 
     private static boolean isEngineProcess(java.nio.file.Path proc) {

@@ -186,6 +186,17 @@ public interface Engine extends Closeable {
     Optional<String> writableLayerPath(String containerId);
 
     /**
+     * The directories on this machine that hold each of the image's layers as the engine unpacked
+     * them (overlay2's {@code diff} directories), bottom first, each checked to be the layer of the
+     * image's diff ID at that place (the engine's layer database says so for its chain ID); empty
+     * where the engine is remote, keeps layers another way (the containerd store, Podman), or any
+     * check fails. Reading them costs no save of the image.
+     */
+    default Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        return Optional.empty();
+    }
+
+    /**
      * Removes the image unless a container (of any state) or a child image still uses it, as plain
      * {@code docker rmi} does; returns whether it went. Its untagged parents stay.
      */

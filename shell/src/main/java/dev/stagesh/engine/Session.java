@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import dev.stagesh.fs.LayerIndexStore;
 
 /**
  * A debugging session over one Dockerfile: where the user stands (a stage and a step in it),
@@ -619,15 +621,16 @@ public final class Session implements AutoCloseable {
 
     /** The files of the snapshot the session stands on. */
     public SnapshotFiles files() {
-        Snapshot s = snapshot();
-        String reader = archives.reader(s);
-        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(s));
+        return files(snapshot());
     }
 
     /** The files of any snapshot of the session (a debugger shows every stage's, not only the current one's). */
-    public SnapshotFiles files(Snapshot snapshot) {
-        String reader = archives.reader(snapshot);
-        return new SnapshotFiles(engine, reader, () -> archives.placeholders(reader), () -> archives.shadowed(snapshot));
+    public SnapshotFiles files(Snapshot s) {
+        SnapshotInspector index = inspector();
+        Supplier<String> reader = () -> archives.reader(s);
+        return new SnapshotFiles(engine, new SnapshotFiles.Sources(reader, () -> archives.placeholders(reader.get()),
+                () -> archives.shadowed(s), () -> index.indexedTree(s.imageId()), read -> index.owners(s.imageId(), read),
+                path -> index.localFile(s.imageId(), path)));
     }
 
     public Engine engine() {
@@ -647,7 +650,7 @@ public final class Session implements AutoCloseable {
     /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
     public synchronized SnapshotInspector inspector() {
         if (inspector == null) {
-            inspector = new SnapshotInspector(engine);
+            inspector = new SnapshotInspector(engine, LayerIndexStore.standard(System.getenv()));
         }
         return inspector;
     }
@@ -665,6 +668,9 @@ public final class Session implements AutoCloseable {
         closed = true;
         try {
             containers.close();
+            if (inspector != null) {
+                inspector.close();
+            }
             archives.close();
         } finally {
             // a session that never created anything (it only read the Dockerfile, or only read

@@ -7,6 +7,7 @@ import dev.stagesh.fs.FileEntry;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.FsException;
 import dev.stagesh.fs.Owners;
+import dev.stagesh.fs.PathResolver;
 import dev.stagesh.fs.TarContent;
 import dev.stagesh.fs.TarFilter;
 import java.io.IOException;
@@ -32,23 +33,53 @@ import java.util.function.Supplier;
 public final class SnapshotFiles {
     private static final int MAX_LINKS = 40;
 
-    private final Engine engine;
-    private final String container;
-    private final Supplier<Placeholders> placeholders;
-    private final Supplier<ShadowedFiles> shadowed;
-    private ShadowedFiles own;
+    /**
+     * Where a snapshot's files are read from, each asked for only when a read needs it.
+     *
+     * @param reader       the reader container of the snapshot (created on first use)
+     * @param placeholders what the engine added to that container
+     * @param shadowed     the snapshot's own files at the paths the engine's replace
+     * @param index        the snapshot's whole filesystem from its layers' indexes, when built
+     * @param owners       users and groups of the snapshot, read once per image by the given reader
+     * @param local        where this machine sees the bytes of a regular file of the snapshot (a local
+     *                     engine's layer directory), when it does
+     */
+    record Sources(Supplier<String> reader, Supplier<Placeholders> placeholders, Supplier<ShadowedFiles> shadowed,
+                   Supplier<Optional<FileTree>> index,
+                   java.util.function.Function<Supplier<Owners>, Owners> owners,
+                   java.util.function.Function<String, Optional<java.nio.file.Path>> local) {}
 
-    SnapshotFiles(Engine engine, String container, Supplier<Placeholders> placeholders,
-                  Supplier<ShadowedFiles> shadowed) {
+    private final Engine engine;
+    private final Sources sources;
+    private final Supplier<Placeholders> placeholders;
+    private ShadowedFiles own;
+    private String container;
+
+    SnapshotFiles(Engine engine, Sources sources) {
         this.engine = engine;
-        this.container = container;
-        this.placeholders = placeholders;
-        this.shadowed = shadowed;
+        this.sources = sources;
+        this.placeholders = sources.placeholders();
     }
 
-    /** The entries at and under {@code path}, indexed; the path itself is not followed if a link. */
+    private synchronized String container() {
+        if (container == null) {
+            container = sources.reader().get();
+        }
+        return container;
+    }
+
+    /**
+     * The snapshot's entries, at least those at and under {@code path}; the path itself is not
+     * followed if a link. From the layers' indexes when they are built (the whole filesystem, in
+     * which the engine's placeholders never appear), else through the archive API.
+     */
     public FileTree tree(String path) {
         String clean = Paths.clean(path);
+        Optional<FileTree> indexed = indexed();
+        if (indexed.isPresent()) {
+            new PathResolver(indexed.get()).lookup(clean);
+            return indexed.get();
+        }
         if (!Placeholders.concerns(clean)) {
             try (InputStream tar = archive(clean)) {
                 return FileTree.read(tar, Paths.parent(clean));
@@ -76,9 +107,18 @@ public final class SnapshotFiles {
         }
     }
 
+    /**
+     * The layers' view for a read, when it is at hand without waiting for a save (from indexes
+     * kept, or a local engine's layer directories); otherwise the read goes through the archive
+     * API, around the engine's placeholders, while the index is built off the reading thread.
+     */
+    private Optional<FileTree> indexed() {
+        return sources.index().get();
+    }
+
     private synchronized ShadowedFiles own() {
         if (own == null) {
-            own = shadowed.get();
+            own = sources.shadowed().get();
         }
         return own;
     }
@@ -100,6 +140,15 @@ public final class SnapshotFiles {
     /** Copies a file's bytes to {@code out}, following symlinks; returns how many. */
     public long cat(String path, OutputStream out) {
         String real = follow(path);
+        Optional<java.nio.file.Path> local = sources.local().apply(real);
+        if (local.isPresent()) {
+            // the layer's own copy, as the engine unpacked it: no reader container, no archive
+            try {
+                return java.nio.file.Files.copy(local.get(), out);
+            } catch (IOException e) {
+                throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
         if (placeholder(real)) {
             // follow found the snapshot's own file under the engine's: its bytes are in the layers
             FileEntry e = ownEntry(real).orElseThrow(() -> new FsException(path + ": No such file or directory"));
@@ -136,16 +185,20 @@ public final class SnapshotFiles {
 
     /** Users and groups of the snapshot, for owner names in listings. */
     public Owners owners() {
-        return Owners.parse(text("/etc/passwd").orElse(""), text("/etc/group").orElse(""));
+        return sources.owners().apply(() -> Owners.parse(text("/etc/passwd").orElse(""), text("/etc/group").orElse("")));
     }
 
     /** The path with symlinks at its end resolved, hop by hop, within the snapshot. */
     public String follow(String path) {
+        Optional<FileTree> indexed = indexed();
+        if (indexed.isPresent()) {
+            return new PathResolver(indexed.get()).resolve(Paths.clean(path)).path();
+        }
         String current = Paths.clean(path);
         for (int hops = 0; hops < MAX_LINKS; hops++) {
             String at = current;
             String target;
-            var stat = engine.stat(container, at)
+            var stat = engine.stat(container(), at)
                     .orElseThrow(() -> new FsException(path + ": No such file or directory"));
             if (placeholder(at)) {
                 FileEntry e = ownEntry(at).orElseThrow(() -> new FsException(path + ": No such file or directory"));
@@ -198,7 +251,7 @@ public final class SnapshotFiles {
     }
 
     private InputStream archive(String path) {
-        return engine.getArchive(container, path)
+        return engine.getArchive(container(), path)
                 .orElseThrow(() -> new FsException(path + ": No such file or directory"));
     }
 }

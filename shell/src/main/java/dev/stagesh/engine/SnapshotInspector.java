@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.stagesh.fs.LayerIndexStore;
+import dev.stagesh.fs.Owners;
 
 /**
  * Reads snapshots as the engine stores them, layer by layer, for {@code diff} and {@code layers}:
@@ -23,24 +26,50 @@ import java.util.Map;
  * <p>A stage's snapshots form a chain: each commit adds at most one layer on top of the snapshot
  * before it. So the layers of one {@code docker save} of the later snapshot hold every earlier
  * snapshot of the stage too (as a prefix of its layers), and one save answers a diff between any
- * two steps. Saves are parsed into headers only (never file content) and the last few are kept
- * per image id, since images never change.
+ * two steps. Saves are parsed into headers only (never file content).
+ *
+ * <p>Each layer's index is kept on disk by its diff ID ({@link LayerIndexStore}), and only where
+ * the layer's bytes hash to that ID, so an image whose layers were all indexed before (in this
+ * session or an earlier one, on any engine) is read with one inspect and no save: a base image
+ * is indexed once per machine, each later step adds its own layer. The merged view of the last
+ * few snapshots is kept, since images never change; {@code ls}, {@code stat}, {@code find},
+ * {@code tree} and completion answer from it.
  */
 public final class SnapshotInspector {
-    /** Images whose parsed layers are kept; a stage's diffs and layer report mostly hit the newest. */
-    private static final int KEEP_IMAGES = 3;
+    /** Merged snapshot views kept; reads mostly hit the snapshot the session stands on. */
+    private static final int KEEP_TREES = 4;
+    /** How long a first read through the archive API has before the save that indexes its snapshot begins. */
+    private static final long BACKGROUND_DELAY_MS = 1500;
 
     private final Engine engine;
+    private final LayerIndexStore store;
     private final Map<String, List<String>> diffIds = new HashMap<>();
-    private final Map<String, List<Layer>> saved = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Layer>> eldest) {
-            return size() > KEEP_IMAGES;
-        }
-    };
+    /** Layer indexes read this session, by diff ID; a stage's snapshots share most of them. */
+    private final Map<String, LayerChanges> indexes = new HashMap<>();
+    private final Map<String, FileTree> trees = lru();
+    private final Map<String, Owners> owners = lru();
+    /** Images whose layers were looked for in a local engine's own directories. */
+    private final java.util.Set<String> localTried = new java.util.HashSet<>();
+    /** Each image's layer directories on this machine, bottom first, where the engine is local (asked once). */
+    private final Map<String, Optional<List<java.nio.file.Path>>> localDirs = new HashMap<>();
+    /** Images whose index is being built off the reading thread. */
+    private final java.util.Set<String> indexing = new java.util.HashSet<>();
+    private java.util.concurrent.ScheduledExecutorService background;
+    /** Saves being read, closed when the session ends so that none outlives it. */
+    private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public SnapshotInspector(Engine engine) {
+    public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
+        this.store = store;
+    }
+
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > KEEP_TREES;
+            }
+        };
     }
 
     /**
@@ -72,30 +101,261 @@ public final class SnapshotInspector {
         return (int) diffIds(imageId).stream().filter(d -> !d.equals(ImageCommitter.EMPTY_LAYER)).count();
     }
 
-    /** The image's layers as {@code docker save} writes them, each indexed from its tar headers. */
-    public synchronized List<Layer> layers(String imageId) {
-        List<Layer> cached = saved.get(imageId);
-        if (cached != null) {
-            return cached;
+    /**
+     * The image's layers, each indexed from its tar headers: from the indexes already built when
+     * every layer has one, else from one {@code docker save}, whose verified layers are then kept.
+     */
+    public List<Layer> layers(String imageId) {
+        List<String> ids = diffIds(imageId);
+        Optional<List<Layer>> known;
+        synchronized (this) {
+            known = fromIndexes(imageId, ids);
         }
-        List<Layer> layers;
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // the save runs outside the lock: reads of indexed snapshots go on meanwhile
+        ImageArchive.SavedImage saved;
         try (InputStream in = engine.save(imageId)) {
-            layers = List.copyOf(ImageArchive.read(in));
+            saving.add(in);
+            try {
+                saved = ImageArchive.readSaved(in, this::known);
+            } finally {
+                saving.remove(in);
+            }
         } catch (IOException e) {
             throw new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
         }
-        saved.put(imageId, layers);
-        return layers;
+        keep(saved);
+        return saved.layers();
+    }
+
+    private synchronized void keep(ImageArchive.SavedImage saved) {
+        List<String> verified = saved.verifiedDiffIds();
+        for (int i = 0; i < verified.size(); i++) {
+            String id = verified.get(i);
+            if (id != null && !indexes.containsKey(id)) {
+                LayerChanges changes = saved.layers().get(i).changes();
+                indexes.put(id, changes);
+                // written even where a file exists: it may be a damaged one not yet read
+                store.store(id, changes);
+            }
+        }
+    }
+
+    /** The index of one layer, when this session or the store has it. */
+    private synchronized Optional<LayerChanges> known(String diffId) {
+        LayerChanges changes = indexes.get(diffId);
+        if (changes != null) {
+            return Optional.of(changes);
+        }
+        if (!store.contains(diffId)) {
+            return Optional.empty();
+        }
+        Optional<LayerChanges> loaded = store.load(diffId);
+        loaded.ifPresent(c -> indexes.put(diffId, c));
+        return loaded;
+    }
+
+    private Optional<List<Layer>> fromIndexes(String imageId, List<String> ids) {
+        List<Layer> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            LayerChanges changes = indexes.get(id);
+            if (changes == null) {
+                Optional<LayerChanges> loaded = store.load(id);
+                if (loaded.isEmpty() && !readLocally(imageId, ids)) {
+                    return Optional.empty();
+                }
+                changes = loaded.orElseGet(() -> indexes.get(id));
+                indexes.put(id, changes);
+            }
+            out.add(new Layer("layer " + (i + 1), changes));
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * Indexes the image's layers from the directories a local overlay2 engine unpacked them to
+     * (checked against its layer database), when it has them: a walk of each, no save. Asked
+     * once per image; false when the engine has none to give.
+     */
+    private boolean readLocally(String imageId, List<String> ids) {
+        if (!localTried.add(imageId)) {
+            return ids.stream().allMatch(indexes::containsKey);
+        }
+        Optional<List<java.nio.file.Path>> dirs = layerDirectories(imageId);
+        if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
+            return false;
+        }
+        Map<String, LayerChanges> read = new HashMap<>();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                if (!indexes.containsKey(id) && !read.containsKey(id)) {
+                    Optional<LayerChanges> stored = store.load(id);
+                    read.put(id, stored.isPresent() ? stored.get() : dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0));
+                    if (stored.isEmpty()) {
+                        // kept on disk too (the directory is the layer of that diff ID, as its
+                        // database says), off the reading thread
+                        LayerChanges changes = read.get(id);
+                        background().execute(() -> store.store(id, changes));
+                    }
+                }
+            }
+        } catch (dev.stagesh.fs.FsException | java.util.concurrent.RejectedExecutionException e) {
+            // the directory went (the image was removed meanwhile), find is missing, or the session
+            // is ending: the read goes the way it would on a remote engine
+            return false;
+        }
+        indexes.putAll(read);
+        return true;
     }
 
     /** The filesystem the image shows after its first {@code count} layers. */
     public FileTree filesystem(String imageId, int count) {
         List<Layer> layers = layers(imageId);
+        if (count >= layers.size()) {
+            return snapshotTree(imageId, layers);
+        }
         List<LayerChanges> changes = new ArrayList<>();
-        for (int i = 0; i < Math.min(count, layers.size()); i++) {
+        for (int i = 0; i < count; i++) {
             changes.add(layers.get(i).changes());
         }
         return LayerStack.tree(changes);
+    }
+
+    private synchronized FileTree snapshotTree(String imageId, List<Layer> layers) {
+        FileTree tree = trees.get(imageId);
+        if (tree == null) {
+            tree = LayerStack.tree(layers.stream().map(Layer::changes).toList());
+            trees.put(imageId, tree);
+        }
+        return tree;
+    }
+
+    /**
+     * The snapshot's whole filesystem from its layers' indexes, when they are at hand without a
+     * save; otherwise empty, and the index is built off this thread so the next read has it.
+     */
+    public synchronized Optional<FileTree> indexedTree(String imageId) {
+        FileTree tree = trees.get(imageId);
+        if (tree != null) {
+            return Optional.of(tree);
+        }
+        Optional<List<Layer>> known = fromIndexes(imageId, diffIds(imageId));
+        if (known.isPresent()) {
+            return Optional.of(snapshotTree(imageId, known.get()));
+        }
+        if (indexing.add(imageId)) {
+            // started a moment later, so the read that asked is not slowed by the save it starts
+            background().schedule(() -> {
+                try {
+                    layers(imageId);
+                } catch (RuntimeException e) {
+                    // the reads go on through the archive API; the next one tries again
+                } finally {
+                    synchronized (this) {
+                        indexing.remove(imageId);
+                    }
+                }
+            }, BACKGROUND_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return Optional.empty();
+    }
+
+    /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
+    private synchronized java.util.concurrent.ScheduledExecutorService background() {
+        if (background == null) {
+            var executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "stagesh-layer-index");
+                t.setDaemon(true);
+                return t;
+            });
+            // at session end a save not yet begun is dropped; index files queued are still written
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            background = executor;
+        }
+        return background;
+    }
+
+    private synchronized Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        return localDirs.computeIfAbsent(imageId, engine::layerDirectories);
+    }
+
+    /**
+     * Where this machine sees the bytes of the snapshot's regular file at {@code path} (no link
+     * followed): the directory of the topmost layer that wrote it, on a local overlay2 engine.
+     * Empty elsewhere, and for anything but a regular file or a hard link to one.
+     */
+    public synchronized Optional<java.nio.file.Path> localFile(String imageId, String path) {
+        Optional<FileTree> tree = indexedTree(imageId);
+        if (tree.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<dev.stagesh.fs.FileEntry> entry = tree.get().entry(path).filter(dev.stagesh.fs.FileEntry::isRegular);
+        Optional<List<java.nio.file.Path>> dirs = entry.isEmpty() ? Optional.empty() : layerDirectories(imageId);
+        if (dirs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = diffIds(imageId);
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            LayerChanges layer = indexes.get(ids.get(i));
+            if (layer == null) {
+                return Optional.empty();
+            }
+            for (dev.stagesh.fs.FileEntry e : layer.entries()) {
+                if (e.path().equals(path)) {
+                    // the topmost layer that wrote it is the one seen; a hard link is the same inode there
+                    return e.isRegular() ? Optional.of(dirs.get().get(i).resolve(path.substring(1))) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The snapshot's users and groups, read once per image (images never change). */
+    public Owners owners(String imageId, java.util.function.Supplier<Owners> read) {
+        synchronized (this) {
+            Owners o = owners.get(imageId);
+            if (o != null) {
+                return o;
+            }
+        }
+        Owners o = read.get();
+        synchronized (this) {
+            owners.put(imageId, o);
+        }
+        return o;
+    }
+
+    /**
+     * Stops building indexes off the reading thread, ending a save under way; the index files
+     * already queued are written first (a few hundred milliseconds at most), so a later session finds them.
+     */
+    public void close() {
+        java.util.concurrent.ExecutorService running;
+        synchronized (this) {
+            running = background;
+            if (running != null) {
+                running.shutdown();
+            }
+        }
+        // outside the lock: the save's reader holds it only between layers, and its stream ends it
+        for (InputStream in : saving) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                // the engine's stream is gone either way
+            }
+        }
+        if (running != null) {
+            try {
+                running.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -112,14 +372,18 @@ public final class SnapshotInspector {
         }
         List<String> a = diffIds(before.imageId());
         List<String> b = diffIds(after.imageId());
-        if (isPrefix(a, b)) {
-            return TreeDiff.between(filesystem(after.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+        if (isPrefix(a, b) && !indexed(before.imageId(), a)) {
+            // one save of the later snapshot indexes both, the earlier one's layers being a prefix
+            layers(after.imageId());
+        } else if (isPrefix(b, a) && !indexed(after.imageId(), b)) {
+            layers(before.imageId());
         }
-        if (isPrefix(b, a)) {
-            return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(before.imageId(), b.size()));
-        }
-        // unrelated images (not expected within a stage): read both
+        // each snapshot's own merged view, kept: stepping through diffs reuses them
         return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+    }
+
+    private synchronized boolean indexed(String imageId, List<String> ids) {
+        return fromIndexes(imageId, ids).isPresent();
     }
 
     static boolean isPrefix(List<String> shorter, List<String> longer) {

@@ -39,15 +39,49 @@ public final class ImageArchive {
      * is stored in the archive (its normalized path there, repeated layers resolved to the one copy
      * the archive holds), and its config document, for a second pass that wants their content.
      */
-    public record SavedImage(List<Layer> layers, List<String> layerFiles, byte[] config) {
+    public record SavedImage(List<Layer> layers, List<String> layerFiles, byte[] config, List<String> digests) {
         public SavedImage {
             layers = List.copyOf(layers);
             layerFiles = List.copyOf(layerFiles);
+            digests = List.copyOf(digests);
+        }
+
+        /**
+         * Each layer's diff ID as the config's {@code rootfs.diff_ids} gives it, where the layer's
+         * uncompressed bytes hash to it; null where they do not (so its index is not kept under it).
+         */
+        public List<String> verifiedDiffIds() {
+            List<String> ids = diffIds(config);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                String id = i < ids.size() ? ids.get(i) : null;
+                out.add(id != null && id.equals(digests.get(i)) ? id : null);
+            }
+            return out;
         }
     }
 
+    /** The config's {@code rootfs.diff_ids}, bottom layer first. */
+    static List<String> diffIds(byte[] config) {
+        List<String> out = new ArrayList<>();
+        if (config != null) {
+            parse(config, "image config").path("rootfs").path("diff_ids").forEach(d -> out.add(d.asText()));
+        }
+        return out;
+    }
+
     public static SavedImage readSaved(InputStream save) {
-        Map<String, LayerChanges> layers = new HashMap<>();
+        return readSaved(save, digest -> java.util.Optional.empty());
+    }
+
+    /**
+     * Like {@link #readSaved(InputStream)}, taking the index of a layer whose OCI blob is named by a
+     * digest {@code known} has an index for, instead of reading it: the OCI layout names each blob
+     * by the digest of its bytes, so an uncompressed layer's blob name is its diff ID.
+     */
+    public static SavedImage readSaved(InputStream save,
+                                       java.util.function.Function<String, java.util.Optional<LayerChanges>> known) {
+        Map<String, LayerTar.Hashed> layers = new HashMap<>();
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
         TarArchiveInputStream in = TarStreams.open(save);
@@ -58,7 +92,13 @@ public final class ImageArchive {
                     // legacy saves link a repeated layer to its first copy
                     aliases.put(name, FsPaths.normalize(FsPaths.parent(name) + "/" + e.getLinkName()));
                 } else if (TarStreams.typeOf(e) == EntryType.FILE) {
-                    index(name, e.getSize(), in, layers, documents);
+                    String digest = name.startsWith("/blobs/sha256/") ? "sha256:" + FsPaths.name(name) : null;
+                    var indexed = digest == null ? java.util.Optional.<LayerChanges>empty() : known.apply(digest);
+                    if (indexed.isPresent()) {
+                        layers.put(name, new LayerTar.Hashed(indexed.get(), digest));
+                    } else {
+                        index(name, e.getSize(), in, layers, documents);
+                    }
                 }
             }
         } catch (IOException ex) {
@@ -67,7 +107,7 @@ public final class ImageArchive {
         return assemble(layers, documents, aliases);
     }
 
-    private static void index(String name, long size, InputStream content, Map<String, LayerChanges> layers,
+    private static void index(String name, long size, InputStream content, Map<String, LayerTar.Hashed> layers,
                               Map<String, byte[]> documents) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content);
         in.mark(1);
@@ -77,13 +117,18 @@ public final class ImageArchive {
             if (size <= MAX_JSON) {
                 documents.put(name, in.readAllBytes());
             }
-        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/") || name.endsWith(".tar")) {
+        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/") || isTopLevelTar(name)) {
             // legacy <id>/layer.tar, OCI blobs, and Podman's <digest>.tar at the top
-            layers.put(name, LayerTar.read(in));
+            layers.put(name, LayerTar.readHashed(in));
         }
     }
 
-    private static SavedImage assemble(Map<String, LayerChanges> layers, Map<String, byte[]> documents,
+    /** Podman's legacy save keeps each layer at the top, named by its diff ID: {@code HEX.tar}. */
+    private static boolean isTopLevelTar(String name) {
+        return name.endsWith(".tar") && name.indexOf('/', 1) < 0;
+    }
+
+    private static SavedImage assemble(Map<String, LayerTar.Hashed> layers, Map<String, byte[]> documents,
                                        Map<String, String> aliases) {
         byte[] manifestBytes = documents.get("/manifest.json");
         JsonNode image;
@@ -98,19 +143,21 @@ public final class ImageArchive {
         List<String> labels = labels(config);
         List<Layer> out = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
         JsonNode names = image.path("Layers");
         for (int i = 0; i < names.size(); i++) {
             String name = FsPaths.fromTarName("/", names.get(i).asText());
             String file = aliases.getOrDefault(name, name);
-            LayerChanges changes = layers.get(file);
-            if (changes == null) {
+            LayerTar.Hashed hashed = layers.get(file);
+            if (hashed == null) {
                 throw new FsException("docker save archive lacks layer " + names.get(i).asText());
             }
             String label = labels.size() == names.size() ? labels.get(i) : "layer " + (i + 1);
-            out.add(new Layer(label, changes));
+            out.add(new Layer(label, hashed.changes()));
             files.add(file);
+            digests.add(hashed.digest());
         }
-        return new SavedImage(out, files, config);
+        return new SavedImage(out, files, config, digests);
     }
 
     /**

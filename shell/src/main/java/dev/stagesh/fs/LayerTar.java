@@ -3,6 +3,11 @@ package dev.stagesh.fs;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,12 +30,41 @@ public final class LayerTar {
     private LayerTar() {
     }
 
+    /** A layer's index and the digest of its uncompressed tar (its diff ID, when the tar is sound). */
+    public record Hashed(LayerChanges changes, String digest) {}
+
     /** Reads a layer stream, not closing it. */
     public static LayerChanges read(InputStream layer) {
+        return index(decompressed(layer));
+    }
+
+    /**
+     * Reads a layer stream and hashes its uncompressed bytes to the end (the tar's zero blocks
+     * included), so the caller can check it is the layer the image config names before keeping
+     * its index.
+     */
+    public static Hashed readHashed(InputStream layer) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        DigestInputStream hashed = new DigestInputStream(decompressed(layer), sha);
+        LayerChanges changes = index(hashed);
+        try {
+            hashed.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw FsException.unreadable(e);
+        }
+        return new Hashed(changes, "sha256:" + HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static LayerChanges index(InputStream tar) {
         List<FileEntry> entries = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
-        TarArchiveInputStream in = TarStreams.open(decompressed(layer));
+        TarArchiveInputStream in = TarStreams.open(tar);
         for (TarArchiveEntry e = TarStreams.next(in); e != null; e = TarStreams.next(in)) {
             String path = FsPaths.fromTarName("/", e.getName());
             String name = FsPaths.name(path);

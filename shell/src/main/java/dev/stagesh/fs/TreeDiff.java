@@ -42,7 +42,8 @@ public final class TreeDiff {
             if (b == null) {
                 out.add(new DiffEntry(DiffEntry.Kind.ADDED, a.path(), null, a, Set.of()));
             } else if (!before.isImplied(a.path()) && !after.isImplied(a.path())) {
-                Set<DiffEntry.Attribute> changed = compare(b, a);
+                // trees merged from the same layer indexes share their unchanged entries
+                Set<DiffEntry.Attribute> changed = b == a ? EnumSet.noneOf(DiffEntry.Attribute.class) : compare(b, a);
                 if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(a.path())) {
                     changed.add(DiffEntry.Attribute.ENTRIES);
                 }

@@ -18,6 +18,8 @@ public final class ShellRunner {
     private final ShellContext context;
     private final CommandLine commands;
     private final CommandTree tree;
+    /** Hidden, for scripts/bench: each command's elapsed time on stderr, measured inside one session. */
+    private final boolean timing = System.getenv("STAGESH_TIMING") != null;
 
     public ShellRunner(ShellContext context) {
         this.context = context;
@@ -76,7 +78,12 @@ public final class ShellRunner {
             return 1;
         }
         for (List<String> words : parsed) {
+            long start = System.nanoTime();
             int status = tree.forWord(words.get(0)).execute(words.toArray(String[]::new));
+            if (timing) {
+                System.out.flush();
+                System.err.printf("stagesh-timing %.1f ms %s%n", (System.nanoTime() - start) / 1e6, String.join(" ", words));
+            }
             announceWarnings();
             if (status != 0) {
                 return status;

@@ -27,6 +27,11 @@ final class Docker {
         }
     }
 
+    /** Whether the engine is Podman's Docker-compatible API. */
+    static boolean podman() {
+        return run("version", "--format", "{{json .Server.Components}}").contains("\"Podman Engine\"");
+    }
+
     /** Whether the engine keeps images in the containerd image store (its snapshotter), as Docker 28 can. */
     static boolean containerdStore() {
         return run("info", "--format", "{{json .DriverStatus}}").contains("io.containerd.snapshotter.v1");
