@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The images a session commits, and the build cache that outlives it. A snapshot committed
  * with a cache key is kept when the session ends (like docker's build cache) and found again
- * by that key; everything else the session made is removed when it ends, newest first, because
+ * by that key (safe for stages that run side by side); everything else the session made is removed when it ends, newest first, because
  * the engine will not remove an image that still has children.
  */
 final class SnapshotStore {
@@ -36,7 +36,7 @@ final class SnapshotStore {
      * The snapshot cached under this key. The engine's whole cache index is read once per
      * session (one call) rather than once per step; snapshots this session makes are added.
      */
-    Optional<String> lookup(String cacheKey) {
+    synchronized Optional<String> lookup(String cacheKey) {
         if (!useCache) {
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ final class SnapshotStore {
     }
 
     /** Records an image the session committed; with a cache key it is a cache entry later steps find. */
-    void created(String imageId, String cacheKey) {
+    synchronized void created(String imageId, String cacheKey) {
         made.add(new Made(imageId, cacheKey != null && useCache));
         if (useCache && index != null && cacheKey != null) {
             index.put(cacheKey, imageId);
@@ -76,7 +76,7 @@ final class SnapshotStore {
     }
 
     /** Removes the session's images that are not cache entries (all of them with {@code all}). */
-    void removeAll(boolean all) {
+    synchronized void removeAll(boolean all) {
         // newest first: children before their parents
         for (int i = made.size() - 1; i >= 0; i--) {
             Made m = made.get(i);

@@ -46,7 +46,7 @@ final class WorkdirStep {
             image = hit.get();
         } else {
             var ran = containers.run(new ContainerSpec(snap.imageId(), command(w, snap, dir, user), List.of(),
-                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener,
+                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener.forThisThread(),
                     code -> store.labels(code == 0 ? key : null));
             image = ran.image();
             if (ran.exitCode() != 0) {
