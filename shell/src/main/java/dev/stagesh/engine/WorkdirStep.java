@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * WORKDIR: the directory is made with {@code mkdir -p} in a container of the snapshot and
- * committed. Under a USER, the directories it creates belong to that user (and its group, or the
+ * committed; a directory the snapshot already has costs no container (the step only changes the
+ * config, as Docker's commit of the unchanged container would add no layer either). Under a USER, the directories it creates belong to that user (and its group, or the
  * one USER names), as BuildKit's dispatcher passes the USER to its mkdir; the classic builder
  * makes them root's, and stagesh follows BuildKit. The mkdir itself is the kernel's, so inside a
  * set-group-ID directory the new ones get the bit and the group as they do there.
@@ -41,6 +42,13 @@ final class WorkdirStep {
         String user = config.user();
         String key = new CacheKey(snap.imageId(), "WORKDIR " + dir).add("user", user).digest();
         var hit = store.lookup(key);
+        if (hit.isEmpty() && (dir.equals("/") || paths.isDirectory(snap, dir))) {
+            // the directory is there, so mkdir -p would change nothing: no container, no commit;
+            // the step is its config change alone, like a metadata step (a stat through the
+            // archive API of the snapshot's reader costs a fraction of a container's run)
+            Snapshot after = snap.withConfig(next, new HistoryEntry("WORKDIR " + dir, true));
+            return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
+        }
         String image;
         if (hit.isPresent()) {
             image = hit.get();
