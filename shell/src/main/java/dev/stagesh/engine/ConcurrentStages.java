@@ -67,6 +67,9 @@ final class ConcurrentStages {
             while (true) {
                 if (!stop.get()) {
                     for (Stage s : schedule.ready(finished, started)) {
+                        if (inFlight >= limit) {
+                            break; // handed over only when a thread is free: after a failure none starts
+                        }
                         started.add(s.index());
                         completions.submit(() -> {
                             try {
