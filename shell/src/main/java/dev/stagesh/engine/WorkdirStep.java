@@ -53,8 +53,10 @@ final class WorkdirStep {
         if (hit.isPresent()) {
             image = hit.get();
         } else {
+            // no network: a mkdir needs none, and a build of metadata steps and WORKDIRs then never
+            // pays for the shared network namespace's holder container (nor its check after the step)
             var ran = containers.run(new ContainerSpec(snap.imageId(), command(w, snap, dir, user), List.of(),
-                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), null), id -> { }, listener.forThisThread(),
+                    List.of(), "/", "0", store.labels(null), List.of(toolbox.mount()), "none"), id -> { }, listener.forThisThread(),
                     code -> store.labels(code == 0 ? key : null));
             image = ran.image();
             if (ran.exitCode() != 0) {
