@@ -117,6 +117,34 @@ class ConcurrentStagesIT {
         assertThat(Docker.lines("images", "-q", repo)).isEmpty();
     }
 
+    @Test
+    @Tag("compat")
+    void ctrlCWhileTwoStagesRunEndsBothAndLeavesNothing() throws IOException {
+        Path file = dir.resolve("Dockerfile");
+        Files.writeString(file, """
+                FROM busybox AS a
+                RUN echo a-started; sleep 120
+                FROM busybox AS b
+                RUN echo b-started >&2; sleep 120
+                FROM busybox
+                COPY --from=a /etc/passwd /x
+                COPY --from=b /etc/passwd /y
+                """);
+        try (StageshProcess p = StageshProcess.start(java.util.Map.of(), "build", "--no-cache", "-t", tag("int"),
+                file.toString())) {
+            sessions.add(p.pid());
+            p.awaitStderr("(?m)^\\[0 \\(a\\) 2/2\\] a-started$").awaitStderr("(?m)^\\[1 \\(b\\) 2/2\\] b-started$");
+            long start = System.nanoTime();
+            p.signal("INT");
+            int code = p.waitFor(java.time.Duration.ofSeconds(60));
+            assertThat(code).as(p.toString()).isEqualTo(130);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("neither RUN is waited for")
+                    .isLessThan(java.time.Duration.ofSeconds(45));
+            assertThat(p.stderr()).contains("stagesh: stopped; the session's containers and snapshots are removed")
+                    .doesNotContain("Exception");
+        }
+    }
+
     private static int indexStartingWith(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {
