@@ -73,7 +73,7 @@ public final class Session implements AutoCloseable {
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
         SnapshotPaths paths = new SnapshotPaths(engine, archives);
         RunStep runStep = new RunStep(containers, store, listener, mounts, active, new MountPoints(engine, paths));
-        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths);
+        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, copier);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
         this.images = new ImageSources(engine, listener);
         this.committer = new ImageCommitter(engine);

@@ -7,6 +7,7 @@ import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.dockerfile.instructions.Instruction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * WORKDIR: the directory is made with {@code mkdir -p} in a container of the snapshot and
@@ -22,9 +23,11 @@ final class WorkdirStep {
     private final SnapshotStore store;
     private final StepListener listener;
     private final SnapshotPaths paths;
+    private final FileCopier copier;
 
     WorkdirStep(StepContainers containers, Toolbox toolbox, SnapshotStore store, StepListener listener,
-                SnapshotPaths paths) {
+                SnapshotPaths paths, FileCopier copier) {
+        this.copier = copier;
         this.containers = containers;
         this.toolbox = toolbox;
         this.store = store;
@@ -50,8 +53,12 @@ final class WorkdirStep {
             return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
         }
         String image;
+        Optional<String> written = hit.isPresent() ? Optional.empty() : written(w, snap, dir, user, key);
         if (hit.isPresent()) {
             image = hit.get();
+        } else if (written.isPresent()) {
+            image = written.get();
+            store.created(image, key);
         } else {
             // no network: a mkdir needs none, and a build of metadata steps and WORKDIRs then never
             // pays for the shared network namespace's holder container (nor its check after the step)
@@ -67,6 +74,34 @@ final class WorkdirStep {
         }
         Snapshot after = snap.committed(image, next, new HistoryEntry("WORKDIR " + dir, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), hit.isPresent(), before.cmdSetInStage());
+    }
+
+    /**
+     * The missing directories written as a tar into a container that is never started and
+     * committed (what mkdir -p and the chown under a USER would leave, set-group-ID inheritance
+     * included: {@link FileCopier#makeDirs}), which saves the start and wait of a container run;
+     * empty where the kernel's mkdir must decide: a file or a symbolic link where a directory
+     * would go (mkdir's error, or the link's target).
+     */
+    private Optional<String> written(Instruction.Workdir w, Snapshot snap, String dir, String user, String key) {
+        List<String> missing = paths.missingDirs(snap, dir);
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String parent = Paths.parent(missing.get(0));
+        if (!parent.equals("/") && !paths.isDirectory(snap, parent)) {
+            return Optional.empty();
+        }
+        if (user.isEmpty()) {
+            return Optional.of(copier.makeDirs(snap, missing, 0, 0, false, key));
+        }
+        Ownership owner;
+        try {
+            owner = paths.owners(snap).resolve(user);
+        } catch (ContextException e) {
+            throw new StageshException(StepExecutor.where(w) + ": USER " + user + ": " + e.getMessage(), e);
+        }
+        return Optional.of(copier.makeDirs(snap, missing, owner.uid(), owner.gid(), true, key));
     }
 
     /** {@code mkdir -p}, then, under a USER, a chown of the directories it created (only those). */

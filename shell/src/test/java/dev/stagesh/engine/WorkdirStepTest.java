@@ -27,7 +27,9 @@ class WorkdirStepTest {
         StepContainers containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, labels), active);
         SnapshotStore store = new SnapshotStore(engine, new SessionId("s1", 1, "h"), false);
         ArchiveContainers archives = new ArchiveContainers(engine, labels);
-        return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, new SnapshotPaths(engine, archives));
+        FileCopier copier = new FileCopier(engine, archives, store,
+                dev.stagesh.context.BuildContext.open(java.nio.file.Path.of(".")), labels, StepListener.SILENT);
+        return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, new SnapshotPaths(engine, archives), copier);
     }
 
     private StepOutcome base() {
@@ -63,7 +65,7 @@ class WorkdirStepTest {
     }
 
     @Test
-    void aMissingDirectoryIsMadeInAContainerAndCommitted() {
+    void aMissingDirectoryIsWrittenAsATarIntoAContainerNeverStartedAndCommitted() {
         WorkdirStep steps = workdirs();
         StepOutcome before = base();
         engine.calls.clear();
@@ -73,6 +75,11 @@ class WorkdirStepTest {
         assertThat(app.snapshot().imageId()).isNotEqualTo(before.snapshot().imageId());
         assertThat(app.snapshot().engineCommits()).isEqualTo(1);
         assertThat(app.snapshot().config().workingDir()).isEqualTo("/opt/app");
-        assertThat(engine.calls).anyMatch(c -> c.startsWith("commit "));
+        assertThat(engine.calls).anyMatch(c -> c.startsWith("commit ")).noneMatch(c -> c.startsWith("start "));
+        // a tar put at / into a container of the parent snapshot, that container committed
+        String writer = engine.calls.stream().filter(c -> c.startsWith("put ") && c.endsWith(" /"))
+                .map(c -> c.split(" ")[1]).findFirst().orElseThrow();
+        assertThat(engine.calls).contains("create " + writer + " " + before.snapshot().imageId() + " none")
+                .anyMatch(c -> c.startsWith("commit " + writer + " "));
     }
 }
