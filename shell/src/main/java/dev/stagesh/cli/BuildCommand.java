@@ -36,10 +36,14 @@ final class BuildCommand implements Callable<Integer> {
         List<String> names = dev.stagesh.engine.ImageTags.normalize(tags);
         try (Engine engine = parent.engine();
              Session session = Session.open(engine, build.sessionOptions(false),
-                     quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer))) {
+                     quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer));
+             // Ctrl-C or SIGTERM mid-build: every stage's containers and snapshots go, as in a session
+             var hook = ShutdownHook.closing(new SessionEnd(engine, session, false))) {
             if (build.noCache) {
                 session.prepareToRun(); // every step runs
             }
+            // independent stages run side by side first, as BuildKit runs them; then the target
+            session.runNeededBeside(session.target());
             session.into(Integer.toString(session.target().stage().index()));
             String id = session.commit(names, squash);
             if (!quiet) {

@@ -1,6 +1,7 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.docker.Engine;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,15 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ActiveSteps {
     private final Engine engine;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private volatile boolean cancelled;
+    /** Each running step's container and the thread that waits for it (stages may run side by side). */
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** The threads whose step a cancel stopped: each learns it of its own step, not of another's. */
+    private final Set<Thread> cancelled = ConcurrentHashMap.newKeySet();
 
     ActiveSteps(Engine engine) {
         this.engine = engine;
     }
 
     void started(String containerId) {
-        running.add(containerId);
+        running.put(containerId, Thread.currentThread());
     }
 
     void finished(String containerId) {
@@ -31,17 +34,15 @@ final class ActiveSteps {
         if (running.isEmpty()) {
             return false;
         }
-        cancelled = true;
-        for (String id : running) {
-            engine.stop(id);
+        for (var e : running.entrySet()) {
+            cancelled.add(e.getValue());
+            engine.stop(e.getKey());
         }
         return true;
     }
 
-    /** Whether the step that just ended was cancelled; clears the flag. */
+    /** Whether the step this thread just ended was cancelled; clears the mark. */
     boolean takeCancelled() {
-        boolean c = cancelled;
-        cancelled = false;
-        return c;
+        return cancelled.remove(Thread.currentThread());
     }
 }

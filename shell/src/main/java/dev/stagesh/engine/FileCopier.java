@@ -215,6 +215,32 @@ final class FileCopier {
     }
 
     /**
+     * WORKDIR's missing directories (root first), made as mkdir makes them ({@link #createdDirs}),
+     * written as one tar into a fresh container of the snapshot and committed: nothing is started.
+     *
+     * @param groupGiven whether the group is set (a chown after the mkdir), not inherited
+     */
+    String makeDirs(Snapshot snap, List<String> missing, int uid, int gid, boolean groupGiven, String key) {
+        List<CreatedDir> dirs = createdDirs(snap, missing, 0755, uid, gid, groupGiven);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (CreatedDir d : dirs) {
+                d.writeTo(tar);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
+        String container = archives.writer(snap);
+        try {
+            engine.putArchive(container, "/", new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            return engine.commit(container, store.labels(key));
+        } finally {
+            engine.removeContainer(container);
+        }
+    }
+
+    /**
      * The missing directories (root first) as mkdir makes them: the given mode and owner, and
      * inside a set-group-ID directory the bit and, unless the group was given, the parent's group.
      */

@@ -58,7 +58,7 @@ final class RunStep {
             Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
-        TailBuffer output = new TailBuffer(listener, 20);
+        TailBuffer output = new TailBuffer(listener.forThisThread(), 20); // output arrives on other threads
         var ran = run(r, sources, snap, toRun, env, workdir, user, output, key);
         int code = ran.exitCode();
         String image = ran.image();

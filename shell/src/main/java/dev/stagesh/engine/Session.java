@@ -10,7 +10,13 @@ import dev.stagesh.dockerfile.instructions.Instruction;
 import dev.stagesh.dockerfile.BuildArgs;
 import dev.stagesh.dockerfile.Platform;
 import dev.stagesh.dockerfile.VariableScope;
+import dev.stagesh.dockerfile.StageSchedule;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +44,7 @@ public final class Session implements AutoCloseable {
     private BuildArgs args;
     private final Platform platform;
     private final Breakpoints breakpoints = new Breakpoints();
-    private final StepListener listener;
+    private final RoutedListener listener;
     private final ActiveSteps active;
     private final Toolbox toolbox;
     private final BuildContext context;
@@ -52,10 +58,11 @@ public final class Session implements AutoCloseable {
     private record BreakStop(StageRun run, int position) {}
 
     private Session(Engine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
-                    StepListener listener) {
+                    StepListener heard) {
         this.engine = engine;
         this.options = options;
         this.dockerfile = dockerfile;
+        RoutedListener listener = new RoutedListener(heard); // every part hears through it: stages may run side by side
         this.listener = listener;
         this.context = context;
         this.id = SessionId.create();
@@ -69,7 +76,7 @@ public final class Session implements AutoCloseable {
         SnapshotPaths paths = new SnapshotPaths(engine, archives);
         MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(), new LayerRewriter(engine));
         RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints);
-        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints);
+        WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints, copier);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
         this.images = new ImageSources(engine, listener);
         this.committer = new ImageCommitter(engine);
@@ -153,9 +160,54 @@ public final class Session implements AutoCloseable {
         return ran;
     }
 
-    /** Runs the current stage to its end. */
+    /** Runs the current stage to its end, the stages it needs first (side by side where they can). */
     public int continueToEnd() {
+        if (!current.finished()) {
+            runNeededBeside(current);
+        }
         return next(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the stages {@code target} still needs (not the target itself), each to its end, side by
+     * side where neither needs the other, as BuildKit runs them: at most as many at once as the
+     * machine has cores, each stage's lines told apart by the listener, and a summary in
+     * Dockerfile order at the end. The first stage to fail stops the others and is thrown as a
+     * {@link StageFailedException} naming it. Returns false, running nothing, when no two of them
+     * could run at once: they then run one by one as the target's steps reach them, as ever.
+     */
+    public boolean runNeededBeside(StageRun target) {
+        return runBeside(StageSchedule.before(graph(), target.stage()));
+    }
+
+    private boolean runBeside(StageSchedule schedule) {
+        Set<Integer> done = new HashSet<>();
+        for (Stage s : schedule.stages()) {
+            if (runs.get(s.index()).finished()) {
+                done.add(s.index());
+            }
+        }
+        if (!schedule.concurrent(done)) {
+            return false;
+        }
+        Map<Integer, Duration> took = new ConcurrentHashMap<>();
+        List<StageRun> these = List.copyOf(runs);
+        ConcurrentStages.forThisMachine().run(schedule, done, (stage, stop) -> {
+            StageRun run = these.get(stage.index());
+            long start = System.nanoTime();
+            listener.during(run, () -> finished(run, stop));
+            took.put(stage.index(), StepExecutor.since(start));
+        }, these::get, active::cancel);
+        for (Stage s : schedule.stages()) { // the summary, in Dockerfile order
+            Duration d = took.get(s.index());
+            if (d != null) {
+                StageRun run = these.get(s.index());
+                long cached = run.outcomes().stream().filter(StepOutcome::cached).count();
+                listener.progress(String.format("%s: %d steps%s in %.1fs", run.label(), run.total(),
+                        cached > 0 ? " (" + cached + " cached)" : "", d.toMillis() / 1000.0));
+            }
+        }
+        return true;
     }
 
     /**
@@ -206,6 +258,9 @@ public final class Session implements AutoCloseable {
         boolean resuming = current.failure() != null
                 || stoppedAt != null && stoppedAt.run() == current && stoppedAt.position() == current.position();
         stoppedAt = null;
+        if (breakpoints.list().isEmpty() && !current.finished()) {
+            runNeededBeside(current); // no breakpoint can stop in them: the stages it needs may run side by side
+        }
         while (!current.finished()) {
             if (!resuming) {
                 var hit = breakpoints.at(current.next());
@@ -295,6 +350,9 @@ public final class Session implements AutoCloseable {
         StageRun run = runs.get(stage.index());
         current = run;
         if (!run.started()) {
+            // its FROM needs the base stage, and that what it needs: side by side where they can
+            graph().baseStage(stage).filter(b -> !runs.get(b.index()).finished())
+                    .ifPresent(b -> runBeside(new StageSchedule(graph(), b)));
             step(run);
         }
         return run;
@@ -559,14 +617,26 @@ public final class Session implements AutoCloseable {
 
     /** The stage's final snapshot, running it to its end first if needed. */
     private Snapshot finished(StageRun stage) {
-        while (!stage.finished()) {
-            if (stage.failure() != null) {
-                throw new StageshException("stage " + stage.stage().displayName() + " failed at step "
-                        + stage.failure().step() + "; fix it first");
+        return finished(stage, () -> false);
+    }
+
+    /** As above; {@code stop} turning true (another stage beside it failed) ends it before its next step. */
+    private Snapshot finished(StageRun stage, BooleanSupplier stop) {
+        // one thread at a time runs a stage: a step that reads a stage another thread is running
+        // waits for its end (a stage only waits for earlier ones, so never in a circle)
+        synchronized (stage) {
+            while (!stage.finished()) {
+                if (stage.failure() != null) {
+                    throw new StageshException("stage " + stage.stage().displayName() + " failed at step "
+                            + stage.failure().step() + "; fix it first");
+                }
+                if (stop.getAsBoolean()) {
+                    throw new StepCancelledException("stopped at step " + stage.position() + ": a stage beside it failed");
+                }
+                step(stage);
             }
-            step(stage);
+            return stage.last().snapshot();
         }
-        return stage.last().snapshot();
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The images a session commits, and the build cache that outlives it. A snapshot committed
  * with a cache key is kept when the session ends (like docker's build cache) and found again
- * by that key; everything else the session made is removed when it ends, newest first, because
+ * by that key (safe for stages that run side by side); everything else the session made is removed when it ends, newest first, because
  * the engine will not remove an image that still has children. A snapshot the session stood on
  * and no longer does (it went back, or the step ran again) is removed at once unless it is a cache
  * entry, so stepping back and forth does not pile images up until the session ends.

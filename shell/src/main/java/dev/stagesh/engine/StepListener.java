@@ -31,6 +31,24 @@ public interface StepListener extends OutputSink {
     /** The pull {@link #pullStarted} said is over: whatever shows it as running must stop. */
     default void pullEnded(String reference) {}
 
+    /**
+     * The listener for a stage that runs beside others ({@code stagesh build} of independent
+     * stages): what it prints must say which stage it is (a console prefixes every line). This
+     * one, unchanged, where lines need no telling apart.
+     */
+    default StepListener beside(StageRun stage) {
+        return this;
+    }
+
+    /**
+     * The listener for the step this thread runs, to hand to a sink that other threads call (a
+     * container's output arrives on the engine client's threads). This one, unless the listener
+     * routes by thread ({@link RoutedListener}).
+     */
+    default StepListener forThisThread() {
+        return this;
+    }
+
     StepListener SILENT = new StepListener() {
         @Override
         public void stepStarted(StageRun stage, int step, String instruction) {}

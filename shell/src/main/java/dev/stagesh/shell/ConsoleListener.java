@@ -130,6 +130,105 @@ public final class ConsoleListener implements StepListener {
         }
     }
 
+    /**
+     * While stages run side by side, each line one of them prints (its steps, their output, its
+     * progress) starts with the stage and step, {@code [0 (build) 2/5]}, as BuildKit's plain
+     * progress marks its lines, and a step's output is printed a whole line at a time, so lines
+     * of two stages never mix. The status line is left alone: it shows one step, and two run.
+     */
+    @Override
+    public StepListener beside(StageRun stage) {
+        return new Beside(stage);
+    }
+
+    private final class Beside implements StepListener {
+        private final StageRun stage;
+        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        private int step = 1;
+
+        Beside(StageRun stage) {
+            this.stage = stage;
+        }
+
+        private String prefix() {
+            return "[" + stage.stage().displayName() + " " + step + "/" + stage.total() + "] ";
+        }
+
+        @Override
+        public void stepStarted(StageRun run, int step, String instruction) {
+            synchronized (lock) {
+                this.step = step;
+                endLine();
+                printer.progress(prefix() + instruction);
+            }
+        }
+
+        @Override
+        public void stepFinished(StageRun run, int step, Duration took, boolean cached) {
+            synchronized (lock) {
+                flush();
+                if (cached) {
+                    printer.progress(prefix() + "CACHED");
+                } else if (took.toMillis() >= 1000) {
+                    printer.progress(prefix() + String.format("done in %.1fs", took.toMillis() / 1000.0));
+                }
+            }
+        }
+
+        @Override
+        public void stepEnded(StageRun run, int step) {
+            synchronized (lock) {
+                flush();
+            }
+        }
+
+        @Override
+        public void progress(String line) {
+            synchronized (lock) {
+                endLine();
+                printer.progress(prefix() + line);
+            }
+        }
+
+        @Override
+        public void stdout(byte[] bytes, int offset, int length) {
+            lines(bytes, offset, length);
+        }
+
+        @Override
+        public void stderr(byte[] bytes, int offset, int length) {
+            lines(bytes, offset, length);
+        }
+
+        private void lines(byte[] bytes, int offset, int length) {
+            synchronized (lock) {
+                for (int i = offset; i < offset + length; i++) {
+                    partial.write(bytes[i]);
+                    if (bytes[i] == '\n') {
+                        flush();
+                    }
+                }
+            }
+        }
+
+        /** Prints the line collected so far, if any, with the stage's prefix. */
+        private void flush() {
+            if (partial.size() == 0) {
+                return;
+            }
+            endLine();
+            byte[] line = partial.toByteArray();
+            partial.reset();
+            var err = printer.err();
+            err.print(prefix());
+            err.write(line, 0, line.length);
+            if (line[line.length - 1] != '\n') {
+                err.println();
+            }
+            err.flush();
+        }
+    }
+
     /** Ends a line the step's output left open, before a progress line of stagesh's own. */
     private void endLine() {
         if (midLine) {

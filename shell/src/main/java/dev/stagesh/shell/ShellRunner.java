@@ -115,6 +115,10 @@ public final class ShellRunner {
     }
 
     private int report(Exception ex) {
+        if (ex instanceof dev.stagesh.engine.StageFailedException s && s.getCause() instanceof StepFailedException f) {
+            context.printer().error(ErrorMessages.of(s)); // names the stage that ran beside others; then its report
+            ex = f;
+        }
         if (ex instanceof StepFailedException f) {
             var kept = context.session().stages().stream().filter(r -> r.failure() == f.failure()).findFirst();
             var run = kept.orElse(context.session().current());

@@ -19,4 +19,38 @@ class ActiveStepsTest {
         assertThat(active.takeCancelled()).isTrue();
         assertThat(active.takeCancelled()).isFalse();
     }
+
+    @Test
+    void aCancelOfStepsOnTwoThreadsIsReportedToEachThreadOfItsOwnStep() throws Exception {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        ActiveSteps active = new ActiveSteps(engine);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Boolean> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable step = () -> {
+            String id = "c-" + Thread.currentThread().getName();
+            active.started(id);
+            started.countDown();
+            try {
+                cancelled.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            active.finished(id);
+            seen.add(active.takeCancelled());
+        };
+        Thread a = new Thread(step, "a");
+        Thread b = new Thread(step, "b");
+        a.start();
+        b.start();
+        started.await();
+        assertThat(active.cancel()).isTrue();
+        cancelled.countDown();
+        a.join();
+        b.join();
+        // both steps were stopped and each thread learns it, where one flag would tell only the first
+        assertThat(engine.calls).containsExactlyInAnyOrder("stop c-a", "stop c-b");
+        assertThat(seen).containsExactly(true, true);
+        assertThat(active.takeCancelled()).isFalse(); // this thread ran no step
+    }
 }

@@ -470,9 +470,12 @@ final class FakeEngine implements Engine {
         return Optional.empty();
     }
 
+    /** What {@link #stat} answers, by path, in every container: the fake keeps no filesystems. */
+    final Map<String, PathStat> paths = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Optional<PathStat> stat(String containerId, String path) {
-        return Optional.empty();
+        return Optional.ofNullable(paths.get(path));
     }
 
     @Override
