@@ -5,6 +5,7 @@ import dev.stagesh.dap.LaunchConfig;
 import dev.stagesh.dap.SessionOpener;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Session;
+import dev.stagesh.engine.SessionGround;
 import dev.stagesh.engine.StepListener;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -12,6 +13,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +32,18 @@ final class DapCommand implements Callable<Integer> {
     @ParentCommand
     StageshCommand root;
 
+    /**
+     * The session's ground, laid on its own thread as soon as the adapter starts (the engine
+     * connected, the network holder starting), so the holder's container start overlaps the
+     * editor's handshake instead of the first RUN; null when no engine answered (launch then
+     * says why). A launch's session takes it.
+     */
+    private final CompletableFuture<SessionGround> early = new CompletableFuture<>();
+    // guarded by this: the early thread, the worker (launch) and the main thread's end touch them
     private Engine engine;
+    private SessionGround untaken;
+    /** Its end, the one its shutdown hook runs too (so it runs once). */
+    private SessionEnd untakenEnd;
     private ShutdownHook hook;
 
     @Override
@@ -40,17 +53,46 @@ final class DapCommand implements Callable<Integer> {
         System.setOut(System.err);
         LaunchConfig defaults = new LaunchConfig(build.file != null ? build.file : build.positional, build.context,
                 build.target, false, build.buildArgs, build.secrets, build.noCache);
+        Thread laying = new Thread(this::layGround, "stagesh-dap-ground");
+        laying.setDaemon(true);
+        laying.start();
         try {
             new DapServer(this::open, defaults, Path.of("").toAbsolutePath()).serve(new FileInputStream(FileDescriptor.in), protocol);
         } finally {
-            if (hook != null) {
-                hook.close();
-            }
-            if (engine != null) {
-                engine.close();
+            early.join(); // a ground still being laid is removed too, never left behind
+            synchronized (this) {
+                if (untaken != null) {
+                    untakenEnd.run();
+                }
+                if (hook != null) {
+                    hook.close();
+                }
+                if (engine != null) {
+                    engine.close();
+                }
             }
         }
         return 0;
+    }
+
+    private void layGround() {
+        SessionGround ground = null;
+        try {
+            Engine e = root.engine();
+            ground = SessionGround.on(e);
+            synchronized (this) {
+                engine = e;
+                untaken = ground;
+                untakenEnd = SessionEnd.ofGround(ground);
+                // a signal before launch removes the holder
+                hook = ShutdownHook.closing(untakenEnd);
+            }
+            ground.startNetwork();
+        } catch (RuntimeException noEngine) {
+            ground = null; // launch connects again and reports it
+        } finally {
+            early.complete(ground);
+        }
     }
 
     /** Opens the session a launch asks for, as the shell opens its own; the adapter's {@link SessionOpener}. */
@@ -63,12 +105,23 @@ final class DapCommand implements Callable<Integer> {
         options.buildArgs = config.buildArgs();
         options.secrets = config.secrets();
         var sessionOptions = options.sessionOptions(false);
-        if (engine == null) {
-            engine = root.engine();
+        early.join();
+        synchronized (this) {
+            if (engine == null) {
+                engine = root.engine();
+            }
+            // a launch that failed (a bad Dockerfile) left the ground for the next one
+            SessionGround ground = untaken != null ? untaken : SessionGround.on(engine);
+            Session session = Session.open(ground, sessionOptions, listener);
+            untaken = null;
+            untakenEnd = null;
+            SessionEnd end = new SessionEnd(engine, session, false);
+            ShutdownHook before = hook;
+            hook = ShutdownHook.closing(end);
+            if (before != null) {
+                before.close();
+            }
+            return new SessionOpener.Opened(session, end);
         }
-        Session session = Session.open(engine, sessionOptions, listener);
-        SessionEnd end = new SessionEnd(engine, session, false);
-        hook = ShutdownHook.closing(end);
-        return new SessionOpener.Opened(session, end);
     }
 }

@@ -3,6 +3,7 @@ package dev.stagesh.cli;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Reaper;
 import dev.stagesh.engine.Session;
+import dev.stagesh.engine.SessionGround;
 
 /**
  * Ends a session exactly once, whoever gets there first: the main thread when the commands are
@@ -11,14 +12,25 @@ import dev.stagesh.engine.Session;
  */
 final class SessionEnd implements Runnable {
     private final Engine engine;
-    private final Session session;
+    private final Runnable close;
+    private final String sessionId;
     private final boolean keep;
     private boolean done;
 
     SessionEnd(Engine engine, Session session, boolean keep) {
+        this(engine, session::close, session.id().id(), keep);
+    }
+
+    private SessionEnd(Engine engine, Runnable close, String sessionId, boolean keep) {
         this.engine = engine;
-        this.session = session;
+        this.close = close;
+        this.sessionId = sessionId;
         this.keep = keep;
+    }
+
+    /** The end of a session's ground that no session took (yet): its network holder goes. */
+    static SessionEnd ofGround(SessionGround ground) {
+        return new SessionEnd(ground.engine(), ground::close, ground.id().id(), false);
     }
 
     boolean keep() {
@@ -37,10 +49,10 @@ final class SessionEnd implements Runnable {
         }
         done = true;
         try {
-            session.close();
+            close.run();
         } finally {
             if (engine.createdAnything()) {
-                Reaper.reapSession(engine, session.id().id(), keep);
+                Reaper.reapSession(engine, sessionId, keep);
             }
         }
     }

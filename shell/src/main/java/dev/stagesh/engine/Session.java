@@ -57,19 +57,20 @@ public final class Session implements AutoCloseable {
     /** A stage and the number of its steps done when {@code continue} stopped there. */
     private record BreakStop(StageRun run, int position) {}
 
-    private Session(Engine engine, SessionOptions options, Dockerfile dockerfile, BuildContext context,
+    private Session(SessionGround ground, SessionOptions options, Dockerfile dockerfile, BuildContext context,
                     StepListener heard) {
+        Engine engine = ground.engine();
         this.engine = engine;
         this.options = options;
         this.dockerfile = dockerfile;
         RoutedListener listener = new RoutedListener(heard); // every part hears through it: stages may run side by side
         this.listener = listener;
         this.context = context;
-        this.id = SessionId.create();
+        this.id = ground.id();
         this.store = new SnapshotStore(engine, id, !options.noCache());
-        this.toolbox = new Toolbox(engine);
+        this.toolbox = ground.toolbox();
         this.active = new ActiveSteps(engine);
-        this.containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, id.labels()), active);
+        this.containers = new StepContainers(engine, ground.network(), active);
         this.archives = new ArchiveContainers(engine, id.labels());
         FileCopier copier = new FileCopier(engine, archives, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
@@ -91,12 +92,20 @@ public final class Session implements AutoCloseable {
 
     /** Reads the Dockerfile and the context; the engine is not touched until a step runs. */
     public static Session open(Engine engine, SessionOptions options, StepListener listener) {
+        return open(SessionGround.on(engine), options, listener);
+    }
+
+    /**
+     * As above, on a ground made earlier (its network holder perhaps started already). The session
+     * owns the ground once this returns; when it throws (a bad Dockerfile), the caller still does.
+     */
+    public static Session open(SessionGround ground, SessionOptions options, StepListener listener) {
         Dockerfile dockerfile = Dockerfile.load(options.dockerfile());
         BuildContext context = BuildContext.open(options.context());
         if (options.target() != null) {
             dockerfile.stage(options.target());
         }
-        return new Session(engine, options, dockerfile, context, listener);
+        return new Session(ground, options, dockerfile, context, listener);
     }
 
     public SessionId id() {

@@ -6,6 +6,7 @@ import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.OutputSink;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,8 @@ final class StepContainers implements AutoCloseable {
 
     /**
      * Runs the spec's command to its end and commits the container. A spec without a network
-     * mode gets the session's shared default network.
+     * mode gets the session's shared default network (a namespace of its own while the holder
+     * made ahead is still starting: {@link NetworkHolder#networkModeIfReady}).
      *
      * @param beforeStart called with the created container's id before it starts (to fill mounts)
      * @param imageLabels the labels of the committed image, given the command's exit code
@@ -60,13 +62,16 @@ final class StepContainers implements AutoCloseable {
     /** As above; {@code beforeCommit} is called with the container's id once its command has ended. */
     Ran run(ContainerSpec spec, Consumer<String> beforeStart, Consumer<String> beforeCommit, OutputSink sink,
             IntFunction<Map<String, String>> imageLabels) {
-        boolean shared = spec.networkMode() == null;
+        boolean wantsShared = spec.networkMode() == null;
         for (int attempt = 1; ; attempt++) {
             String id;
+            boolean shared = false;
             try {
-                id = engine.createContainer(shared ? spec.withNetworkMode(network.networkMode()) : spec);
+                Optional<String> joined = wantsShared ? network.networkModeIfReady() : Optional.empty();
+                shared = joined.isPresent();
+                id = engine.createContainer(joined.map(spec::withNetworkMode).orElse(spec));
             } catch (EngineException e) {
-                retryOrThrow(attempt, e, shared);
+                retryOrThrow(attempt, e, wantsShared);
                 continue;
             }
             try {
@@ -86,7 +91,7 @@ final class StepContainers implements AutoCloseable {
                 check.join();
                 return ran;
             } catch (ContainerStartException e) {
-                retryOrThrow(attempt, e, shared); // the command never ran: a new container is as good
+                retryOrThrow(attempt, e, wantsShared); // the command never ran: a new container is as good
             } finally {
                 removeLater(id);
             }

@@ -364,8 +364,20 @@ final class FakeEngine implements Engine {
         return c.id;
     }
 
+    /** Called before a container starts, outside the engine's lock: a test holds a start back with it. */
+    volatile java.util.function.Consumer<ContainerSpec> starting = spec -> { };
+
     @Override
-    public synchronized void start(String containerId) {
+    public void start(String containerId) {
+        ContainerSpec spec;
+        synchronized (this) {
+            spec = container(containerId).spec;
+        }
+        starting.accept(spec);
+        startNow(containerId);
+    }
+
+    private synchronized void startNow(String containerId) {
         Container c = container(containerId);
         if (!memoryVolumesMount && c.spec.mounts().stream().anyMatch(m -> memoryVolumes.contains(m.source()))) {
             throw new ContainerStartException("mounting volume: locating 'mount' binary: executable file not found");

@@ -63,6 +63,12 @@ class RoutedListenerTest {
                     public void progress(String line) {
                         stage.append(line);
                     }
+
+                    @Override
+                    public void stdout(byte[] b, int o, int l) {}
+
+                    @Override
+                    public void stderr(byte[] b, int o, int l) {}
                 };
             }
 

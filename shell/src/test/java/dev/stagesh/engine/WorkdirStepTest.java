@@ -29,7 +29,9 @@ class WorkdirStepTest {
         ArchiveContainers archives = new ArchiveContainers(engine, labels);
         FileCopier copier = new FileCopier(engine, archives, store,
                 dev.stagesh.context.BuildContext.open(java.nio.file.Path.of(".")), labels, StepListener.SILENT);
-        return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, new SnapshotPaths(engine, archives), copier);
+        SnapshotPaths paths = new SnapshotPaths(engine, archives);
+        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, labels, new LayerRewriter(engine));
+        return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, paths, mountPoints, copier);
     }
 
     private StepOutcome base() {
