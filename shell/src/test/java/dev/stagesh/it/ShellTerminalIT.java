@@ -66,9 +66,10 @@ class ShellTerminalIT {
             t.line("stty size; echo SH-$((40+2)) IN-$(hostname)");
             // the window tmux made: 160 columns, 50 rows
             String shown = t.waitFor("\n50 160\nSH-42 IN-", STEP);
-            // the host name is the container's: the shell runs in one of the session's containers. (Its files
-            // are not judged here: on the engines scripts/engines runs chrooted, an exec's process lands in the
-            // host's root directory, whoever starts it, the docker CLI too; TerminalIT reads them on the default.)
+            // the host name is the container's: the shell runs in one of the session's containers, and in its
+            // files: what the RUN wrote is there, and this test's folder on this machine is not
+            t.line("cat /made.txt; test -d '" + dir + "' || echo NOT-THIS-MACHINE");
+            t.waitFor("\nmade-by-run\nNOT-THIS-MACHINE\n", STEP);
             var hostname = java.util.regex.Pattern.compile("SH-42 IN-([0-9a-f]{12})\n").matcher(shown);
             assertThat(hostname.find()).as("the container's host name after IN-:\n" + shown).isTrue();
             assertThat(Leftovers.of(pid).containers()).anyMatch(id -> id.startsWith(hostname.group(1)));
