@@ -48,6 +48,10 @@ class SessionHygieneIT {
     private Path dockerfile() throws IOException {
         Path f = dir.resolve("Dockerfile");
         Files.writeString(f, "FROM " + BASE + "\n"
+                // WORKDIR asks the snapshot whether /data is a directory, through a reader container of it
+                // that the session keeps: a container of the session with the VOLUME's anonymous volume (reads
+                // no longer need one on a local engine, which answers them from the layers' directories)
+                + "WORKDIR /data\n"
                 + "RUN echo a > /a\n"
                 + "RUN echo b > /b && echo kept > /data/v\n"
                 // the marker is printed only once the RUN's process runs (the step's header shows the expression)
@@ -56,10 +60,10 @@ class SessionHygieneIT {
         return f;
     }
 
-    /** A session with two steps done and a third ready: it owns a container, volumes and images. */
+    /** A session with three steps done and a fourth ready: it owns containers, volumes and images. */
     private StageshProcess sessionAtStep3() throws IOException {
         StageshProcess s = StageshProcess.start(Map.of(), "--no-cache", dockerfile().toString());
-        s.send("next 3").send("cat /b").awaitStdout("^b\n");
+        s.send("next 4").send("cat /b").awaitStdout("^b\n");
         return s;
     }
 
