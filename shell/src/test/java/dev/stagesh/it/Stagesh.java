@@ -55,9 +55,13 @@ final class Stagesh {
             try (var in = p.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
-            if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                // where it stands, for the report: a hang is a bug to find, and its threads say where
+                String threads = threadDump(p.pid());
                 p.destroyForcibly();
-                throw new AssertionError("stagesh did not finish in 15 minutes");
+                p.waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError("stagesh did not finish in 10 minutes\n--- its threads:\n" + threads
+                        + "\n--- stdout:\n" + tail(out) + "\n--- stderr:\n" + tail(err));
             }
             return new Result(p.exitValue(), out.get(), err.get(), p.pid());
         } catch (IOException | java.util.concurrent.ExecutionException e) {
@@ -65,6 +69,31 @@ final class Stagesh {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            CompletableFuture<String> text = drain(jcmd.getInputStream());
+            return jcmd.waitFor(30, TimeUnit.SECONDS) ? text.get(5, TimeUnit.SECONDS) : "(jcmd did not answer)";
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    private static String tail(CompletableFuture<String> text) {
+        try {
+            String s = text.get(10, TimeUnit.SECONDS);
+            return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "(not read: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 
