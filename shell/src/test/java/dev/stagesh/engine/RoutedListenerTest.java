@@ -34,57 +34,49 @@ class RoutedListenerTest {
         }
     }
 
+    /** Keeps the progress lines it hears; its view of a stage beside others is {@code stage}. */
+    private static final class Recording implements StepListener {
+        final StringBuilder lines = new StringBuilder();
+        private final StepListener stage;
+
+        Recording(StepListener stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public void stepStarted(StageRun s, int step, String instruction) {}
+
+        @Override
+        public void stepFinished(StageRun s, int step, java.time.Duration took, boolean cached) {}
+
+        @Override
+        public void progress(String line) {
+            lines.append(line);
+        }
+
+        @Override
+        public StepListener beside(StageRun run) {
+            return stage == null ? this : stage;
+        }
+
+        @Override
+        public void stdout(byte[] b, int o, int l) {}
+
+        @Override
+        public void stderr(byte[] b, int o, int l) {}
+    }
+
     @Test
     void aThreadInsideDuringReachesItsStagesViewAndOthersTheBase() {
-        StringBuilder base = new StringBuilder();
-        StringBuilder stage = new StringBuilder();
-        StepListener baseListener = new StepListener() {
-            @Override
-            public void stepStarted(StageRun s, int step, String instruction) {}
-
-            @Override
-            public void stepFinished(StageRun s, int step, java.time.Duration took, boolean cached) {}
-
-            @Override
-            public void progress(String line) {
-                base.append(line);
-            }
-
-            @Override
-            public StepListener beside(StageRun run) {
-                return new StepListener() {
-                    @Override
-                    public void stepStarted(StageRun s, int step, String instruction) {}
-
-                    @Override
-                    public void stepFinished(StageRun s, int step, java.time.Duration took, boolean cached) {}
-
-                    @Override
-                    public void progress(String line) {
-                        stage.append(line);
-                    }
-
-                    @Override
-                    public void stdout(byte[] b, int o, int l) {}
-
-                    @Override
-                    public void stderr(byte[] b, int o, int l) {}
-                };
-            }
-
-            @Override
-            public void stdout(byte[] b, int o, int l) {}
-
-            @Override
-            public void stderr(byte[] b, int o, int l) {}
-        };
-        RoutedListener routed = new RoutedListener(baseListener);
+        Recording stage = new Recording(null);
+        Recording base = new Recording(stage);
+        RoutedListener routed = new RoutedListener(base);
         routed.progress("a");
         routed.during(null, () -> {
             routed.pullStarted("busybox");
             return null;
         });
-        assertThat(base).hasToString("a");
-        assertThat(stage).hasToString("pulling busybox");
+        assertThat(base.lines).hasToString("a");
+        assertThat(stage.lines).hasToString("pulling busybox");
     }
 }
