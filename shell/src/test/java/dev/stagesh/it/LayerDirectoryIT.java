@@ -25,7 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * not belong to.
  */
 class LayerDirectoryIT {
-    private static final String DOCKERFILE = """
+    /**
+     * Two layers over a base: whiteouts, an opaque directory, a symlink, a hard link, a fifo, set-user-ID,
+     * an owner other than root (LayerIndexIT builds on it too).
+     */
+    static final String LAYERS = """
             FROM debian:bookworm-slim
             RUN mkdir -p /data/keep /data/gone /data/opq && echo a > /data/keep/a && echo b > /data/gone/b \\
                 && echo c > /data/opq/c && ln -s keep/a /data/link && ln /data/keep/a /data/hard \\
@@ -39,7 +43,7 @@ class LayerDirectoryIT {
 
     @Test
     void eachLayerReadFromItsDirectoryIsTheLayerItsTarGives() throws Exception {
-        Files.writeString(dir.resolve("Dockerfile"), DOCKERFILE);
+        Files.writeString(dir.resolve("Dockerfile"), LAYERS);
         String tag = "stagesh-layer-dir-it:" + ProcessHandle.current().pid();
         try (Engine engine = EngineConnector.connect()) {
             Docker.run("build", "-q", "--label", "stagesh.session=layer-dir-it-" + ProcessHandle.current().pid(),

@@ -22,15 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @org.junit.jupiter.api.Tag("compat")
 class LayerIndexIT {
-    private static final String DOCKERFILE = """
-            FROM debian:bookworm-slim
-            RUN mkdir -p /data/keep /data/gone /data/opq && echo a > /data/keep/a && echo b > /data/gone/b \\
-                && echo c > /data/opq/c && ln -s keep/a /data/link && ln /data/keep/a /data/hard \\
-                && chmod 0751 /data/keep && chown 1000:1000 /data/keep/a && mkfifo /data/fifo
-            RUN rm -rf /data/gone /data/opq && mkdir /data/opq && echo new > /data/opq/new && rm /usr/bin/yes \\
-                && chmod 4755 /data/opq/new
-            COPY hosts /etc/hosts
-            """;
+    private static final String DOCKERFILE = LayerDirectoryIT.LAYERS + "COPY hosts /etc/hosts\n";
     private static final List<String> DIRS = List.of("/data", "/data/keep", "/data/opq", "/usr/bin");
 
     @TempDir
