@@ -788,6 +788,10 @@ public final class DockerEngine implements Engine {
     /** Writes a tar into the container's filesystem at {@code path} (which must exist). */
     @Override
     public void putArchive(String containerId, String path, InputStream tar) {
+        // Podman's /info locks every container to count them, so it waits for this upload to end;
+        // a tar written from another container's archive asks capabilities() first (getArchive).
+        // Asked now, before the upload holds the lock, so that question never waits on its own answer.
+        capabilities();
         call(() -> {
             client().copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar)
                     .withNoOverwriteDirNonDir(false).exec();
