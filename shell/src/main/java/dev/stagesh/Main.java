@@ -7,7 +7,8 @@ import dev.stagesh.cli.StageshCommand;
 public final class Main {
     /** What needs no engine: no connection is opened for these (--version asks it on its own). */
     private static final java.util.Set<String> NO_ENGINE = java.util.Set.of("parse", "--help", "-h", "--version", "-V",
-            "completion", "__complete");
+            "completion", "__complete",
+            "attach-shell"); // attach-shell connects to the engine its command line names
 
     private Main() {}
 

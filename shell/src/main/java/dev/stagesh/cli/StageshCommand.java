@@ -58,6 +58,7 @@ public final class StageshCommand implements Callable<Integer> {
         m.put("help", CommandLine.HelpCommand::new);
         m.put("completion", CompletionCommand::new);
         m.put("__complete", CompleteCommand::new);
+        m.put(dev.stagesh.dap.ShellAttach.COMMAND, AttachShellCommand::new);
         return Collections.unmodifiableMap(m);
     }
 

@@ -70,6 +70,8 @@ public final class DapServer implements IDebugProtocolServer {
     private boolean configured;
     private boolean started;
     private volatile boolean sessionEnded;
+    /** The shells --keep in the editor's terminal still waited for; the session's end stops the waiting. */
+    private final List<ShellEnd> keptShells = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Whether the client runs commands in its terminal for us (runInTerminal): shell needs it. */
     private volatile boolean terminal;
 
@@ -210,6 +212,7 @@ public final class DapServer implements IDebugProtocolServer {
         return CompletableFuture.runAsync(() -> {
             if (!sessionEnded) {
                 sessionEnded = true;
+                keptShells.forEach(ShellEnd::close);
                 if (endSession != null) {
                     endSession.run();
                 }
@@ -457,8 +460,9 @@ public final class DapServer implements IDebugProtocolServer {
                 d.session().enter(Integer.toString(frame - 1));
             }
             try {
-                if (args.getExpression().strip().equals("shell")) {
-                    shell = shell();
+                var asked = TerminalShell.Request.of(args.getExpression());
+                if (asked.isPresent()) {
+                    shell = shell(asked.get(), elsewhere);
                     result = null;
                 } else {
                     result = evaluator.evaluate(args.getExpression());
@@ -495,24 +499,77 @@ public final class DapServer implements IDebugProtocolServer {
         return s.toString();
     }
 
-    /** {@code shell}: a container of the step, and the editor's terminal opened on it. */
-    private EvaluateResponse shell() {
+    /**
+     * {@code shell}: a container of the step, and the editor's terminal opened on it. With
+     * {@code --keep}, the shell's end (said by the terminal's process) makes its changes a step,
+     * as at the prompt, and the editor is told of the new frame.
+     */
+    private EvaluateResponse shell(TerminalShell.Request asked, boolean elsewhere) throws java.io.IOException {
         if (!terminal) {
             throw new dev.stagesh.StageshException("shell needs an editor that runs commands in its terminal (runInTerminal);"
                     + " 'exec CMD' runs one here");
         }
-        TerminalShell.Opened opened = TerminalShell.open(debugger().session());
+        dev.stagesh.engine.Session session = debugger().session();
+        ShellEnd end = null;
+        if (asked.keep()) {
+            if (elsewhere) {
+                throw new dev.stagesh.StageshException("shell --keep: only on the frame of the stage the session stands in");
+            }
+            if (session.current().failure() != null) {
+                throw new dev.stagesh.StageshException("shell --keep: step " + session.current().failure().step()
+                        + " failed here; step back first");
+            }
+        }
+        if (asked.keep()) {
+            end = ShellEnd.bind();
+            keptShells.add(end);
+        }
+        TerminalShell.Opened opened;
+        try {
+            opened = TerminalShell.open(session, JavaLauncher.current(), end == null ? null : end.socket(),
+                    text -> output("console", text + "\n"));
+        } catch (RuntimeException e) {
+            if (end != null) {
+                end.close();
+            }
+            throw e;
+        }
+        if (end != null) {
+            end.onEnd(code -> worker.execute(() -> keepShell(opened.container())));
+        }
         RunInTerminalRequestArguments r = new RunInTerminalRequestArguments();
         r.setKind(RunInTerminalRequestArgumentsKind.INTEGRATED);
         r.setTitle(opened.title());
         r.setCwd(cwd.toString());
         r.setArgs(opened.args().toArray(String[]::new));
-        r.setEnv(opened.env());
         client.runInTerminal(r);
         EvaluateResponse e = new EvaluateResponse();
         e.setResult("a shell in container " + opened.container().substring(0, Math.min(12, opened.container().length()))
-                + " of this step, in the terminal; the step's snapshot does not change");
+                + " of this step, in the terminal; " + (asked.keep()
+                ? "when it exits, its changes become a step after this one" : "the step's snapshot does not change"));
         return e;
+    }
+
+    /** On the worker, once a {@code shell --keep} has ended: its changes kept as a step, the editor told. */
+    private void keepShell(String container) {
+        if (sessionEnded) {
+            return;
+        }
+        Debugger d = debugger;
+        dev.stagesh.engine.Session session = d.session();
+        try {
+            dev.stagesh.engine.StageRun run = session.current();
+            dev.stagesh.shell.ContainerShell.Kept kept = dev.stagesh.shell.ContainerShell.keep(session, container);
+            kept.leftOut().forEach(left -> output("console", "left out of the RUN line (it exited non-zero): " + left + "\n"));
+            output("console", "kept as step " + run.position() + " of " + run.label() + "; the steps after it are pending\n"
+                    + "suggested for " + config.dockerfile().getFileName() + " after line " + kept.afterLine() + ":\n"
+                    + kept.runLine() + "\n");
+            tell(new Stop.Stopped(d.currentThread(), "step", "kept the shell's changes as step " + run.position(), null, 0));
+        } catch (RuntimeException e) {
+            output("stderr", ErrorMessages.of(e) + "\n");
+        } finally {
+            session.discardScratchContainer(container);
+        }
     }
 
     @Override

@@ -32,9 +32,6 @@ final class Evaluator {
 
     Result evaluate(String line) {
         String trimmed = line.strip();
-        if (trimmed.equals("shell") || trimmed.startsWith("shell ")) {
-            throw new StageshException("shell needs the editor's terminal (runInTerminal)");
-        }
         for (String part : trimmed.split(";")) {
             String word = part.strip().split("\\s+", 2)[0];
             if (!word.isEmpty() && !COMMANDS.contains(word)) {

@@ -45,6 +45,7 @@ public final class DockerEngine implements Engine {
      */
     private final CompletableFuture<Transport> transport;
     private final String where;
+    private final EngineEndpoint endpoint;
     /** The engine's Unix socket when it is on this machine; null otherwise (the transport is used). */
     private final java.nio.file.Path socket;
     /** Whether this process asked the engine to create anything: until it has, there is nothing to sweep. */
@@ -59,9 +60,10 @@ public final class DockerEngine implements Engine {
     /** The docker-java half of a connection. */
     record Transport(DockerClient client, DockerHttpClient http) {}
 
-    DockerEngine(CompletableFuture<Transport> transport, String where) {
+    DockerEngine(CompletableFuture<Transport> transport, EngineEndpoint endpoint) {
         this.transport = transport;
-        this.where = where;
+        this.endpoint = endpoint;
+        this.where = endpoint.host().toString();
         this.socket = where.startsWith("unix://") ? java.nio.file.Path.of(where.substring("unix://".length())) : null;
     }
 
@@ -135,6 +137,11 @@ public final class DockerEngine implements Engine {
     @Override
     public String where() {
         return where;
+    }
+
+    @Override
+    public EngineEndpoint endpoint() {
+        return endpoint;
     }
 
     /** Whether the engine runs on this machine, so host paths can be bind-mounted into containers. */

@@ -27,6 +27,14 @@ public interface Engine extends Closeable {
     String where();
 
     /**
+     * The address and TLS material the engine was reached with, so another process (the editor's
+     * terminal in {@code stagesh dap}) can reach the same engine whatever its own environment says.
+     */
+    default EngineEndpoint endpoint() {
+        return new EngineEndpoint(java.net.URI.create(where()), null, "the session's engine");
+    }
+
+    /**
      * Whether the engine is reached over a socket on this machine. It may still not see this
      * machine's files (a daemon in a root filesystem of its own), so host paths are passed to it
      * only where no API path exists (secrets on engines older than Docker API 1.45).

@@ -44,7 +44,7 @@ public final class EngineConnector {
             }, "stagesh-docker-client");
             builder.setDaemon(true);
             builder.start();
-            return new DockerEngine(transport, host);
+            return new DockerEngine(transport, endpoint);
         }
         DockerEngine.Transport transport = transport(endpoint);
         try {
@@ -53,7 +53,7 @@ public final class EngineConnector {
             closeQuietly(transport.client());
             throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
         }
-        return new DockerEngine(CompletableFuture.completedFuture(transport), host);
+        return new DockerEngine(CompletableFuture.completedFuture(transport), endpoint);
     }
 
     private static void ping(EngineEndpoint endpoint, Path socket) {

@@ -41,6 +41,18 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
         return resolve(System.getenv(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
+    /**
+     * An endpoint named outright (another stagesh process's, handed on its command line), checked
+     * as DOCKER_HOST and DOCKER_CERT_PATH are: an address stagesh can use, the three certificates.
+     */
+    public static EngineEndpoint given(String host, Path certPath, String source) {
+        URI uri = parseHost(host, source);
+        if (certPath != null) {
+            requireCertificates(certPath, source + "'s certificate folder " + certPath);
+        }
+        return new EngineEndpoint(uri, certPath, source);
+    }
+
     static EngineEndpoint resolve(Map<String, String> env, Path home) {
         Path configDir = nonEmpty(env.get("DOCKER_CONFIG")) ? Path.of(env.get("DOCKER_CONFIG")) : home.resolve(".docker");
         String host = env.get("DOCKER_HOST");

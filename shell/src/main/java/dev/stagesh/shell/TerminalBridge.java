@@ -18,14 +18,14 @@ import org.jline.utils.NonBlockingInputStream;
  * shows copied out as it comes; each window resize (SIGWINCH) passed on. The terminal is left as
  * it was found, whatever happens.
  */
-final class TerminalBridge {
+public final class TerminalBridge {
     /** How often the key reader looks whether the process has ended, between keys. */
     private static final long POLL_MS = 50;
 
     private TerminalBridge() {}
 
     /** Runs until the process's output ends; returns its exit code. Closes the process. */
-    static int run(Terminal terminal, TtyProcess process) throws IOException {
+    public static int run(Terminal terminal, TtyProcess process) throws IOException {
         Attributes saved = terminal.getAttributes();
         AtomicBoolean ended = new AtomicBoolean();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.WINCH, signal -> process.resize(size(terminal)));
@@ -46,7 +46,7 @@ final class TerminalBridge {
         return process.exitCode();
     }
 
-    static TtyProcess.TerminalSize size(Terminal terminal) {
+    public static TtyProcess.TerminalSize size(Terminal terminal) {
         return new TtyProcess.TerminalSize(terminal.getHeight(), terminal.getWidth());
     }
 

@@ -18,7 +18,8 @@ class StageshCommandLineTest {
     @Test
     void helpListsEverySubcommandInOrder() {
         CommandLine cl = of("--help");
-        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "dap", "help", "completion", "__complete");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("parse", "build", "check", "prune", "dap", "help", "completion", "__complete",
+                "attach-shell");
         assertThat(cl.getUsageMessage()).contains("build", "parse", "prune", "dap");
     }
 

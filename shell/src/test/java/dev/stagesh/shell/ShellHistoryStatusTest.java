@@ -38,7 +38,7 @@ class ShellHistoryStatusTest {
 
     @Test
     void theHookWritesTheStatusBeforeAnythingElseChangesIt() {
-        assertThat(ShellCommand.STATUS_HOOK).startsWith("__stagesh_status=$?;").contains("history -a")
+        assertThat(ContainerShell.STATUS_HOOK).startsWith("__stagesh_status=$?;").contains("history -a")
                 .contains(S + "%s\\n");
     }
 }
