@@ -1,109 +1,13 @@
 // Drives `stagesh dap` with Microsoft's DAP test client (@vscode/debugadapter-testsupport), as an
-// editor would, on the real engine. Run by DapIT (node --test), which installs the client.
-// Env: STAGESH_JAR (the built jar). For the comparison with buildx, DAP_ADAPTER_SCRIPT names a
-// shell script that starts another adapter (docker buildx dap build) instead; then the
-// sessions' leftovers are not checked (buildx labels nothing), and the failures are the report.
+// editor would, on the real engine. Run by DapIT (node --test), which installs the client; the
+// client's set-up and the requests are in dap-client.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import testsupport from '@vscode/debugadapter-testsupport';
-
-const { DebugClient } = testsupport;
-const JAR = process.env.STAGESH_JAR;
-const OTHER = process.env.DAP_ADAPTER_SCRIPT;
-assert.ok(OTHER || (JAR && fs.existsSync(JAR)), `STAGESH_JAR must name the built jar (got ${JAR})`);
-const TIMEOUT = Number(process.env.DAP_TIMEOUT || 120000);
-
-/** A folder with these files; the Dockerfile is `Dockerfile`. */
-function project(files) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagesh-dap-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-/** The adapter, started as an editor starts it: a process speaking DAP on stdio. */
-async function adapter() {
-  let wrapper = OTHER;
-  if (!wrapper) {
-    wrapper = path.join(os.tmpdir(), `stagesh-dap-${process.pid}.sh`);
-    fs.writeFileSync(wrapper, `exec java -jar '${JAR}' dap\n`);
-  }
-  const dc = new DebugClient('/bin/sh', wrapper, 'stagesh', { env: process.env }, true);
-  dc.defaultTimeout = TIMEOUT;
-  dc.outputs = [];
-  dc.on('output', (e) => dc.outputs.push(e.body));
-  await dc.start();
-  dc.exited = new Promise((resolve) => dc._adapterProcess.on('exit', (code) => resolve(code)));
-  return dc;
-}
-
-/** initialize + launch; returns the session id the adapter reports. */
-async function launch(dc, args, init = {}) {
-  dc.capabilities = (await dc.initializeRequest({ adapterID: 'stagesh', linesStartAt1: true, columnsStartAt1: true,
-    pathFormat: 'path', ...init })).body;
-  const initialized = dc.waitForEvent('initialized');
-  await dc.launchRequest(args);
-  await initialized;
-  if (OTHER) {
-    return null;
-  }
-  const line = dc.outputs.map((o) => o.output).find((o) => /^stagesh session /.test(o));
-  assert.ok(line, 'the adapter names its session');
-  return line.split(' ')[2];
-}
-
-/** Sends a request and waits for the stopped event it causes (listening before sending). */
-async function stopAfter(dc, request) {
-  const stopped = dc.waitForEvent('stopped');
-  await request();
-  return (await stopped).body;
-}
-
-async function frames(dc, threadId) {
-  return (await dc.stackTraceRequest({ threadId })).body.stackFrames;
-}
-
-async function variables(dc, ref) {
-  return (await dc.variablesRequest({ variablesReference: ref })).body.variables;
-}
-
-async function scope(dc, frameId, name) {
-  const scopes = (await dc.scopesRequest({ frameId })).body.scopes;
-  const s = scopes.find((x) => x.name === name);
-  assert.ok(s, `scope ${name} among ${scopes.map((x) => x.name)}`);
-  return variables(dc, s.variablesReference);
-}
-
-function named(vars, name) {
-  const v = vars.find((x) => x.name === name);
-  assert.ok(v, `variable ${name} among ${vars.map((x) => x.name)}`);
-  return v;
-}
-
-async function evaluate(dc, frameId, expression) {
-  return (await dc.evaluateRequest({ expression, frameId, context: 'repl' })).body.result;
-}
-
-/** Disconnects; the adapter exits by itself and nothing labelled with its session is left. */
-async function disconnect(dc, session) {
-  await dc.disconnectRequest({ terminateDebuggee: true });
-  const code = await Promise.race([dc.exited, new Promise((r) => setTimeout(() => r('still running'), 30000))]);
-  assert.equal(code, 0, 'the adapter exits 0 after disconnect');
-  if (OTHER) {
-    return; // another adapter's objects carry no stagesh.session label
-  }
-  const label = `label=stagesh.session=${session}`;
-  for (const args of [['ps', '-aq', '--filter', label], ['images', '-q', '--filter', label],
-    ['volume', 'ls', '-q', '--filter', label]]) {
-    const left = execFileSync('docker', args, { encoding: 'utf8' }).trim();
-    assert.equal(left, '', `docker ${args.join(' ')} is empty after disconnect`);
-  }
-}
+import { OTHER, TIMEOUT, project, adapter, launch, stopAfter, frames, variables, scope, named, evaluate, disconnect }
+  from './dap-client.mjs';
 
 const TWO_STAGES = `ARG VERSION=1.2
 FROM busybox
@@ -332,9 +236,13 @@ test('a failed step stops with its report; unknown requests get an error', { tim
     assert.equal(await evaluate(dc, scratchFrame.id, 'exec /dev/.stagesh/busybox cat /hello.txt'), 'hello');
     assert.match(await evaluate(dc, scratchFrame.id, 'shell'), /a shell in container/);
     assert.equal(terminals.length, 1);
-    const line = terminals[0].args.join(' ');
-    const container = line.match(/docker exec -it -w \/ (\S+) /)[1];
-    assert.match(line, /busybox env PATH=\/dev\/.stagesh:.* sh; docker rm -f /, 'no /bin/sh in scratch: the toolbox shell');
+    // the terminal runs stagesh itself (this Java, this jar), attached through the engine's API: no docker CLI
+    const args = terminals[0].args;
+    assert.ok(path.isAbsolute(args[0]) && args.includes('attach-shell'), `stagesh attach-shell: ${args.join(' ')}`);
+    assert.ok(!args.includes('docker'), `no docker CLI: ${args.join(' ')}`);
+    const container = args[args.indexOf('--') - 1];
+    assert.match(args.slice(args.indexOf('--') + 1).join(' '), /^\/dev\/.stagesh\/busybox env PATH=\/dev\/.stagesh:.* sh$/,
+      'no /bin/sh in scratch: the toolbox shell');
     assert.equal(execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', container], { encoding: 'utf8' }).trim(), 'true');
     const said = execFileSync('docker', ['exec', container, '/dev/.stagesh/busybox', 'cat', '/hello.txt'], { encoding: 'utf8' });
     assert.equal(said, 'hello\n');
