@@ -237,11 +237,11 @@ test('a failed step stops with its report; unknown requests get an error', { tim
     assert.match(await evaluate(dc, scratchFrame.id, 'shell'), /a shell in container/);
     assert.equal(terminals.length, 1);
     // the terminal runs stagesh itself (this Java, this jar), attached through the engine's API: no docker CLI
-    const args = terminals[0].args;
-    assert.ok(path.isAbsolute(args[0]) && args.includes('attach-shell'), `stagesh attach-shell: ${args.join(' ')}`);
-    assert.ok(!args.includes('docker'), `no docker CLI: ${args.join(' ')}`);
-    const container = args[args.indexOf('--') - 1];
-    assert.match(args.slice(args.indexOf('--') + 1).join(' '), /^\/dev\/.stagesh\/busybox env PATH=\/dev\/.stagesh:.* sh$/,
+    const shellArgs = terminals[0].args;
+    assert.ok(path.isAbsolute(shellArgs[0]) && shellArgs.includes('attach-shell'), `stagesh attach-shell: ${shellArgs.join(' ')}`);
+    assert.ok(!shellArgs.includes('docker'), `no docker CLI: ${shellArgs.join(' ')}`);
+    const container = shellArgs[shellArgs.indexOf('--') - 1];
+    assert.match(shellArgs.slice(shellArgs.indexOf('--') + 1).join(' '), /^\/dev\/.stagesh\/busybox env PATH=\/dev\/.stagesh:.* sh$/,
       'no /bin/sh in scratch: the toolbox shell');
     assert.equal(execFileSync('docker', ['inspect', '-f', '{{.State.Running}}', container], { encoding: 'utf8' }).trim(), 'true');
     const said = execFileSync('docker', ['exec', container, '/dev/.stagesh/busybox', 'cat', '/hello.txt'], { encoding: 'utf8' });

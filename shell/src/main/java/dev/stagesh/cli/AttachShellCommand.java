@@ -65,14 +65,12 @@ final class AttachShellCommand implements Callable<Integer> {
         ShellAttach asked = asked();
         int code = -1;
         try (Engine engine = EngineConnector.connect(asked.endpoint())) {
-            try {
-                if (!engine.isRunning(asked.container())) {
-                    throw new EngineNotFoundException("attach-shell: no running container " + asked.container() + " at "
-                            + asked.endpoint().host() + " (its debug session has ended, or its shell was closed)");
-                }
-                try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                    code = TerminalBridge.run(terminal, engine.execTty(asked.container(), asked.exec(), TerminalBridge.size(terminal)));
-                }
+            if (!engine.isRunning(asked.container())) {
+                throw new EngineNotFoundException("attach-shell: no running container " + asked.container() + " at "
+                        + asked.endpoint().host() + " (its debug session has ended, or its shell was closed)");
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                code = TerminalBridge.run(terminal, engine.execTty(asked.container(), asked.exec(), TerminalBridge.size(terminal)));
             } finally {
                 if (asked.endSocket() == null) {
                     engine.removeContainer(asked.container());

@@ -41,6 +41,15 @@ class BadInputIT {
     }
 
     @Test
+    void aShellForAContainerThatIsGoneSaysSoInOneLine() {
+        // what an editor's terminal runs for stagesh dap's shell, after the session ended
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        assertThat(oneError(Stagesh.run("", "attach-shell", "--host", host, "stagesh-no-such-container", "--", "/bin/sh")))
+                .isEqualTo("stagesh: attach-shell: no running container stagesh-no-such-container at " + host
+                        + " (its debug session has ended, or its shell was closed)");
+    }
+
+    @Test
     void dockerfileErrorsPointAtFileLineAndColumn() throws IOException {
         Path malformed = write("malformed/Dockerfile", "FROM busybox\nRUN echo hi\nCOPY <<EOF /x\nnever closed\n");
         assertThat(oneError(Stagesh.run("", malformed.toString(), "-c", "continue")))
