@@ -10,6 +10,7 @@ import { TIMEOUT, project, adapter, launch, stopAfter, frames, evaluate, disconn
 const DOCKERFILE = `FROM debian:bookworm-slim
 RUN echo made-by-run > /made.txt
 RUN cat /made.txt
+RUN echo done > /done.txt
 `;
 
 test("shell and shell --keep run in the editor's terminal through the engine's API", { timeout: TIMEOUT * 3 }, async () => {
@@ -19,7 +20,7 @@ test("shell and shell --keep run in the editor's terminal through the engine's A
   const terminals = terminalsInTmux(dc);
   try {
     const session = await launch(dc, { dockerfile, contextPath: dir, noCache: true }, { supportsRunInTerminalRequest: true });
-    await dc.setBreakpointsRequest({ source: { path: dockerfile }, breakpoints: [{ line: 3 }] });
+    await dc.setBreakpointsRequest({ source: { path: dockerfile }, breakpoints: [{ line: 3 }, { line: 4 }] });
     let stop = await stopAfter(dc, () => dc.configurationDoneRequest());
     assert.equal(stop.reason, 'breakpoint');
     let f = await frames(dc, 1);
@@ -62,13 +63,21 @@ test("shell and shell --keep run in the editor's terminal through the engine's A
     const said = dc.outputs.map((o) => o.output).join('');
     assert.match(said, /after line 2:\nRUN echo kept > \/kept\.txt\n/);
     f = await frames(dc, 1);
+    assert.equal(f[0].line, 3, 'the kept step is done; the Dockerfile step at line 3 is next');
     assert.equal(await evaluate(dc, f[0].id, 'cat /kept.txt'), 'kept');
     assert.equal(await evaluate(dc, f[0].id, 'cat /made.txt'), 'made-by-run');
     assert.ok(!containerExists(keptContainer), `the kept shell's container ${keptContainer} is gone once kept`);
 
-    // the Dockerfile's RUN runs on top of the kept step
-    stop = await stopAfter(dc, () => dc.nextRequest({ threadId: 1 }));
+    // the Dockerfile's RUN runs on top of the kept step, and the breakpoint at line 4 still holds there:
+    // the kept step, not in the file, moves no step number
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(stop.reason, 'breakpoint');
+    assert.equal((await frames(dc, 1))[0].line, 4);
     assert.ok(dc.outputs.some((o) => o.category === 'stdout' && o.output.includes('made-by-run')), 'RUN cat ran');
+    stop = await stopAfter(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.match(stop.description, /the build is done/);
+    assert.equal((await frames(dc, 1))[0].line, 4, 'at the end the frame shows the last step of the file');
+    assert.equal(await evaluate(dc, (await frames(dc, 1))[0].id, 'cat /kept.txt'), 'kept');
     await disconnect(dc, session);
   } finally {
     terminals.closeAll();

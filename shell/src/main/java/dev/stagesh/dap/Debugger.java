@@ -316,7 +316,21 @@ public final class Debugger {
 
     private static DapBreakpoints.StepAt at(StageRun run) {
         Instruction next = run.next();
-        return new DapBreakpoints.StepAt(run.stage().index(), run.position() + 1, next.keyword());
+        return new DapBreakpoints.StepAt(run.stage().index(), fileStep(run), next.keyword());
+    }
+
+    /**
+     * The next step's number in the Dockerfile's stage, as the step table counts: a step kept
+     * from {@code shell --keep} is not in the file, so it does not move the breakpoints after it.
+     */
+    private static int fileStep(StageRun run) {
+        int kept = 0;
+        for (int i = 0; i < run.position(); i++) {
+            if (run.keptFromShell(run.steps().get(i))) {
+                kept++;
+            }
+        }
+        return run.position() + 1 - kept;
     }
 
     /** The ENV and ARG values the step about to run sees, for conditions. */

@@ -56,7 +56,16 @@ final class Inspector {
             return run.steps().get(run.failure().step() - 1);
         }
         Instruction next = run.next();
-        return next != null ? next : run.steps().get(run.total() - 1);
+        if (next != null) {
+            return next;
+        }
+        // at the end: the stage's last step of the Dockerfile (one kept from a shell has no line there)
+        for (int i = run.total() - 1; i > 0; i--) {
+            if (!run.keptFromShell(run.steps().get(i))) {
+                return run.steps().get(i);
+            }
+        }
+        return run.steps().get(0);
     }
 
     List<Scope> scopes(int frameId) {
