@@ -2,6 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.fs.ChangedPaths;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.ImageArchive;
 import dev.stagesh.fs.Layer;
@@ -379,7 +380,21 @@ public final class SnapshotInspector {
             layers(before.imageId());
         }
         // each snapshot's own merged view, kept: stepping through diffs reuses them
-        return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+        FileTree from = filesystem(before.imageId(), a.size());
+        FileTree to = filesystem(after.imageId(), b.size());
+        if (isPrefix(a, b)) {
+            return TreeDiff.at(from, to, ChangedPaths.of(from, layersAbove(after.imageId(), a.size())));
+        }
+        if (isPrefix(b, a)) {
+            return TreeDiff.at(from, to, ChangedPaths.of(to, layersAbove(before.imageId(), b.size())));
+        }
+        return TreeDiff.between(from, to);
+    }
+
+    /** The image's layers above its first {@code count}: what its steps since then wrote. */
+    private List<LayerChanges> layersAbove(String imageId, int count) {
+        List<Layer> all = layers(imageId);
+        return all.subList(count, all.size()).stream().map(Layer::changes).toList();
     }
 
     private synchronized boolean indexed(String imageId, List<String> ids) {

@@ -3,7 +3,6 @@ package dev.stagesh.fs;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,44 +23,45 @@ public final class TreeDiff {
         this.entries = List.copyOf(entries);
     }
 
+    /** Compares every path of both trees. */
     public static TreeDiff between(FileTree before, FileTree after) {
+        Set<String> paths = new HashSet<>(Math.max(16, (before.size() + after.size()) * 2));
+        before.walk("/").forEach(e -> paths.add(e.path()));
+        after.walk("/").forEach(e -> paths.add(e.path()));
+        return at(before, after, paths);
+    }
+
+    /**
+     * Compares the trees at {@code paths} alone, which must hold every path where they may differ
+     * together with its ancestors ({@link ChangedPaths}); anywhere else they are taken to be the same.
+     * The result is what {@link #between(FileTree, FileTree)} gives when that holds.
+     */
+    public static TreeDiff at(FileTree before, FileTree after, java.util.Collection<String> paths) {
         List<DiffEntry> out = new ArrayList<>();
         Set<String> parentsOfAddedOrRemoved = new HashSet<>();
-        after.walk("/").forEach(a -> {
-            if (before.entry(a.path()).isEmpty()) {
-                parentsOfAddedOrRemoved.add(FsPaths.parent(a.path()));
+        for (String p : paths) {
+            if ((before.get(p) == null) != (after.get(p) == null)) {
+                parentsOfAddedOrRemoved.add(FsPaths.parent(p));
             }
-        });
-        before.walk("/").forEach(b -> {
-            if (after.entry(b.path()).isEmpty()) {
-                parentsOfAddedOrRemoved.add(FsPaths.parent(b.path()));
-            }
-        });
-        after.walk("/").forEach(a -> {
-            FileEntry b = before.entry(a.path()).orElse(null);
-            if (b == null) {
-                out.add(new DiffEntry(DiffEntry.Kind.ADDED, a.path(), null, a, Set.of()));
-            } else if (!before.isImplied(a.path()) && !after.isImplied(a.path())) {
+        }
+        for (String p : paths) {
+            FileEntry a = after.get(p);
+            FileEntry b = before.get(p);
+            if (a != null && b == null) {
+                out.add(new DiffEntry(DiffEntry.Kind.ADDED, p, null, a, Set.of()));
+            } else if (a != null && !before.implied(p) && !after.implied(p)) {
                 // trees merged from the same layer indexes share their unchanged entries
                 Set<DiffEntry.Attribute> changed = b == a ? EnumSet.noneOf(DiffEntry.Attribute.class) : compare(b, a);
-                if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(a.path())) {
+                if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(p)) {
                     changed.add(DiffEntry.Attribute.ENTRIES);
                 }
                 if (!changed.isEmpty()) {
-                    out.add(new DiffEntry(DiffEntry.Kind.CHANGED, a.path(), b, a, changed));
+                    out.add(new DiffEntry(DiffEntry.Kind.CHANGED, p, b, a, changed));
                 }
-            }
-        });
-        String removedDir = null;
-        for (Iterator<FileEntry> it = before.walk("/").iterator(); it.hasNext(); ) {
-            FileEntry b = it.next();
-            if (removedDir != null && FsPaths.isWithin(b.path(), removedDir)) {
-                continue;
-            }
-            removedDir = null;
-            if (after.entry(b.path()).isEmpty()) {
-                out.add(new DiffEntry(DiffEntry.Kind.REMOVED, b.path(), b, null, Set.of()));
-                removedDir = b.isDirectory() ? b.path() : null;
+            } else if (a == null && b != null && after.get(FsPaths.parent(p)) != null) {
+                // as docker diff: a removed directory once, not with everything it held (whose
+                // parents are gone too)
+                out.add(new DiffEntry(DiffEntry.Kind.REMOVED, p, b, null, Set.of()));
             }
         }
         out.sort((x, y) -> FsPaths.PATH_ORDER.compare(x.path(), y.path()));
