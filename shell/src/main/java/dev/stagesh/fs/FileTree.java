@@ -115,6 +115,11 @@ public final class FileTree {
         return entries.get(normalizedPath);
     }
 
+    /** The entries directly in the directory at a path already normalized, by name; none for anything else. */
+    List<FileEntry> childrenOf(String normalizedPath) {
+        return children.getOrDefault(normalizedPath, List.of());
+    }
+
     /** {@link #isImplied} of a path already normalized. */
     boolean implied(String normalizedPath) {
         return implied.contains(normalizedPath);

@@ -44,7 +44,7 @@ public final class TreeDiff {
                 parentsOfAddedOrRemoved.add(FsPaths.parent(p));
             }
         }
-        for (String p : paths) {
+        for (String p : inTreeOrder(before, after, paths)) {
             FileEntry a = after.get(p);
             FileEntry b = before.get(p);
             if (a != null && b == null) {
@@ -64,8 +64,44 @@ public final class TreeDiff {
                 out.add(new DiffEntry(DiffEntry.Kind.REMOVED, p, b, null, Set.of()));
             }
         }
-        out.sort((x, y) -> FsPaths.PATH_ORDER.compare(x.path(), y.path()));
         return new TreeDiff(out);
+    }
+
+    /**
+     * The paths found in either tree, each directory before its contents and siblings in name
+     * order ({@link FsPaths#PATH_ORDER}): a walk down both trees' sorted children, into the given
+     * paths alone, rather than a sort of long paths that share most of their characters.
+     */
+    private static List<String> inTreeOrder(FileTree before, FileTree after, java.util.Collection<String> paths) {
+        List<String> out = new ArrayList<>(paths.size());
+        if (!paths.contains("/")) {
+            return out;
+        }
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        todo.push("/");
+        List<String> kids = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            out.add(p);
+            kids.clear();
+            List<FileEntry> x = before.childrenOf(p);
+            List<FileEntry> y = after.childrenOf(p);
+            int i = 0;
+            int j = 0;
+            while (i < x.size() || j < y.size()) {
+                int c = i == x.size() ? 1 : j == y.size() ? -1 : FsPaths.C_ORDER.compare(x.get(i).name(), y.get(j).name());
+                String next = c <= 0 ? x.get(i).path() : y.get(j).path();
+                i += c <= 0 ? 1 : 0;
+                j += c >= 0 ? 1 : 0;
+                if (paths.contains(next)) {
+                    kids.add(next);
+                }
+            }
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                todo.push(kids.get(k));
+            }
+        }
+        return out;
     }
 
     static Set<DiffEntry.Attribute> compare(FileEntry b, FileEntry a) {

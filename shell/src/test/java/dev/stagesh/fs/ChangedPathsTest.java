@@ -67,6 +67,9 @@ class ChangedPathsTest {
             assertThat(TreeDiff.at(higher, lower, paths).entries())
                     .as("round %d reversed", round)
                     .isEqualTo(TreeDiff.between(higher, lower).entries());
+            assertThat(TreeDiff.between(lower, higher).entries()).extracting(DiffEntry::path)
+                    .as("round %d in path order", round)
+                    .isSortedAccordingTo(FsPaths.PATH_ORDER);
         }
     }
 
