@@ -262,7 +262,10 @@ public final class SnapshotInspector {
                     }
                 }
             }
-            indexedTree(imageId);
+            if (ahead.get() == null) {
+                // the merged view only for the latest snapshot asked for: a later step's task is queued
+                indexedTree(imageId);
+            }
         } catch (RuntimeException e) {
             // the image went meanwhile, or the walk failed: the first read goes its own way
         }
