@@ -466,9 +466,10 @@ public final class Session implements AutoCloseable {
             listener.stepEnded(run, index + 1);
             throw e;
         }
+        StepOutcome previous = index == 0 ? null : run.last();
         run.record(outcome);
         if (readAhead) {
-            inspector().prepare(outcome.snapshot().imageId());
+            inspector().prepare(outcome.snapshot().imageId(), previous == null ? null : previous.snapshot().imageId());
         }
         releaseDropped();
         listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());

@@ -59,7 +59,7 @@ public final class SnapshotInspector {
     /** Saves being read, closed when the session ends so that none outlives it. */
     private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The snapshot to index ahead of its first read ({@link #prepare}), until the background takes it. */
-    private final java.util.concurrent.atomic.AtomicReference<String> ahead = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Ahead> ahead = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closing;
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
@@ -229,9 +229,11 @@ public final class SnapshotInspector {
      * directories (a walk, no save), so that the first read after stepping finds its view built or
      * under way; called as each step ends, only the latest snapshot asked for is read. Elsewhere
      * nothing is started: there an index costs a save of the whole snapshot, begun only when a read asks.
+     *
+     * @param before the snapshot of the step before, whose view a plain {@code diff} compares it with; null for a FROM
      */
-    public void prepare(String imageId) {
-        ahead.set(imageId);
+    public void prepare(String imageId, String before) {
+        ahead.set(new Ahead(imageId, before));
         try {
             background().execute(this::readAhead);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -239,12 +241,16 @@ public final class SnapshotInspector {
         }
     }
 
+    /** A snapshot to read ahead, and the one before it. */
+    private record Ahead(String imageId, String before) {}
+
     private void readAhead() {
-        String imageId = ahead.getAndSet(null);
-        if (imageId == null || closing) {
+        Ahead next = ahead.getAndSet(null);
+        if (next == null || closing) {
             // a later task took it: the snapshot asked for last is the one read
             return;
         }
+        String imageId = next.imageId();
         try {
             List<String> ids = diffIds(imageId);
             Optional<List<java.nio.file.Path>> dirs = layerDirectories(imageId);
@@ -262,9 +268,13 @@ public final class SnapshotInspector {
                     }
                 }
             }
+            // the merged views only for the latest snapshot asked for (a later step's task is
+            // queued otherwise) and the one before it, whose layers are a prefix of its own
             if (ahead.get() == null) {
-                // the merged view only for the latest snapshot asked for: a later step's task is queued
                 indexedTree(imageId);
+            }
+            if (ahead.get() == null && next.before() != null && !closing) {
+                indexedTree(next.before());
             }
         } catch (RuntimeException e) {
             // the image went meanwhile, or the walk failed: the first read goes its own way

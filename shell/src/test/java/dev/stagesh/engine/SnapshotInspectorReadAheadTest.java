@@ -41,7 +41,7 @@ class SnapshotInspectorReadAheadTest {
         LayerIndexStore store = new LayerIndexStore(tmp.resolve("cache"));
         SnapshotInspector inspector = new SnapshotInspector(engine, store);
 
-        inspector.prepare(image);
+        inspector.prepare(image, null);
         waitFor(() -> store.contains("sha256:" + "b".repeat(64)));
         // the directories go: a read now could not walk them, so what it answers was read ahead
         delete(tmp.resolve("base"));
@@ -62,7 +62,7 @@ class SnapshotInspectorReadAheadTest {
         LayerIndexStore store = new LayerIndexStore(tmp.resolve("cache"));
         SnapshotInspector inspector = new SnapshotInspector(engine, store);
 
-        inspector.prepare(image);
+        inspector.prepare(image, null);
         inspector.close();
 
         assertThat(engine.saves).isEmpty();
