@@ -139,6 +139,7 @@ public final class StageshCommand implements Callable<Integer> {
             engine.onNotice(message -> printer.error(message));
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(engine, options, steps);
+            session.readAhead();
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
                 // housekeeping of other, dead sessions: off the way to the first prompt

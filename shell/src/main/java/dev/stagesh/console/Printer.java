@@ -61,6 +61,19 @@ public final class Printer {
         out.println(text);
     }
 
+    /**
+     * Many lines at once, in one pass to the stream: a listing of thousands of lines printed one
+     * {@link #line} at a time costs a flush (a write to the terminal or pipe) per line.
+     */
+    public void lines(java.util.List<String> lines) {
+        StringBuilder b = new StringBuilder(lines.size() * 64);
+        for (String l : lines) {
+            b.append(l).append(System.lineSeparator());
+        }
+        out.print(b);
+        out.flush();
+    }
+
     /** A one-line error, as every user-facing failure is reported. */
     public void error(String message) {
         err.println(style("stagesh: " + message, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));

@@ -53,6 +53,8 @@ public final class Session implements AutoCloseable {
     /** Where the last {@code continue} stopped at a breakpoint; the next one starts by running that step. */
     private BreakStop stoppedAt;
     private boolean closed;
+    /** Whether each snapshot is indexed as its step ends, for the reads a debugging session makes ({@link #readAhead}). */
+    private volatile boolean readAhead;
 
     /** A stage and the number of its steps done when {@code continue} stopped there. */
     private record BreakStop(StageRun run, int position) {}
@@ -464,7 +466,11 @@ public final class Session implements AutoCloseable {
             listener.stepEnded(run, index + 1);
             throw e;
         }
+        StepOutcome previous = index == 0 ? null : run.last();
         run.record(outcome);
+        if (readAhead) {
+            inspector().prepare(outcome.snapshot().imageId(), previous == null ? null : previous.snapshot().imageId());
+        }
         releaseDropped();
         listener.stepFinished(run, index + 1, outcome.took(), outcome.cached());
     }
@@ -724,6 +730,15 @@ public final class Session implements AutoCloseable {
     /** The build context COPY and ADD read from, with its .dockerignore rules. */
     public BuildContext buildContext() {
         return context;
+    }
+
+    /**
+     * From now on each step's snapshot is indexed off the stepping thread as the step ends, where
+     * that is cheap (a local engine's layer directories): a session that will read (the prompt,
+     * a script) meets its first read warm. A build, which reads nothing, does not ask for it.
+     */
+    public void readAhead() {
+        readAhead = true;
     }
 
     /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */

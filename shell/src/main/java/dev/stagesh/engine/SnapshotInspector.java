@@ -2,6 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.fs.ChangedPaths;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.ImageArchive;
 import dev.stagesh.fs.Layer;
@@ -57,6 +58,9 @@ public final class SnapshotInspector {
     private java.util.concurrent.ScheduledExecutorService background;
     /** Saves being read, closed when the session ends so that none outlives it. */
     private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The snapshot to index ahead of its first read ({@link #prepare}), until the background takes it. */
+    private final java.util.concurrent.atomic.AtomicReference<Ahead> ahead = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean closing;
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -193,14 +197,7 @@ public final class SnapshotInspector {
             for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i);
                 if (!indexes.containsKey(id) && !read.containsKey(id)) {
-                    Optional<LayerChanges> stored = store.load(id);
-                    read.put(id, stored.isPresent() ? stored.get() : dev.stagesh.fs.LayerDirectory.read(dirs.get().get(i), i > 0));
-                    if (stored.isEmpty()) {
-                        // kept on disk too (the directory is the layer of that diff ID, as its
-                        // database says), off the reading thread
-                        LayerChanges changes = read.get(id);
-                        background().execute(() -> store.store(id, changes));
-                    }
+                    read.put(id, localLayer(id, dirs.get().get(i), i > 0));
                 }
             }
         } catch (dev.stagesh.fs.FsException | java.util.concurrent.RejectedExecutionException e) {
@@ -210,6 +207,78 @@ public final class SnapshotInspector {
         }
         indexes.putAll(read);
         return true;
+    }
+
+    /**
+     * One layer's index from the store, else from the directory a local engine unpacked it to,
+     * then kept on disk too (the directory is the layer of that diff ID, as the engine's database
+     * says), off the reading thread.
+     */
+    private LayerChanges localLayer(String id, java.nio.file.Path dir, boolean below) {
+        Optional<LayerChanges> stored = store.load(id);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        LayerChanges changes = dev.stagesh.fs.LayerDirectory.read(dir, below);
+        background().execute(() -> store.store(id, changes));
+        return changes;
+    }
+
+    /**
+     * Indexes the snapshot off the reading thread where that is cheap, a local engine's layer
+     * directories (a walk, no save), so that the first read after stepping finds its view built or
+     * under way; called as each step ends, only the latest snapshot asked for is read. Elsewhere
+     * nothing is started: there an index costs a save of the whole snapshot, begun only when a read asks.
+     *
+     * @param before the snapshot of the step before, whose view a plain {@code diff} compares it with; null for a FROM
+     */
+    public void prepare(String imageId, String before) {
+        ahead.set(new Ahead(imageId, before));
+        try {
+            background().execute(this::readAhead);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the session is ending
+        }
+    }
+
+    /** A snapshot to read ahead, and the one before it. */
+    private record Ahead(String imageId, String before) {}
+
+    private void readAhead() {
+        Ahead next = ahead.getAndSet(null);
+        if (next == null || closing) {
+            // a later task took it: the snapshot asked for last is the one read
+            return;
+        }
+        String imageId = next.imageId();
+        try {
+            List<String> ids = diffIds(imageId);
+            Optional<List<java.nio.file.Path>> dirs = layerDirectories(imageId);
+            if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
+                return;
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                // a layer at a time, so a read that comes meanwhile waits for one walk at most
+                synchronized (this) {
+                    if (closing) {
+                        return;
+                    }
+                    if (!indexes.containsKey(ids.get(i))) {
+                        indexes.put(ids.get(i), localLayer(ids.get(i), dirs.get().get(i), i > 0));
+                    }
+                }
+            }
+            // the merged views only for the latest snapshot asked for (a later step's task is
+            // queued otherwise) and the one before it, whose layers are a prefix of its own
+            if (ahead.get() == null) {
+                indexedTree(imageId);
+            }
+            if (ahead.get() == null && next.before() != null && !closing) {
+                indexedTree(next.before());
+            }
+        } catch (RuntimeException e) {
+            // the image went meanwhile, or the walk failed: the first read goes its own way
+        }
     }
 
     /** The filesystem the image shows after its first {@code count} layers. */
@@ -335,6 +404,8 @@ public final class SnapshotInspector {
      */
     public void close() {
         java.util.concurrent.ExecutorService running;
+        // a read ahead stops between layers: nobody will read its snapshot now
+        closing = true;
         synchronized (this) {
             running = background;
             if (running != null) {
@@ -379,7 +450,21 @@ public final class SnapshotInspector {
             layers(before.imageId());
         }
         // each snapshot's own merged view, kept: stepping through diffs reuses them
-        return TreeDiff.between(filesystem(before.imageId(), a.size()), filesystem(after.imageId(), b.size()));
+        FileTree from = filesystem(before.imageId(), a.size());
+        FileTree to = filesystem(after.imageId(), b.size());
+        if (isPrefix(a, b)) {
+            return TreeDiff.at(from, to, ChangedPaths.of(from, layersAbove(after.imageId(), a.size())));
+        }
+        if (isPrefix(b, a)) {
+            return TreeDiff.at(from, to, ChangedPaths.of(to, layersAbove(before.imageId(), b.size())));
+        }
+        return TreeDiff.between(from, to);
+    }
+
+    /** The image's layers above its first {@code count}: what its steps since then wrote. */
+    private List<LayerChanges> layersAbove(String imageId, int count) {
+        List<Layer> all = layers(imageId);
+        return all.subList(count, all.size()).stream().map(Layer::changes).toList();
     }
 
     private synchronized boolean indexed(String imageId, List<String> ids) {

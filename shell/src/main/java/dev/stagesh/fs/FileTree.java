@@ -110,6 +110,21 @@ public final class FileTree {
         return Optional.ofNullable(entries.get(FsPaths.normalize(path)));
     }
 
+    /** The entry at a path already normalized, or null: lookups by the thousand skip the check. */
+    FileEntry get(String normalizedPath) {
+        return entries.get(normalizedPath);
+    }
+
+    /** The entries directly in the directory at a path already normalized, by name; none for anything else. */
+    List<FileEntry> childrenOf(String normalizedPath) {
+        return children.getOrDefault(normalizedPath, List.of());
+    }
+
+    /** {@link #isImplied} of a path already normalized. */
+    boolean implied(String normalizedPath) {
+        return implied.contains(normalizedPath);
+    }
+
     /** Whether the entry was only implied by its descendants, so its metadata is made up. */
     public boolean isImplied(String path) {
         return implied.contains(FsPaths.normalize(path));

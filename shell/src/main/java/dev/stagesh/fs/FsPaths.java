@@ -131,24 +131,27 @@ public final class FsPaths {
 
 
     static int comparePaths(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ea = a.indexOf('/', i);
-            int eb = b.indexOf('/', j);
-            if (ea < 0) {
-                ea = a.length();
+        // component by component is character by character with the separator below every other
+        // character (a shorter component is a prefix of the longer one); no substrings: a diff
+        // sorts thousands of paths
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (x == '/') {
+                    return -1;
+                }
+                if (y == '/') {
+                    return 1;
+                }
+                if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+                    return Integer.compare(x, y);
+                }
+                int at = k > 0 && Character.isHighSurrogate(a.charAt(k - 1)) ? k - 1 : k;
+                return Integer.compare(a.codePointAt(at), b.codePointAt(at));
             }
-            if (eb < 0) {
-                eb = b.length();
-            }
-            int c = compareCodePoints(a.substring(i, ea), b.substring(j, eb));
-            if (c != 0) {
-                return c;
-            }
-            i = ea + 1;
-            j = eb + 1;
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
     }
 }

@@ -1,9 +1,12 @@
 package dev.stagesh.fs;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ls} over a snapshot's {@link FileTree}, printing what GNU {@code ls} prints to a pipe: one
@@ -147,8 +150,10 @@ public final class Ls {
             return out;
         }
         List<Row> rows = new ArrayList<>(items.size());
+        // a directory's entries mostly share a few mtimes (one step wrote them): each date is made once
+        Map<Instant, String> dates = new HashMap<>();
         for (Item item : items) {
-            rows.add(row(item, opts));
+            rows.add(row(item, opts, dates));
         }
         Widths w = Widths.of(rows);
         for (Row r : rows) {
@@ -166,7 +171,7 @@ public final class Ls {
         }
     }
 
-    private Row row(Item item, LsOptions opts) {
+    private Row row(Item item, LsOptions opts, Map<Instant, String> dates) {
         FileEntry e = item.entry();
         FileStat st = resolver.tree().stat(e);
         String size = opts.human() ? SizeFormat.lsHuman(st.size()) : Long.toString(st.size());
@@ -176,7 +181,7 @@ public final class Ls {
         return new Row(st.modeString(), Long.toString(st.links()),
                 owners.user(st.uid()), owners.userName(st.uid()).isEmpty(),
                 owners.group(st.gid()), owners.groupName(st.gid()).isEmpty(),
-                size, major, minor, Timestamps.lsDate(st.mtime(), clock), name);
+                size, major, minor, dates.computeIfAbsent(st.mtime(), t -> Timestamps.lsDate(t, clock)), name);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.stagesh.fs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** Human-readable sizes in the two conventions users meet: coreutils' {@code -h} and Docker tooling's SI. */
 public final class SizeFormat {
@@ -56,9 +55,10 @@ public final class SizeFormat {
             value /= 1000;
             unit++;
         }
-        double rounded = Math.floor(value * 10 + 0.5) / 10;
-        String number = rounded < 10 ? String.format(Locale.ROOT, "%.1f", rounded)
-                : String.format(Locale.ROOT, "%.0f", rounded);
+        // tenths, rounded half up; then whole units half up from the tenths, as %.1f and %.0f of
+        // the rounded value print them (a diff formats thousands: no Formatter per size)
+        long tenths = (long) Math.floor(value * 10 + 0.5);
+        String number = tenths < 100 ? tenths / 10 + "." + tenths % 10 : Long.toString((tenths + 5) / 10);
         return number + " " + SI_UNITS[unit];
     }
 }

@@ -34,7 +34,7 @@ public final class Timestamps {
         ZonedDateTime t = time.atZone(clock.getZone());
         String head = MONTHS[t.getMonthValue() - 1] + " " + pad(t.getDayOfMonth());
         if (recent) {
-            return head + String.format(Locale.ROOT, " %02d:%02d", t.getHour(), t.getMinute());
+            return head + " " + two(t.getHour()) + ":" + two(t.getMinute());
         }
         return head + "  " + t.getYear();
     }
@@ -42,6 +42,10 @@ public final class Timestamps {
     /** {@code stat}'s time format: {@code 2024-03-05 14:02:00.000000000 +0000}. */
     public static String statTime(Instant time, ZoneId zone) {
         return STAT.format(time.atZone(zone));
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static String pad(int day) {

@@ -3,7 +3,6 @@ package dev.stagesh.fs;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,48 +23,85 @@ public final class TreeDiff {
         this.entries = List.copyOf(entries);
     }
 
+    /** Compares every path of both trees. */
     public static TreeDiff between(FileTree before, FileTree after) {
+        Set<String> paths = new HashSet<>(Math.max(16, (before.size() + after.size()) * 2));
+        before.walk("/").forEach(e -> paths.add(e.path()));
+        after.walk("/").forEach(e -> paths.add(e.path()));
+        return at(before, after, paths);
+    }
+
+    /**
+     * Compares the trees at {@code paths} alone, which must hold every path where they may differ
+     * together with its ancestors ({@link ChangedPaths}); anywhere else they are taken to be the same.
+     * The result is what {@link #between(FileTree, FileTree)} gives when that holds.
+     */
+    public static TreeDiff at(FileTree before, FileTree after, java.util.Collection<String> paths) {
         List<DiffEntry> out = new ArrayList<>();
         Set<String> parentsOfAddedOrRemoved = new HashSet<>();
-        after.walk("/").forEach(a -> {
-            if (before.entry(a.path()).isEmpty()) {
-                parentsOfAddedOrRemoved.add(FsPaths.parent(a.path()));
+        for (String p : paths) {
+            if ((before.get(p) == null) != (after.get(p) == null)) {
+                parentsOfAddedOrRemoved.add(FsPaths.parent(p));
             }
-        });
-        before.walk("/").forEach(b -> {
-            if (after.entry(b.path()).isEmpty()) {
-                parentsOfAddedOrRemoved.add(FsPaths.parent(b.path()));
-            }
-        });
-        after.walk("/").forEach(a -> {
-            FileEntry b = before.entry(a.path()).orElse(null);
-            if (b == null) {
-                out.add(new DiffEntry(DiffEntry.Kind.ADDED, a.path(), null, a, Set.of()));
-            } else if (!before.isImplied(a.path()) && !after.isImplied(a.path())) {
+        }
+        for (String p : inTreeOrder(before, after, paths)) {
+            FileEntry a = after.get(p);
+            FileEntry b = before.get(p);
+            if (a != null && b == null) {
+                out.add(new DiffEntry(DiffEntry.Kind.ADDED, p, null, a, Set.of()));
+            } else if (a != null && !before.implied(p) && !after.implied(p)) {
                 // trees merged from the same layer indexes share their unchanged entries
                 Set<DiffEntry.Attribute> changed = b == a ? EnumSet.noneOf(DiffEntry.Attribute.class) : compare(b, a);
-                if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(a.path())) {
+                if (a.isDirectory() && b.isDirectory() && parentsOfAddedOrRemoved.contains(p)) {
                     changed.add(DiffEntry.Attribute.ENTRIES);
                 }
                 if (!changed.isEmpty()) {
-                    out.add(new DiffEntry(DiffEntry.Kind.CHANGED, a.path(), b, a, changed));
+                    out.add(new DiffEntry(DiffEntry.Kind.CHANGED, p, b, a, changed));
                 }
-            }
-        });
-        String removedDir = null;
-        for (Iterator<FileEntry> it = before.walk("/").iterator(); it.hasNext(); ) {
-            FileEntry b = it.next();
-            if (removedDir != null && FsPaths.isWithin(b.path(), removedDir)) {
-                continue;
-            }
-            removedDir = null;
-            if (after.entry(b.path()).isEmpty()) {
-                out.add(new DiffEntry(DiffEntry.Kind.REMOVED, b.path(), b, null, Set.of()));
-                removedDir = b.isDirectory() ? b.path() : null;
+            } else if (a == null && b != null && after.get(FsPaths.parent(p)) != null) {
+                // as docker diff: a removed directory once, not with everything it held (whose
+                // parents are gone too)
+                out.add(new DiffEntry(DiffEntry.Kind.REMOVED, p, b, null, Set.of()));
             }
         }
-        out.sort((x, y) -> FsPaths.PATH_ORDER.compare(x.path(), y.path()));
         return new TreeDiff(out);
+    }
+
+    /**
+     * The paths found in either tree, each directory before its contents and siblings in name
+     * order ({@link FsPaths#PATH_ORDER}): a walk down both trees' sorted children, into the given
+     * paths alone, rather than a sort of long paths that share most of their characters.
+     */
+    private static List<String> inTreeOrder(FileTree before, FileTree after, java.util.Collection<String> paths) {
+        List<String> out = new ArrayList<>(paths.size());
+        if (!paths.contains("/")) {
+            return out;
+        }
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        todo.push("/");
+        List<String> kids = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            out.add(p);
+            kids.clear();
+            List<FileEntry> x = before.childrenOf(p);
+            List<FileEntry> y = after.childrenOf(p);
+            int i = 0;
+            int j = 0;
+            while (i < x.size() || j < y.size()) {
+                int c = i == x.size() ? 1 : j == y.size() ? -1 : FsPaths.C_ORDER.compare(x.get(i).name(), y.get(j).name());
+                String next = c <= 0 ? x.get(i).path() : y.get(j).path();
+                i += c <= 0 ? 1 : 0;
+                j += c >= 0 ? 1 : 0;
+                if (paths.contains(next)) {
+                    kids.add(next);
+                }
+            }
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                todo.push(kids.get(k));
+            }
+        }
+        return out;
     }
 
     static Set<DiffEntry.Attribute> compare(FileEntry b, FileEntry a) {

@@ -53,9 +53,7 @@ final class DiffCommand extends InspectCommand {
             json(document(diff, from, to, run));
             return 0;
         }
-        for (DiffEntry e : diff.entries()) {
-            printer().line(line(e));
-        }
+        printer().lines(diff.entries().stream().map(DiffCommand::line).toList());
         if (!diff.isEmpty()) {
             printer().line("");
         }

@@ -39,7 +39,7 @@ final class LsCommand extends SessionCommand {
                 var tree = files.tree(real);
                 CommandOutput out = new Ls(new PathResolver(tree), owners, Clock.systemDefaultZone())
                         .render(List.of(real), options);
-                out.lines().forEach(printer()::line);
+                printer().lines(out.lines());
                 out.errors().forEach(e -> printer().error("ls: " + e));
                 status |= out.ok() ? 0 : 1;
             } catch (dev.stagesh.fs.FsException e) {

@@ -79,10 +79,14 @@ public final class ShellRunner {
         }
         for (List<String> words : parsed) {
             long start = System.nanoTime();
+            long cpu = timing ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
             int status = tree.forWord(words.get(0)).execute(words.toArray(String[]::new));
             if (timing) {
                 System.out.flush();
                 System.err.printf("stagesh-timing %.1f ms %s%n", (System.nanoTime() - start) / 1e6, String.join(" ", words));
+                // the reading thread's own CPU time: on a loaded machine the wall time is mostly waiting for a core
+                System.err.printf("stagesh-cpu %.1f ms %s%n", (java.lang.management.ManagementFactory.getThreadMXBean()
+                        .getCurrentThreadCpuTime() - cpu) / 1e6, String.join(" ", words));
             }
             announceWarnings();
             if (status != 0) {

@@ -242,8 +242,20 @@ final class FakeEngine implements Engine {
         return c == null ? Optional.empty() : Optional.of(java.time.Instant.ofEpochSecond(c.created));
     }
 
+    /** Where a local overlay2 engine would have unpacked each image's layers, bottom first, by image ID. */
+    final Map<String, List<java.nio.file.Path>> layerDirectories = new HashMap<>();
+
+    @Override
+    public synchronized Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        return Optional.ofNullable(layerDirectories.get(imageId));
+    }
+
+    /** Images saved, in order (a save changes nothing, so it is not among {@link #calls}). */
+    final List<String> saves = new CopyOnWriteArrayList<>();
+
     @Override
     public synchronized InputStream save(String imageId) {
+        saves.add(imageId);
         byte[] saved = image(imageId).saved();
         if (saved == null) {
             throw new EngineException("save " + imageId + ": the test gave no archive");

@@ -79,4 +79,63 @@ class FormatsTest {
                 .containsExactly("1", "10", "B", "a", "a.txt", "ab", "b", "é");
         assertThat(FsPaths.C_ORDER.compare("same", "same")).isZero();
     }
+
+    @Test
+    void siPrintsWhatTheFormatterPrintsForEverySize() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long bytes = i < 2000 ? i * 7L : (long) Math.pow(10, random.nextDouble() * 15);
+            assertThat(SizeFormat.si(bytes)).as("%d bytes", bytes).isEqualTo(formatted(bytes));
+        }
+    }
+
+    /** The rule as written with the formatter: rounded half up to tenths, then %.1f or %.0f of that. */
+    private static String formatted(long bytes) {
+        if (bytes < 10) {
+            return bytes + " B";
+        }
+        String[] units = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
+        int unit = 0;
+        double value = bytes;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        double rounded = Math.floor(value * 10 + 0.5) / 10;
+        return String.format(java.util.Locale.ROOT, rounded < 10 ? "%.1f" : "%.0f", rounded) + " " + units[unit];
+    }
+
+    @Test
+    void pathOrderIsComponentByComponentForAnyNames() {
+        java.util.Random random = new java.util.Random(3);
+        String[] parts = {"a", "b", "a-b", "a.b", "ab", "\uD83D\uDE00", "\uFFFD", "A", "a b", "0"};
+        for (int i = 0; i < 20_000; i++) {
+            String x = randomPath(random, parts);
+            String y = randomPath(random, parts);
+            assertThat(Integer.signum(FsPaths.PATH_ORDER.compare(x, y))).as("%s vs %s", x, y)
+                    .isEqualTo(Integer.signum(byComponents(x, y)));
+        }
+    }
+
+    private static String randomPath(java.util.Random random, String[] parts) {
+        StringBuilder b = new StringBuilder();
+        int depth = random.nextInt(4);
+        for (int d = 0; d < depth; d++) {
+            b.append('/').append(parts[random.nextInt(parts.length)]);
+        }
+        return b.length() == 0 ? "/" : b.toString();
+    }
+
+    /** Splits both paths into names and compares those in C order, the shorter list first on a tie. */
+    private static int byComponents(String x, String y) {
+        String[] a = x.equals("/") ? new String[0] : x.substring(1).split("/");
+        String[] b = y.equals("/") ? new String[0] : y.substring(1).split("/");
+        for (int k = 0; k < Math.min(a.length, b.length); k++) {
+            int c = FsPaths.C_ORDER.compare(a[k], b[k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
 }
