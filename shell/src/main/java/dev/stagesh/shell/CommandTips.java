@@ -18,7 +18,7 @@ import org.jline.widget.TailTipWidgets;
  */
 final class CommandTips extends TailTipWidgets {
     /** Rows of description at most: a synopsis and a few lines of what the command does. */
-    static final int ROWS = 4;
+    static final int ROWS = 3;
 
     private final ScreenFoot foot;
 
@@ -40,6 +40,18 @@ final class CommandTips extends TailTipWidgets {
     @Override
     public void initDescription() {
         setDescription(List.of()); // the shared status's border stays off
+    }
+
+    /**
+     * The foot grows before the completion, not in the middle of it; its menu may be drawn over
+     * the foot, which the next key draws again.
+     */
+    @Override
+    public boolean tailtipComplete() {
+        foot.reserve();
+        boolean done = super.tailtipComplete();
+        foot.menuShown();
+        return done;
     }
 
     @Override

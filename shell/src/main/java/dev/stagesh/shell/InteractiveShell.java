@@ -70,13 +70,19 @@ public final class InteractiveShell {
             CompletableFuture<Void> prepared = CompletableFuture.runAsync(prompt::prepare);
             while (!context.quit().requested()) {
                 String line;
+                if (tips.isPresent()) {
+                    foot.reading(CommandTips.ROWS);
+                }
                 try {
                     line = reader.readLine(runner.prompt());
                 } catch (UserInterruptException e) {
-                    tips.ifPresent(CommandTips::clearDescription); // the line was cleared: so is what described it
                     continue;
                 } catch (EndOfFileException e) {
                     break;
+                } finally {
+                    if (tips.isPresent()) {
+                        foot.read();
+                    }
                 }
                 awaitQuietly(prepared); // it adds the commands to the tree the line runs on
                 runner.runLine(line);

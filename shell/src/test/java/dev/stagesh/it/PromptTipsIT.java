@@ -38,10 +38,9 @@ class PromptTipsIT {
         try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), env, command)) {
             t.waitFor("stage 0 (build) 1/3 > ", STEP);
             t.type("diff ");
-            t.waitForLastLine(l -> l.equals("✓  stage 0 (build) 1/3  FROM busybox AS build  next: RUN echo hi > /hi"), STEP);
-            assertThat(lastRows(t.visible(), 3)).as("the line, the synopsis under it, the status line last")
-                    .containsExactly("stage 0 (build) 1/3 > diff", "diff [--json] [STEP...]",
-                            "✓  stage 0 (build) 1/3  FROM busybox AS build  next: RUN echo hi > /hi");
+            // the line, the synopsis under it, the status line last
+            waitForRows(t, "stage 0 (build) 1/3 > diff", "diff [--json] [STEP...]",
+                    "✓  stage 0 (build) 1/3  FROM busybox AS build  next: RUN echo hi > /hi");
 
             // Enter: the rows at the foot go before diff prints, which starts on the line after the command
             t.keys("Enter");
@@ -58,10 +57,17 @@ class PromptTipsIT {
             assertThat(t.screen()).contains("[0 (build) 3/3] RUN sleep 2 && echo slept\nslept\n")
                     .doesNotContain("3/3  RUN sleep 2 && echo slept");
 
+            // a completion leaves the foot in place, described anew
+            t.type("commit --s");
+            t.keys("Tab");
+            waitForRows(t, "stage 0 (build) 3/3 > commit --squash", "commit [--here] [--squash] TAG...",
+                    "✓  stage 0 (build) 3/3  RUN sleep 2 && echo slept  stage done");
+            t.keys("C-u");
+
             // at the last step the status line says so; clearing the line clears the foot
             t.type("ls ");
-            t.waitForLastLine(l -> l.equals("✓  stage 0 (build) 3/3  RUN sleep 2 && echo slept  stage done"), STEP);
-            assertThat(lastRows(t.visible(), 2).get(0)).isEqualTo("ls [-adhl] [--json] [PATH...]");
+            waitForRows(t, "stage 0 (build) 3/3 > ls", "ls [-adhl] [--json] [PATH...]",
+                    "✓  stage 0 (build) 3/3  RUN sleep 2 && echo slept  stage done");
             t.keys("C-u");
             t.waitForLastLine(l -> l.equals("stage 0 (build) 3/3 >"), STEP);
 
@@ -97,6 +103,19 @@ class PromptTipsIT {
         }
         for (long pid : jvms.pids()) {
             assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
+        }
+    }
+
+    /** Waits until the last lines of the screen that are not blank are these, judged on one capture. */
+    private static void waitForRows(Tmux t, String... rows) {
+        long deadline = System.nanoTime() + STEP.toNanos();
+        String screen = t.visible();
+        while (!lastRows(screen, rows.length).equals(List.of(rows))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the screen never ended with " + List.of(rows) + "; it shows:\n" + screen);
+            }
+            StageshProcess.sleep(50);
+            screen = t.visible();
         }
     }
 
