@@ -156,7 +156,8 @@ final class ScreenFoot {
         terminal.flush();
     }
 
-    private List<AttributedString> rows() {
+    /** What the foot shows now, top to bottom. */
+    List<AttributedString> rows() {
         List<AttributedString> rows = new ArrayList<>();
         if (readingRows > 0) {
             // blank rows first: the description sits on the status line, at the foot's bottom

@@ -67,4 +67,13 @@ class PromptCommandsTest {
                 .singleElement().asString().isNotBlank();
         assertThat(complete("ls -")).extracting(Candidate::value).contains("--json", "-l", "-a");
     }
+
+    @Test
+    void preparedOnceTheFirstPromptShowsTheRegistryIsNotBuiltAgain() {
+        prompt.prepare();
+        assertThat(built).hasValue(1);
+        assertThat(complete("")).extracting(Candidate::value).contains("diff");
+        prompt.prepare();
+        assertThat(built).as("built once, whoever asks first").hasValue(1);
+    }
 }
