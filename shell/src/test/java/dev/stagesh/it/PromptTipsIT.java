@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +30,8 @@ class PromptTipsIT {
 
     @Test
     void theSynopsisShowsUnderTheLineAboveTheStatusLine() throws IOException {
-        Preconditions.needTmux();
-        Path df = dir.resolve("Dockerfile");
-        Files.writeString(df, "FROM busybox AS build\nRUN echo hi > /hi\nRUN sleep 2 && echo slept\n");
-        JavaPids jvms = JavaPids.in(dir);
-        String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " --no-cache " + df
-                + "; echo STAGESH-EXITED-$?; sleep 30";
-        Map<String, String> env = Map.of("HOME", dir.toString(), "TERM", "xterm-256color");
-        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), env, command)) {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox AS build\nRUN echo hi > /hi\nRUN sleep 2 && echo slept\n");
+        inTerminal("--no-cache", Map.of(), t -> {
             t.waitFor("stage 0 (build) 1/3 > ", STEP);
             t.type("diff ");
             // the line, the synopsis under it, the status line last
@@ -71,24 +67,13 @@ class PromptTipsIT {
             t.keys("C-u");
             t.waitForLastLine(l -> l.equals("stage 0 (build) 3/3 >"), STEP);
 
-            t.line("quit");
-            t.waitFor("STAGESH-EXITED-0", STEP);
-        }
-        for (long pid : jvms.pids()) {
-            assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
-        }
+        });
     }
 
     @Test
     void noWidgetsWithNoColor() throws IOException {
-        Preconditions.needTmux();
-        Path df = dir.resolve("Dockerfile");
-        Files.writeString(df, "FROM busybox\n");
-        JavaPids jvms = JavaPids.in(dir);
-        String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " " + df
-                + "; echo STAGESH-EXITED-$?; sleep 30";
-        Map<String, String> env = Map.of("HOME", dir.toString(), "TERM", "xterm-256color", "NO_COLOR", "1");
-        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), env, command)) {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
+        inTerminal("", Map.of("NO_COLOR", "1"), t -> {
             t.waitFor("stage 0 1/1 > ", STEP);
             // the widgets draw a synopsis in the key's own widget, before the line is shown again:
             // once the line shows, a synopsis would show with it
@@ -98,6 +83,22 @@ class PromptTipsIT {
             t.waitForLastLine(l -> l.equals("stage 0 1/1 > diff 1"), STEP);
             assertThat(t.visible()).doesNotContain("[--json]").doesNotContain("stage done");
             t.keys("C-u");
+        });
+    }
+
+    /**
+     * A session on the test's Dockerfile in tmux, with colour unless {@code env} says NO_COLOR, and a user.home of the
+     * test's own (the user's history is neither read nor written); quit after {@code steps}, and nothing left behind.
+     */
+    private void inTerminal(String options, Map<String, String> env, Consumer<Tmux> steps) throws IOException {
+        Preconditions.needTmux();
+        JavaPids jvms = JavaPids.in(dir);
+        String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " " + options + " "
+                + dir.resolve("Dockerfile") + "; echo STAGESH-EXITED-$?; sleep 30";
+        Map<String, String> all = new HashMap<>(Map.of("HOME", dir.toString(), "TERM", "xterm-256color"));
+        all.putAll(env);
+        try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8), all, command)) {
+            steps.accept(t);
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
         }

@@ -2,12 +2,9 @@ package dev.stagesh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,17 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The rows at the terminal's foot: a description above the status line, and the height they keep while a line is read. */
 class ScreenFootTest {
     private static final AttributedString POSITION = new AttributedString("✓  stage 0 1/2  FROM busybox  next: RUN true");
-    private final Terminal terminal = dumbTerminal();
+    private final Terminal terminal = DumbTerminals.open();
     private final ScreenFoot foot = new ScreenFoot(terminal, new Object(), () -> POSITION);
 
-    private static Terminal dumbTerminal() {
-        try {
-            return TerminalBuilder.builder().streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-                    .dumb(true).build();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @AfterEach
     void close() throws IOException {
