@@ -46,6 +46,14 @@ final class DapCommand implements Callable<Integer> {
     private SessionEnd untakenEnd;
     private ShutdownHook hook;
 
+    /** The command as picocli would make it for these options, for a line read without it ({@link DapArguments}). */
+    static DapCommand of(StageshCommand root, BuildOptions options) {
+        DapCommand d = new DapCommand();
+        d.root = root;
+        d.build = options;
+        return d;
+    }
+
     @Override
     public Integer call() {
         // stdout carries the protocol alone: anything else printed by mistake goes to stderr

@@ -502,10 +502,59 @@ public final class DockerEngine implements Engine {
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
         start(containerId);
+        if (socket != null) {
+            return runToEndOverSocket(containerId, sink);
+        }
         try (ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
                 .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink))) {
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
             output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            int code = exit.path("StatusCode").asInt(-1);
+            return code >= 0 ? code : exitCodeOnceStopped(containerId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        } catch (IOException e) {
+            throw new EngineException("lost the container's output: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As above, the logs read off the local socket on a thread of their own (no docker-java on a
+     * step's path); closing the stream once the wait has answered and the grace is over ends it.
+     */
+    private int runToEndOverSocket(String containerId, OutputSink sink) {
+        String what = "follow the output of container " + containerId;
+        UnixSocketHttp.Response logs;
+        try {
+            logs = UnixSocketHttp.get(socket, "/containers/" + encode(containerId) + "/logs?follow=1&stdout=1&stderr=1");
+        } catch (IOException e) {
+            throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
+        }
+        InputStream body = logs.body();
+        try (body) {
+            if (logs.status() != 200) {
+                throw EngineException.forStatus(logs.status(), what + ": " + new Answer(logs.status(), body.readAllBytes()).message());
+            }
+            CompletableFuture<Void> copied = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    MultiplexedStream.copy(body, sink);
+                    copied.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    copied.completeExceptionally(e);
+                }
+            }, "stagesh-output");
+            reader.setDaemon(true);
+            reader.start();
+            JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
+            try {
+                copied.get(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException trailing) {
+                // an output stream the engine left open past the process's end is cut (closing the body)
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new EngineException("lost the container's output: " + EngineConnector.rootMessage(e.getCause()), e.getCause());
+            }
             int code = exit.path("StatusCode").asInt(-1);
             return code >= 0 ? code : exitCodeOnceStopped(containerId);
         } catch (InterruptedException e) {
@@ -918,12 +967,9 @@ public final class DockerEngine implements Engine {
 
     @Override
     public boolean volumeExists(String name) {
-        try {
-            client().inspectVolumeCmd(name).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        // a plain GET: docker-java's typed inspect (bean introspection on first use) was on the
+        // way of a session's first RUN, which makes sure the toolbox volume is there
+        return getJson("/volumes/" + encode(name)).isPresent();
     }
 
     @Override
