@@ -502,13 +502,9 @@ public final class DockerEngine implements Engine {
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
         start(containerId);
-        if (socket != null) {
-            return runToEndOverSocket(containerId, sink);
-        }
-        try (ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink))) {
+        try (FollowedOutput output = follow(containerId, sink)) {
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
-            output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            output.awaitEnd(OUTPUT_GRACE_SECONDS);
             int code = exit.path("StatusCode").asInt(-1);
             return code >= 0 ? code : exitCodeOnceStopped(containerId);
         } catch (InterruptedException e) {
@@ -519,50 +515,68 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    /** A container's output being followed to the sink, on a thread of its own; closing it cuts the stream. */
+    private interface FollowedOutput extends java.io.Closeable {
+        /** Waits up to that long for the output to end (a stream still open then is left to close). */
+        void awaitEnd(long seconds) throws InterruptedException, IOException;
+    }
+
     /**
-     * As above, the logs read off the local socket on a thread of their own (no docker-java on a
-     * step's path); closing the stream once the wait has answered and the grace is over ends it.
+     * The container's logs from its start, followed: off the local socket (no docker-java on a
+     * step's path: its first typed command costs a quarter of a second), else through the transport.
      */
-    private int runToEndOverSocket(String containerId, OutputSink sink) {
-        String what = "follow the output of container " + containerId;
-        UnixSocketHttp.Response logs;
-        try {
-            logs = UnixSocketHttp.get(socket, "/containers/" + encode(containerId) + "/logs?follow=1&stdout=1&stderr=1");
-        } catch (IOException e) {
-            throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
-        }
-        InputStream body = logs.body();
-        try (body) {
-            if (logs.status() != 200) {
-                throw EngineException.forStatus(logs.status(), what + ": " + new Answer(logs.status(), body.readAllBytes()).message());
-            }
-            CompletableFuture<Void> copied = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try {
-                    MultiplexedStream.copy(body, sink);
-                    copied.complete(null);
-                } catch (IOException | RuntimeException e) {
-                    copied.completeExceptionally(e);
+    private FollowedOutput follow(String containerId, OutputSink sink) throws IOException {
+        if (socket == null) {
+            ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
+                    .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink));
+            return new FollowedOutput() {
+                @Override
+                public void awaitEnd(long seconds) throws InterruptedException {
+                    output.awaitCompletion(seconds, TimeUnit.SECONDS);
                 }
-            }, "stagesh-output");
-            reader.setDaemon(true);
-            reader.start();
-            JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
-            try {
-                copied.get(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException trailing) {
-                // an output stream the engine left open past the process's end is cut (closing the body)
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new EngineException("lost the container's output: " + EngineConnector.rootMessage(e.getCause()), e.getCause());
-            }
-            int code = exit.path("StatusCode").asInt(-1);
-            return code >= 0 ? code : exitCodeOnceStopped(containerId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted");
-        } catch (IOException e) {
-            throw new EngineException("lost the container's output: " + e.getMessage(), e);
+
+                @Override
+                public void close() throws IOException {
+                    output.close();
+                }
+            };
         }
+        UnixSocketHttp.Response logs = UnixSocketHttp.get(socket, "/containers/" + encode(containerId) + "/logs?follow=1&stdout=1&stderr=1");
+        InputStream body = logs.body();
+        if (logs.status() != 200) {
+            try (body) {
+                throw EngineException.forStatus(logs.status(), "follow the output of " + containerId + ": "
+                        + new Answer(logs.status(), body.readAllBytes()).message());
+            }
+        }
+        CompletableFuture<Void> copied = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                MultiplexedStream.copy(body, sink);
+                copied.complete(null);
+            } catch (IOException | RuntimeException e) {
+                copied.completeExceptionally(e);
+            }
+        }, "stagesh-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new FollowedOutput() {
+            @Override
+            public void awaitEnd(long seconds) throws InterruptedException, IOException {
+                try {
+                    copied.get(seconds, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException trailing) {
+                    // an output stream the engine left open past the process's end is cut by close
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IOException(EngineConnector.rootMessage(e.getCause()), e.getCause());
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                body.close();
+            }
+        };
     }
 
     /**
