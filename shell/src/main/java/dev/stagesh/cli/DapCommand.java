@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -46,8 +48,19 @@ final class DapCommand implements Callable<Integer> {
     private SessionEnd untakenEnd;
     private ShutdownHook hook;
 
+    /** The command as picocli would make it for these options, for a line read without it ({@link DapArguments}). */
+    static DapCommand of(StageshCommand root, BuildOptions options) {
+        DapCommand d = new DapCommand();
+        d.root = root;
+        d.build = options;
+        return d;
+    }
+
     @Override
     public Integer call() {
+        Thread warming = new Thread(DapCommand::warmProtocol, "stagesh-dap-warm");
+        warming.setDaemon(true);
+        warming.start();
         // stdout carries the protocol alone: anything else printed by mistake goes to stderr
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         System.setOut(System.err);
@@ -92,6 +105,38 @@ final class DapCommand implements Callable<Integer> {
             ground = null; // launch connects again and reports it
         } finally {
             early.complete(ground);
+        }
+        if (ground != null) {
+            warm(ground.engine());
+        }
+    }
+
+    /**
+     * LSP4J's reflection over the protocol's interfaces (each method's annotations, one proxy
+     * class per annotation type, the JDK's logging it reports through), which it does on the
+     * main thread before it reads the first request: done here beside it, on the second core,
+     * what the main thread then finds done is cached in the JDK's reflection data.
+     */
+    private static void warmProtocol() {
+        try {
+            java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+            ServiceEndpoints.getSupportedMethods(IDebugProtocolClient.class);
+            ServiceEndpoints.getSupportedMethods(DapServer.class);
+        } catch (RuntimeException e) {
+            // only a head start: the launcher does the same on its own thread and reports what fails
+        }
+    }
+
+    /**
+     * What the first RUN would otherwise ask on its way (its mount points are planned by the
+     * engine's product and store: /info and /version, 60 ms and more under load), asked while
+     * the editor is still in its handshake.
+     */
+    private static void warm(Engine engine) {
+        try {
+            engine.capabilities();
+        } catch (RuntimeException e) {
+            // the step asks again and reports it
         }
     }
 

@@ -83,6 +83,15 @@ public final class StageshCommand implements Callable<Integer> {
     public static int run(String[] args, EngineFuture engine) {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
+        var dap = DapArguments.plain(args);
+        if (dap.isPresent()) {
+            // an editor's launch: picocli's model is not built at all (see DapArguments)
+            try {
+                return DapCommand.of(root, dap.get()).call();
+            } catch (RuntimeException e) {
+                return failed(e);
+            }
+        }
         CommandLine cl = commandLine(root, args);
         if (List.of(args).stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("help"))) {
             // --help wraps at the terminal's width, and is plain: stagesh colours through JLine alone
@@ -90,17 +99,20 @@ public final class StageshCommand implements Callable<Integer> {
             cl.setUsageHelpAutoWidth(true);
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (!ShutdownHook.stopping()) {
-                Printer.system(false).error(ErrorMessages.of(ex));
-            }
-            return ex instanceof EngineUnavailableException ? 2 : 1;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex));
         cl.setParameterExceptionHandler((ex, a) -> {
             Printer.system(false).error(ex.getMessage() + " (stagesh --help)");
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** A command's failure: its one line (none once a signal is ending the process), and the exit code. */
+    private static int failed(Exception ex) {
+        if (!ShutdownHook.stopping()) {
+            Printer.system(false).error(ErrorMessages.of(ex));
+        }
+        return ex instanceof EngineUnavailableException ? 2 : 1;
     }
 
     /** The command line for these arguments: the root, with the subcommands they may name. */

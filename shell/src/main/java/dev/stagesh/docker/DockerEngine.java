@@ -509,10 +509,9 @@ public final class DockerEngine implements Engine {
     @Override
     public int runToEnd(String containerId, OutputSink sink) {
         start(containerId);
-        try (ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink))) {
+        try (FollowedOutput output = follow(containerId, sink)) {
             JsonNode exit = send("POST", "/containers/" + encode(containerId) + "/wait", null).json("wait for container");
-            output.awaitCompletion(OUTPUT_GRACE_SECONDS, TimeUnit.SECONDS);
+            output.awaitEnd(OUTPUT_GRACE_SECONDS);
             int code = exit.path("StatusCode").asInt(-1);
             return code >= 0 ? code : exitCodeOnceStopped(containerId);
         } catch (InterruptedException e) {
@@ -521,6 +520,70 @@ public final class DockerEngine implements Engine {
         } catch (IOException e) {
             throw new EngineException("lost the container's output: " + e.getMessage(), e);
         }
+    }
+
+    /** A container's output being followed to the sink, on a thread of its own; closing it cuts the stream. */
+    private interface FollowedOutput extends java.io.Closeable {
+        /** Waits up to that long for the output to end (a stream still open then is left to close). */
+        void awaitEnd(long seconds) throws InterruptedException, IOException;
+    }
+
+    /**
+     * The container's logs from its start, followed: off the local socket (no docker-java on a
+     * step's path: its first typed command costs a quarter of a second), else through the transport.
+     */
+    private FollowedOutput follow(String containerId, OutputSink sink) throws IOException {
+        if (socket == null) {
+            ResultCallback.Adapter<Frame> output = client().logContainerCmd(containerId)
+                    .withStdOut(true).withStdErr(true).withFollowStream(true).exec(new FrameForwarder(sink));
+            return new FollowedOutput() {
+                @Override
+                public void awaitEnd(long seconds) throws InterruptedException {
+                    output.awaitCompletion(seconds, TimeUnit.SECONDS);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    output.close();
+                }
+            };
+        }
+        UnixSocketHttp.Response logs = UnixSocketHttp.get(socket, "/containers/" + encode(containerId) + "/logs?follow=1&stdout=1&stderr=1");
+        InputStream body = logs.body();
+        if (logs.status() != 200) {
+            try (body) {
+                throw EngineException.forStatus(logs.status(), "follow the output of " + containerId + ": "
+                        + new Answer(logs.status(), body.readAllBytes()).message());
+            }
+        }
+        CompletableFuture<Void> copied = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                MultiplexedStream.copy(body, sink);
+                copied.complete(null);
+            } catch (IOException | RuntimeException e) {
+                copied.completeExceptionally(e);
+            }
+        }, "stagesh-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new FollowedOutput() {
+            @Override
+            public void awaitEnd(long seconds) throws InterruptedException, IOException {
+                try {
+                    copied.get(seconds, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException trailing) {
+                    // an output stream the engine left open past the process's end is cut by close
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IOException(EngineConnector.rootMessage(e.getCause()), e.getCause());
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                body.close();
+            }
+        };
     }
 
     /**
@@ -925,12 +988,9 @@ public final class DockerEngine implements Engine {
 
     @Override
     public boolean volumeExists(String name) {
-        try {
-            client().inspectVolumeCmd(name).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        // a plain GET: docker-java's typed inspect (bean introspection on first use) was on the
+        // way of a session's first RUN, which makes sure the toolbox volume is there
+        return getJson("/volumes/" + encode(name)).isPresent();
     }
 
     @Override
