@@ -48,10 +48,10 @@ final class FileCopier {
     private final StepListener listener;
     private final SnapshotPaths paths;
 
-    FileCopier(Engine engine, ArchiveContainers archives, SnapshotStore store, BuildContext context,
+    FileCopier(Engine engine, ArchiveContainers archives, SnapshotPaths paths, SnapshotStore store, BuildContext context,
                Map<String, String> labels, StepListener listener) {
         this.listener = listener;
-        this.paths = new SnapshotPaths(engine, archives);
+        this.paths = paths;
         this.engine = engine;
         this.archives = archives;
         this.store = store;
