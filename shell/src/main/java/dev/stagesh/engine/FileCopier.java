@@ -148,7 +148,7 @@ final class FileCopier {
             }
             boolean intoDir = a.dest().endsWith("/") || a.sources().size() > 1 || !urls || isDirectory(snap, destPath);
             String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", sum.toString())
-                    .add("chmod", a.chmod()).add("chown", a.chown()));
+                    .add("chmod", a.chmod()).add("chown", a.chown()).add("dest", destPath));
             var hit = store.lookup(key);
             String image;
             if (hit.isPresent()) {
@@ -289,8 +289,10 @@ final class FileCopier {
         try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
                 : from == null ? fromContext(sources, dest, workdir, options, snap)
                 : fromImage(ins, from, sourceImage, sources, dest, workdir, options, snap)) {
+            // the destination as placed: a WORKDIR of a directory the parent has makes no image, so a
+            // relative destination is placed by a working directory that nothing else in the key names
             String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", payload.checksum())
-                    .add("chmod", chmod).add("chown", chown));
+                    .add("chmod", chmod).add("chown", chown).add("dest", Paths.resolve(workdir, dest)));
             hit = store.lookup(key);
             if (hit.isPresent()) {
                 image = hit.get();

@@ -44,10 +44,16 @@ record IndexedPath(Answer answer, FileEntry entry, String firstMissing) {
             }
             last = entry.get();
         }
+        if (dir.isEmpty() && (last == null || tree.isImplied("/"))) {
+            // layer tars seldom list the root; every engine's root filesystem has one, root's and 0755
+            return new IndexedPath(Answer.DIRECTORY, ROOT, null);
+        }
         if (last == null) {
             return UNRESOLVED;
         }
-        return new IndexedPath(tree.isImplied(dir.isEmpty() ? "/" : dir) ? Answer.IMPLIED_DIRECTORY : Answer.DIRECTORY,
-                last, null);
+        return new IndexedPath(tree.isImplied(dir) ? Answer.IMPLIED_DIRECTORY : Answer.DIRECTORY, last, null);
     }
+
+    private static final FileEntry ROOT = new FileEntry("/", dev.stagesh.fs.EntryType.DIRECTORY, 0755, 0, 0, 0,
+            java.time.Instant.EPOCH, null, 0, 0);
 }
