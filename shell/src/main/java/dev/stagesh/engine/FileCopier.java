@@ -236,7 +236,7 @@ final class FileCopier {
             engine.putArchive(container, "/", new java.io.ByteArrayInputStream(bytes.toByteArray()));
             return engine.commit(container, store.labels(key));
         } finally {
-            engine.removeContainer(container);
+            archives.removeLater(container);
         }
     }
 
@@ -313,7 +313,7 @@ final class FileCopier {
                     new CountingInputStream(tar, sent -> listener.transferred(sent, payload.size()))));
             return engine.commit(container, store.labels(key));
         } finally {
-            engine.removeContainer(container);
+            archives.removeLater(container);
         }
     }
 
@@ -564,7 +564,7 @@ final class FileCopier {
             }
             // the source container is needed while the tar streams, so it is read eagerly into the plan
             return new Payload(checksum, out -> writeFromContainer(container, placed, created, options, out),
-                    () -> engine.removeContainer(container));
+                    () -> archives.removeLater(container));
         } catch (RuntimeException e) {
             engine.removeContainer(container);
             throw e;

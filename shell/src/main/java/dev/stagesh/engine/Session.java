@@ -493,6 +493,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         containers.settle(); // a spent step container holds the snapshot it was made from
+        archives.settle(); // and so does a spent COPY's or WORKDIR's writer
         for (String image : dropped) {
             archives.forget(image);
             store.discard(image);
