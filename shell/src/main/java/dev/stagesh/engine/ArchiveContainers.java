@@ -22,8 +22,7 @@ final class ArchiveContainers implements AutoCloseable {
     private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
     /** What the engine added to each reader, probed on the first read that may meet it. */
     private final Map<String, Placeholders> placeholders = new java.util.HashMap<>();
-    /** The one thread that removes spent writers and sources, made on the first. */
-    private java.util.concurrent.ExecutorService removals;
+    private final SpentContainers spent;
     /** Images never change, so what one has under the engine's placeholders is read once (for the last few). */
     private final Map<String, ShadowedFiles> shadowed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -35,6 +34,7 @@ final class ArchiveContainers implements AutoCloseable {
     ArchiveContainers(Engine engine, Map<String, String> labels) {
         this.engine = engine;
         this.labels = labels;
+        this.spent = new SpentContainers(engine, "stagesh-archive-removal");
     }
 
     /** A container to read the snapshot's files from; shared, never changed. */
@@ -84,51 +84,16 @@ final class ArchiveContainers implements AutoCloseable {
 
     /**
      * Removes a spent writer or source container off the step's path, as a RUN's is: its removal
-     * (a quarter of a second on a loaded engine) need not delay the next step. It holds its image
-     * until then, so {@link #close} waits for the removals queued.
+     * need not delay the next step. It holds its image until then, so {@link #close} waits for the
+     * removals queued.
      */
     void removeLater(String id) {
-        try {
-            removals().execute(() -> {
-                try {
-                    engine.removeContainer(id);
-                } catch (RuntimeException ignored) {
-                    // gone already, or the engine is away: the session's end sweeps its labels
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            engine.removeContainer(id);
-        }
+        spent.removeLater(id);
     }
 
     /** Waits until the removals queued so far are done: a spent writer holds the snapshot it was made from. */
     void settle() {
-        java.util.concurrent.ExecutorService queued;
-        synchronized (this) {
-            queued = removals;
-        }
-        if (queued == null) {
-            return;
-        }
-        try {
-            queued.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.RejectedExecutionException e) {
-            // a removal that hangs or a closed session: the image stays for the final sweep
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized java.util.concurrent.ExecutorService removals() {
-        if (removals == null) {
-            removals = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "stagesh-archive-removals");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return removals;
+        spent.settle();
     }
 
     private String create(String image) {
@@ -138,18 +103,7 @@ final class ArchiveContainers implements AutoCloseable {
 
     @Override
     public void close() {
-        java.util.concurrent.ExecutorService queued;
-        synchronized (this) {
-            queued = removals;
-        }
-        if (queued != null) {
-            queued.shutdown();
-            try {
-                queued.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        spent.close();
         closeReaders();
     }
 
