@@ -22,6 +22,7 @@ final class ArchiveContainers implements AutoCloseable {
     private final LinkedHashMap<String, String> readers = new LinkedHashMap<>(16, 0.75f, true);
     /** What the engine added to each reader, probed on the first read that may meet it. */
     private final Map<String, Placeholders> placeholders = new java.util.HashMap<>();
+    private final SpentContainers spent;
     /** Images never change, so what one has under the engine's placeholders is read once (for the last few). */
     private final Map<String, ShadowedFiles> shadowed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -33,6 +34,7 @@ final class ArchiveContainers implements AutoCloseable {
     ArchiveContainers(Engine engine, Map<String, String> labels) {
         this.engine = engine;
         this.labels = labels;
+        this.spent = new SpentContainers(engine, "stagesh-archive-removal");
     }
 
     /** A container to read the snapshot's files from; shared, never changed. */
@@ -75,9 +77,23 @@ final class ArchiveContainers implements AutoCloseable {
         return shadowed.computeIfAbsent(snapshot.imageId(), id -> ShadowedFiles.of(engine, id));
     }
 
-    /** A fresh container of the snapshot to write into and commit; the caller removes it. */
+    /** A fresh container of the snapshot to write into and commit; the caller removes it ({@link #removeLater}). */
     String writer(Snapshot snapshot) {
         return create(snapshot.imageId());
+    }
+
+    /**
+     * Removes a spent writer or source container off the step's path, as a RUN's is: its removal
+     * need not delay the next step. It holds its image until then, so {@link #close} waits for the
+     * removals queued.
+     */
+    void removeLater(String id) {
+        spent.removeLater(id);
+    }
+
+    /** Waits until the removals queued so far are done: a spent writer holds the snapshot it was made from. */
+    void settle() {
+        spent.settle();
     }
 
     private String create(String image) {
@@ -86,7 +102,12 @@ final class ArchiveContainers implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        spent.close();
+        closeReaders();
+    }
+
+    private synchronized void closeReaders() {
         readers.values().forEach(id -> {
             try {
                 engine.removeContainer(id);

@@ -48,10 +48,10 @@ final class FileCopier {
     private final StepListener listener;
     private final SnapshotPaths paths;
 
-    FileCopier(Engine engine, ArchiveContainers archives, SnapshotStore store, BuildContext context,
+    FileCopier(Engine engine, ArchiveContainers archives, SnapshotPaths paths, SnapshotStore store, BuildContext context,
                Map<String, String> labels, StepListener listener) {
         this.listener = listener;
-        this.paths = new SnapshotPaths(engine, archives);
+        this.paths = paths;
         this.engine = engine;
         this.archives = archives;
         this.store = store;
@@ -148,7 +148,7 @@ final class FileCopier {
             }
             boolean intoDir = a.dest().endsWith("/") || a.sources().size() > 1 || !urls || isDirectory(snap, destPath);
             String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", sum.toString())
-                    .add("chmod", a.chmod()).add("chown", a.chown()));
+                    .add("chmod", a.chmod()).add("chown", a.chown()).add("dest", destPath));
             var hit = store.lookup(key);
             String image;
             if (hit.isPresent()) {
@@ -236,7 +236,7 @@ final class FileCopier {
             engine.putArchive(container, "/", new java.io.ByteArrayInputStream(bytes.toByteArray()));
             return engine.commit(container, store.labels(key));
         } finally {
-            engine.removeContainer(container);
+            archives.removeLater(container);
         }
     }
 
@@ -289,8 +289,10 @@ final class FileCopier {
         try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
                 : from == null ? fromContext(sources, dest, workdir, options, snap)
                 : fromImage(ins, from, sourceImage, sources, dest, workdir, options, snap)) {
+            // the destination as placed: a WORKDIR of a directory the parent has makes no image, so a
+            // relative destination is placed by a working directory that nothing else in the key names
             String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", payload.checksum())
-                    .add("chmod", chmod).add("chown", chown));
+                    .add("chmod", chmod).add("chown", chown).add("dest", Paths.resolve(workdir, dest)));
             hit = store.lookup(key);
             if (hit.isPresent()) {
                 image = hit.get();
@@ -311,7 +313,7 @@ final class FileCopier {
                     new CountingInputStream(tar, sent -> listener.transferred(sent, payload.size()))));
             return engine.commit(container, store.labels(key));
         } finally {
-            engine.removeContainer(container);
+            archives.removeLater(container);
         }
     }
 
@@ -562,7 +564,7 @@ final class FileCopier {
             }
             // the source container is needed while the tar streams, so it is read eagerly into the plan
             return new Payload(checksum, out -> writeFromContainer(container, placed, created, options, out),
-                    () -> engine.removeContainer(container));
+                    () -> archives.removeLater(container));
         } catch (RuntimeException e) {
             engine.removeContainer(container);
             throw e;

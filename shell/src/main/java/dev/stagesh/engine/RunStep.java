@@ -52,7 +52,10 @@ final class RunStep {
                 .add("heredocs", r.heredocs().toString())
                 .add("mounts", mounts.cacheKey(r, sources))
                 .add("network", network(r))
-                .add("workdir", workdir).add("user", user));
+                .add("workdir", workdir).add("user", user)
+                // ENV steps make no image of their own (their config is carried in memory on the
+                // parent's image), so the environment they left must be in the key itself
+                .add("env", config.envMap()));
         var hit = store.lookup(key);
         if (hit.isPresent()) {
             Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));

@@ -48,7 +48,7 @@ public final class Session implements AutoCloseable {
     private final ActiveSteps active;
     private final Toolbox toolbox;
     private final BuildContext context;
-    private SnapshotInspector inspector;
+    private final SnapshotInspector inspector;
     private StageRun current;
     /** Where the last {@code continue} stopped at a breakpoint; the next one starts by running that step. */
     private BreakStop stoppedAt;
@@ -74,9 +74,12 @@ public final class Session implements AutoCloseable {
         this.active = new ActiveSteps(engine);
         this.containers = new StepContainers(engine, ground.network(), active);
         this.archives = new ArchiveContainers(engine, id.labels());
-        FileCopier copier = new FileCopier(engine, archives, store, context, id.labels(), listener);
+        // made with the session (it holds nothing until asked): steps ask its layer index which
+        // directories a snapshot has before they ask a reader container
+        this.inspector = new SnapshotInspector(engine, LayerIndexStore.standard(System.getenv()));
+        SnapshotPaths paths = new SnapshotPaths(engine, archives, inspector);
+        FileCopier copier = new FileCopier(engine, archives, paths, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
-        SnapshotPaths paths = new SnapshotPaths(engine, archives);
         MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(), new LayerRewriter(engine));
         RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints);
         WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints, copier);
@@ -224,9 +227,15 @@ public final class Session implements AutoCloseable {
     /**
      * Says that steps will run soon (an interactive session, a build without cache): what they
      * need from the engine is made in the background meanwhile, so the first one does not wait.
+     * That is the network namespace's holder, which only a RUN joins: where no stage the target
+     * needs has one, none is made (an ONBUILD trigger's RUN makes it when it runs).
      */
     public void prepareToRun() {
-        containers.prepare();
+        List<Stage> needed = new ArrayList<>(graph().required(target().stage()));
+        needed.add(target().stage());
+        if (needed.stream().anyMatch(s -> s.instructions().stream().anyMatch(i -> i instanceof Instruction.Run))) {
+            containers.prepare();
+        }
     }
 
     /**
@@ -490,6 +499,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         containers.settle(); // a spent step container holds the snapshot it was made from
+        archives.settle(); // and so does a spent COPY's or WORKDIR's writer
         for (String image : dropped) {
             archives.forget(image);
             store.discard(image);
@@ -742,10 +752,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
-    public synchronized SnapshotInspector inspector() {
-        if (inspector == null) {
-            inspector = new SnapshotInspector(engine, LayerIndexStore.standard(System.getenv()));
-        }
+    public SnapshotInspector inspector() {
         return inspector;
     }
 
@@ -762,9 +769,7 @@ public final class Session implements AutoCloseable {
         closed = true;
         try {
             containers.close();
-            if (inspector != null) {
-                inspector.close();
-            }
+            inspector.close();
             archives.close();
         } finally {
             // a session that never created anything (it only read the Dockerfile, or only read

@@ -333,6 +333,20 @@ public final class SnapshotInspector {
         return Optional.empty();
     }
 
+    /**
+     * The snapshot's whole filesystem when its layers' indexes are at hand without a save (kept,
+     * stored, or walked in a local engine's layer directories); unlike {@link #indexedTree} it never
+     * starts one: a build step asking whether a directory is there goes to the engine instead, and a
+     * save of every step's snapshot would cost a build more than the questions it answers.
+     */
+    public synchronized Optional<FileTree> treeWithoutSave(String imageId) {
+        FileTree tree = trees.get(imageId);
+        if (tree != null) {
+            return Optional.of(tree);
+        }
+        return fromIndexes(imageId, diffIds(imageId)).map(known -> snapshotTree(imageId, known));
+    }
+
     /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
     private synchronized java.util.concurrent.ScheduledExecutorService background() {
         if (background == null) {

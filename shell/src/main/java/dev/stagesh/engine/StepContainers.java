@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -29,13 +28,14 @@ final class StepContainers implements AutoCloseable {
     private final Engine engine;
     private final NetworkHolder network;
     private final ActiveSteps active;
-    private final ExecutorService removals = daemonThread("stagesh-step-removal");
+    private final SpentContainers spent;
     private final ExecutorService checks = daemonThread("stagesh-step-check");
 
     StepContainers(Engine engine, NetworkHolder network, ActiveSteps active) {
         this.engine = engine;
         this.network = network;
         this.active = active;
+        this.spent = new SpentContainers(engine, "stagesh-step-removal");
     }
 
     /** Gets what a step needs ready in the background, for a caller that knows steps will run soon. */
@@ -124,24 +124,11 @@ final class StepContainers implements AutoCloseable {
      * made from, which the engine will not remove while it exists.
      */
     void settle() {
-        try {
-            removals.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.RejectedExecutionException e) {
-            // a removal that hangs or a closed session: the image stays for the final sweep
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        spent.settle();
     }
 
     private void removeLater(String id) {
-        removals.execute(() -> {
-            try {
-                engine.removeContainer(id);
-            } catch (RuntimeException ignored) {
-                // gone already, or the engine is away: the session's end sweeps its labels
-            }
-        });
+        spent.removeLater(id);
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -155,12 +142,7 @@ final class StepContainers implements AutoCloseable {
     @Override
     public void close() {
         checks.shutdown();
-        removals.shutdown();
-        try {
-            removals.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        spent.close();
         network.close();
     }
 }

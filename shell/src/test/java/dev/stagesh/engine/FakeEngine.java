@@ -477,6 +477,7 @@ final class FakeEngine implements Engine {
         byte[] bytes = readAll(tar); // outside the lock, as load
         synchronized (this) {
             container(containerId).archives.add(Map.entry(path, bytes));
+            puts.put(containerId + " " + path, bytes);
             calls.add("put " + containerId + " " + path);
         }
     }
@@ -494,12 +495,26 @@ final class FakeEngine implements Engine {
         return Optional.empty();
     }
 
+    /** Every tar put, by container and path ("ID PATH"), kept after the container goes. */
+    final Map<String, byte[]> puts = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What {@link #stat} answers, by path, in every container: the fake keeps no filesystems. */
     final Map<String, PathStat> paths = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many stats were asked. */
+    final java.util.concurrent.atomic.AtomicInteger stats = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Optional<PathStat> stat(String containerId, String path) {
+        stats.incrementAndGet();
         return Optional.ofNullable(paths.get(path));
+    }
+
+    /** Where a test says a local engine unpacked an image's layers, bottom first (nowhere by default). */
+    java.util.function.Function<String, Optional<List<java.nio.file.Path>>> layerDirs = id -> Optional.empty();
+
+    @Override
+    public Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
+        return layerDirs.apply(imageId);
     }
 
     @Override

@@ -17,9 +17,14 @@ class MountPointsTest {
         return new Snapshot(image, ImageConfig.scratch("linux", "amd64"), 1, List.of(), 0);
     }
 
+    /** No layer is indexed: every question goes to the engine, as on a remote engine never read before. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path indexes;
+
     private MountPoints mountPoints(FakeEngine engine) {
         engine.createVolume(Toolbox.VOLUME, Map.of());
-        return new MountPoints(engine, new SnapshotPaths(engine, new ArchiveContainers(engine, session.labels())),
+        return new MountPoints(engine, new SnapshotPaths(engine, new ArchiveContainers(engine, session.labels()),
+                        new SnapshotInspector(engine, new dev.stagesh.fs.LayerIndexStore(indexes))),
                 new Toolbox(engine), session.labels(), new LayerRewriter(engine));
     }
 

@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class WorkdirStepTest {
     private static final long DIR = 1L << 31;
+    /** A diff ID shaped as the engine's are, so the layer index takes it. */
+    private static final String BASE_LAYER = "sha256:" + "b1".repeat(32);
+    /** The layer indexes on disk: none unless a test writes one. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path indexes;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path layerDir;
     private final FakeEngine engine = new FakeEngine(FakeEngine.docker20());
     private final Map<String, String> labels = new SessionId("s1", 1, "h").labels();
 
@@ -27,17 +34,104 @@ class WorkdirStepTest {
         StepContainers containers = new StepContainers(engine, new NetworkHolder(engine, toolbox, labels), active);
         SnapshotStore store = new SnapshotStore(engine, new SessionId("s1", 1, "h"), false);
         ArchiveContainers archives = new ArchiveContainers(engine, labels);
-        FileCopier copier = new FileCopier(engine, archives, store,
+        SnapshotPaths paths = new SnapshotPaths(engine, archives, new SnapshotInspector(engine, new dev.stagesh.fs.LayerIndexStore(indexes)));
+        FileCopier copier = new FileCopier(engine, archives, paths, store,
                 dev.stagesh.context.BuildContext.open(java.nio.file.Path.of(".")), labels, StepListener.SILENT);
-        SnapshotPaths paths = new SnapshotPaths(engine, archives);
         MountPoints mountPoints = new MountPoints(engine, paths, toolbox, labels, new LayerRewriter(engine));
         return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, paths, mountPoints, copier);
     }
 
     private StepOutcome base() {
-        String image = engine.addImage("busybox", List.of("sha256:b1"), Map.of(), null, List.of()).id();
+        return base("");
+    }
+
+    private StepOutcome base(String user) {
+        String image = engine.addImage("busybox", List.of(BASE_LAYER), Map.of(), null, List.of()).id();
         ImageConfig config = ImageConfig.scratch("linux", "amd64");
+        if (!user.isEmpty()) {
+            config = config.withUser(user);
+        }
         return new StepOutcome(new Snapshot(image, config, 1, List.of(), 0), Duration.ZERO, false, false);
+    }
+
+    /**
+     * The base image's one layer unpacked where a local engine keeps it (a real directory, walked as
+     * the engine's would be): /tmp, /etc with an app user (1000:1001), /home a symbolic link to /tmp.
+     */
+    private void layerOnDisk() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(layerDir.resolve("tmp"));
+        java.nio.file.Files.createDirectories(layerDir.resolve("etc"));
+        java.nio.file.Files.writeString(layerDir.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/tmp:/bin/sh\n");
+        java.nio.file.Files.writeString(layerDir.resolve("etc/group"), "root:x:0:\napps:x:1001:\n");
+        java.nio.file.Files.createSymbolicLink(layerDir.resolve("home"), java.nio.file.Path.of("tmp"));
+        engine.layerDirs = id -> java.util.Optional.of(List.of(layerDir));
+    }
+
+    private static Map<String, org.apache.commons.compress.archivers.tar.TarArchiveEntry> entries(byte[] tar) throws java.io.IOException {
+        Map<String, org.apache.commons.compress.archivers.tar.TarArchiveEntry> out = new java.util.LinkedHashMap<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new java.io.ByteArrayInputStream(tar))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void onALocalEngineTheLayerIndexAnswersWithoutAnyContainer() throws java.io.IOException {
+        layerOnDisk();
+        WorkdirStep steps = workdirs();
+        StepOutcome before = base();
+        engine.calls.clear();
+
+        StepOutcome tmp = steps.execute(workdir("/tmp"), before);
+
+        assertThat(tmp.snapshot().imageId()).isEqualTo(before.snapshot().imageId());
+        assertThat(tmp.snapshot().history()).extracting(HistoryEntry::createdBy).containsExactly("WORKDIR /tmp");
+        assertThat(tmp.snapshot().history()).allMatch(HistoryEntry::emptyLayer);
+        // the engine says nothing here: the fake's stat would say /tmp is missing
+        assertThat(engine.calls).noneMatch(c -> c.startsWith("create "));
+        assertThat(engine.stats).hasValue(0);
+    }
+
+    @Test
+    void aMissingDirectoryUnderAUserIsMadeFromTheIndexAndTheLayersOwnPasswd() throws java.io.IOException {
+        layerOnDisk();
+        WorkdirStep steps = workdirs();
+        StepOutcome before = base("app");
+        engine.calls.clear();
+
+        StepOutcome app = steps.execute(workdir("/tmp/a/b"), before);
+
+        assertThat(app.snapshot().engineCommits()).isEqualTo(1);
+        assertThat(app.snapshot().config().workingDir()).isEqualTo("/tmp/a/b");
+        // one container, the writer: no reader for the stats nor for /etc/passwd (the fake's archive has none)
+        List<String> created = engine.calls.stream().filter(c -> c.startsWith("create ")).toList();
+        assertThat(created).hasSize(1);
+        String writer = created.get(0).split(" ")[1];
+        assertThat(engine.stats).hasValue(0);
+        var written = entries(engine.puts.get(writer + " /"));
+        assertThat(written.keySet()).containsExactly("tmp/a/", "tmp/a/b/");
+        assertThat(written.values()).allSatisfy(e -> {
+            assertThat(e.getLongUserId()).isEqualTo(1000);
+            assertThat(e.getLongGroupId()).isEqualTo(1001);
+        });
+    }
+
+    @Test
+    void aSymbolicLinkOnTheWayIsLeftToTheEngine() throws java.io.IOException {
+        layerOnDisk();
+        WorkdirStep steps = workdirs();
+        StepOutcome before = base();
+        engine.paths.put("/home/x", new PathStat("x", 4096, DIR | 0755, "", ""));
+        engine.calls.clear();
+
+        StepOutcome home = steps.execute(workdir("/home/x"), before);
+
+        // the engine resolves /home to /tmp and says /home/x is there: its answer, through a reader
+        assertThat(home.snapshot().imageId()).isEqualTo(before.snapshot().imageId());
+        assertThat(engine.stats.get()).isPositive();
+        assertThat(engine.calls.stream().filter(c -> c.startsWith("create "))).hasSize(1);
     }
 
     private static Instruction.Workdir workdir(String path) {

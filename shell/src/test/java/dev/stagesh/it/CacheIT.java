@@ -47,6 +47,52 @@ class CacheIT {
         return r;
     }
 
+    /**
+     * A metadata step makes no image (its snapshot is the parent's image with the config in
+     * memory), so the config it changed must be in the key of the RUN after it: a changed ENV runs
+     * the RUN again, and the unchanged one is still served from the cache.
+     */
+    @Test
+    void aChangedEnvBeforeARunRunsItAgain() throws IOException {
+        String nonce = UUID.randomUUID().toString();
+        Path df = dir.resolve("Dockerfile");
+        String body = """
+                FROM busybox
+                ENV GREETING=%s
+                RUN echo "$GREETING %s" > /greeting
+                """;
+        Files.writeString(df, body.formatted("hello", nonce));
+        var first = run("continue\ncat /greeting\nquit\n", df.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.stdout()).isEqualTo("hello " + nonce + "\n");
+
+        Files.writeString(df, body.formatted("howdy", nonce));
+        var changed = run("continue\ncat /greeting\nquit\n", df.toString());
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(changed.stderr()).doesNotContain("CACHED");
+        assertThat(changed.stdout()).isEqualTo("howdy " + nonce + "\n");
+
+        var again = run("continue\ncat /greeting\nquit\n", df.toString());
+        assertThat(again.stderr()).contains("CACHED");
+        assertThat(again.stdout()).isEqualTo("howdy " + nonce + "\n");
+    }
+
+    /** As above for the working directory a WORKDIR of an existing directory sets: it places a relative COPY. */
+    @Test
+    void aChangedWorkdirBeforeACopyPlacesItAgain() throws IOException {
+        Files.writeString(dir.resolve("f.txt"), UUID.randomUUID() + "\n");
+        Path df = dir.resolve("Dockerfile");
+        Files.writeString(df, "FROM busybox\nWORKDIR /tmp\nCOPY f.txt .\n");
+        var first = run("continue\nls /tmp/f.txt\nquit\n", df.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        Files.writeString(df, "FROM busybox\nWORKDIR /etc\nCOPY f.txt .\n");
+        var moved = run("continue\nls /etc/f.txt\nquit\n", df.toString());
+        assertThat(moved.exitCode()).as(moved.toString()).isZero();
+        assertThat(moved.stdout()).isEqualTo("/etc/f.txt\n");
+        assertThat(moved.stderr()).doesNotContain("CACHED");
+    }
+
     @Test
     @Tag("compat")
     void aLaterSessionReusesStepsUntilTheFirstChangedOne() throws IOException {

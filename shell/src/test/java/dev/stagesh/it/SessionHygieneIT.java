@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * touches only dead sessions' objects, never a live one's.
  */
 class SessionHygieneIT {
-    /** A base image declaring a VOLUME, so working containers get anonymous volumes too. */
+    /**
+     * A base image declaring a VOLUME, so working containers get anonymous volumes too, with a
+     * symbolic link /link to the volume's directory.
+     */
     private static final String BASE = "stagesh-it-volbase:" + UUID.randomUUID().toString().substring(0, 8);
 
     @TempDir
@@ -32,8 +35,9 @@ class SessionHygieneIT {
 
     @BeforeAll
     static void baseWithAVolume() {
-        String c = Docker.run("create", "busybox:latest", "true").strip();
+        String c = Docker.run("create", "busybox:latest", "ln", "-s", "/data", "/link").strip();
         try {
+            Docker.run("start", "-a", c);
             Docker.run("commit", "-c", "VOLUME [\"/data\"]", c, BASE);
         } finally {
             Docker.run("rm", "-f", c);
@@ -48,10 +52,11 @@ class SessionHygieneIT {
     private Path dockerfile() throws IOException {
         Path f = dir.resolve("Dockerfile");
         Files.writeString(f, "FROM " + BASE + "\n"
-                // WORKDIR asks the snapshot whether /data is a directory, through a reader container of it
-                // that the session keeps: a container of the session with the VOLUME's anonymous volume (reads
-                // no longer need one on a local engine, which answers them from the layers' directories)
-                + "WORKDIR /data\n"
+                // WORKDIR asks the snapshot whether /link is a directory: the layer index follows no
+                // symbolic link, so the engine resolves it, through a reader container of the snapshot
+                // that the session keeps: a container of the session with the VOLUME's anonymous volume
+                // (a plain directory is answered from the layers' index on a local engine, no container)
+                + "WORKDIR /link\n"
                 + "RUN echo a > /a\n"
                 + "RUN echo b > /b && echo kept > /data/v\n"
                 // the marker is printed only once the RUN's process runs (the step's header shows the expression)
