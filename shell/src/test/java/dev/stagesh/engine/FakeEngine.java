@@ -509,14 +509,6 @@ final class FakeEngine implements Engine {
         return Optional.ofNullable(paths.get(path));
     }
 
-    /** Where a test says a local engine unpacked an image's layers, bottom first (nowhere by default). */
-    java.util.function.Function<String, Optional<List<java.nio.file.Path>>> layerDirs = id -> Optional.empty();
-
-    @Override
-    public Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
-        return layerDirs.apply(imageId);
-    }
-
     @Override
     public InputStream export(String containerId) {
         throw new EngineException("export: the fake engine keeps no filesystems");

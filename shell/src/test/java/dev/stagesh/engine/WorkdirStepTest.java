@@ -24,6 +24,8 @@ class WorkdirStepTest {
     java.nio.file.Path indexes;
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path layerDir;
+    /** Whether the base images made from here on have their layer unpacked in {@link #layerDir}. */
+    private boolean baseLayerOnDisk;
     private final FakeEngine engine = new FakeEngine(FakeEngine.docker20());
     private final Map<String, String> labels = new SessionId("s1", 1, "h").labels();
 
@@ -47,6 +49,9 @@ class WorkdirStepTest {
 
     private StepOutcome base(String user) {
         String image = engine.addImage("busybox", List.of(BASE_LAYER), Map.of(), null, List.of()).id();
+        if (baseLayerOnDisk) {
+            engine.layerDirectories.put(image, List.of(layerDir));
+        }
         ImageConfig config = ImageConfig.scratch("linux", "amd64");
         if (!user.isEmpty()) {
             config = config.withUser(user);
@@ -64,7 +69,7 @@ class WorkdirStepTest {
         java.nio.file.Files.writeString(layerDir.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/tmp:/bin/sh\n");
         java.nio.file.Files.writeString(layerDir.resolve("etc/group"), "root:x:0:\napps:x:1001:\n");
         java.nio.file.Files.createSymbolicLink(layerDir.resolve("home"), java.nio.file.Path.of("tmp"));
-        engine.layerDirs = id -> java.util.Optional.of(List.of(layerDir));
+        baseLayerOnDisk = true;
     }
 
     private static Map<String, org.apache.commons.compress.archivers.tar.TarArchiveEntry> entries(byte[] tar) throws java.io.IOException {
