@@ -55,8 +55,8 @@ public final class SnapshotInspector {
     /** Images whose index is being built off the reading thread. */
     private final java.util.Set<String> indexing = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService background;
-    /** Saves being read, closed when the session ends so that none outlives it. */
-    private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Saves under way, shared by the reads that need them; ended when the session ends so that none outlives it. */
+    private final SharedSaves saves = new SharedSaves();
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -103,31 +103,72 @@ public final class SnapshotInspector {
 
     /**
      * The image's layers, each indexed from its tar headers: from the indexes already built when
-     * every layer has one, else from one {@code docker save}, whose verified layers are then kept.
+     * every layer has one, else from one {@code docker save} (the one under way when another read or
+     * the background began it, see {@link SharedSaves}), whose verified layers are then kept.
      */
     public List<Layer> layers(String imageId) {
+        return layers(imageId, false).orElseThrow();
+    }
+
+    /**
+     * As {@link #layers(String)}; for the background (indexing ahead) empty, and nothing done, when a
+     * save under way covers the image or its save gave way to one a read waits for.
+     */
+    private Optional<List<Layer>> layers(String imageId, boolean background) {
         List<String> ids = diffIds(imageId);
-        Optional<List<Layer>> known;
-        synchronized (this) {
-            known = fromIndexes(imageId, ids);
-        }
-        if (known.isPresent()) {
-            return known.get();
-        }
-        // the save runs outside the lock: reads of indexed snapshots go on meanwhile
-        ImageArchive.SavedImage saved;
-        try (InputStream in = engine.save(imageId)) {
-            saving.add(in);
-            try {
-                saved = ImageArchive.readSaved(in, this::known);
-            } finally {
-                saving.remove(in);
+        boolean mayWait = true;
+        while (true) {
+            synchronized (this) {
+                Optional<List<Layer>> known = fromIndexes(imageId, ids);
+                if (known.isPresent()) {
+                    return known;
+                }
             }
-        } catch (IOException e) {
-            throw new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
+            SharedSaves.Turn turn = saves.turn(ids, background, mayWait);
+            if (turn instanceof SharedSaves.Run run) {
+                return save(imageId, ids, run.save());
+            }
+            if (background) {
+                return Optional.empty();
+            }
+            // a save that read through and still left a layer unindexed (its bytes did not hash to
+            // its diff ID) will not index it either: this read saves on its own then
+            mayWait = !((SharedSaves.Wait) turn).save().await();
         }
-        keep(saved);
-        return saved.layers();
+    }
+
+    /** Runs one save, outside the lock (reads of indexed snapshots go on meanwhile), keeping each verified layer as it passes. */
+    private Optional<List<Layer>> save(String imageId, List<String> ids, SharedSaves.Pending pending) {
+        RuntimeException failure = null;
+        try (InputStream in = engine.save(imageId)) {
+            if (!saves.opened(pending, in)) {
+                return Optional.empty();
+            }
+            ImageArchive.SavedImage saved = ImageArchive.readSaved(in, this::known, passed -> keepPassing(ids, passed));
+            keep(saved);
+            return Optional.of(saved.layers());
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof RuntimeException r ? r
+                    : new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
+            if (saves.superseded(pending)) {
+                return Optional.empty();
+            }
+            throw failure;
+        } finally {
+            saves.done(pending, failure);
+        }
+    }
+
+    /**
+     * Keeps a layer's index as soon as the save has passed it, where its bytes hash to one of the
+     * image's diff IDs: a save ended early (the session ends, or it gave way) keeps what it read.
+     */
+    private synchronized void keepPassing(List<String> ids, dev.stagesh.fs.LayerTar.Hashed passed) {
+        String id = passed.digest();
+        if (ids.contains(id) && !indexes.containsKey(id)) {
+            indexes.put(id, passed.changes());
+            store.store(id, passed.changes());
+        }
     }
 
     private synchronized void keep(ImageArchive.SavedImage saved) {
@@ -249,19 +290,51 @@ public final class SnapshotInspector {
         }
         if (indexing.add(imageId)) {
             // started a moment later, so the read that asked is not slowed by the save it starts
-            background().schedule(() -> {
-                try {
-                    layers(imageId);
-                } catch (RuntimeException e) {
-                    // the reads go on through the archive API; the next one tries again
-                } finally {
-                    synchronized (this) {
-                        indexing.remove(imageId);
-                    }
-                }
-            }, BACKGROUND_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            background().schedule(() -> indexInBackground(imageId), BACKGROUND_DELAY_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Indexes the image's layers off the reading thread now (a FROM's base, known before any read),
+     * on an engine whose layers this machine reads only through a save (the containerd store,
+     * Podman): by the first read, the save it needs is under way or done, and a base image is
+     * indexed once per machine. A read's own save makes this one give way ({@link SharedSaves}).
+     */
+    public void indexAhead(String imageId) {
+        if (engine.capabilities().store() == dev.stagesh.docker.EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // overlay2 engines: local layer directories answer without a save (and a remote one's
+            // save would only compete with the steps for the engine)
+            return;
+        }
+        synchronized (this) {
+            if (!indexing.add(imageId)) {
+                return;
+            }
+        }
+        try {
+            background().execute(() -> indexInBackground(imageId));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the session is ending
+            synchronized (this) {
+                indexing.remove(imageId);
+            }
+        }
+    }
+
+    private void indexInBackground(String imageId) {
+        try {
+            if (contentLayers(imageId) > 0) {
+                layers(imageId, true);
+            }
+        } catch (RuntimeException e) {
+            // the reads go on through the archive API; the next one tries again
+        } finally {
+            synchronized (this) {
+                indexing.remove(imageId);
+            }
+        }
     }
 
     /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
@@ -342,13 +415,7 @@ public final class SnapshotInspector {
             }
         }
         // outside the lock: the save's reader holds it only between layers, and its stream ends it
-        for (InputStream in : saving) {
-            try {
-                in.close();
-            } catch (IOException | RuntimeException e) {
-                // the engine's stream is gone either way
-            }
-        }
+        saves.closeAll();
         if (running != null) {
             try {
                 running.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

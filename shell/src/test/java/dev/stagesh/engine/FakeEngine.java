@@ -242,13 +242,23 @@ final class FakeEngine implements Engine {
         return c == null ? Optional.empty() : Optional.of(java.time.Instant.ofEpochSecond(c.created));
     }
 
+    /** How many saves were asked for. */
+    final java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+    /** What a save streams, from the archive the test gave: a test may hold it back, or end it early. */
+    java.util.function.BiFunction<String, InputStream, InputStream> saveStream = (image, in) -> in;
+
     @Override
-    public synchronized InputStream save(String imageId) {
-        byte[] saved = image(imageId).saved();
+    public InputStream save(String imageId) {
+        byte[] saved;
+        synchronized (this) {
+            saved = image(imageId).saved();
+        }
         if (saved == null) {
             throw new EngineException("save " + imageId + ": the test gave no archive");
         }
-        return new ByteArrayInputStream(saved);
+        saves.incrementAndGet();
+        // outside the lock: a test's stream may hold the save back while other calls go on
+        return saveStream.apply(imageId, new ByteArrayInputStream(saved));
     }
 
     /**
