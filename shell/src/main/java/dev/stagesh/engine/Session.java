@@ -712,7 +712,8 @@ public final class Session implements AutoCloseable {
         Supplier<dev.stagesh.fs.FileTree> layers = () -> index.filesystem(s.imageId(), Integer.MAX_VALUE);
         return new SnapshotFiles(engine, new SnapshotFiles.Sources(reader, () -> archives.placeholders(reader.get()),
                 () -> archives.shadowed(s, layers), () -> index.indexedTree(s.imageId()), layers,
-                read -> index.owners(s.imageId(), read), path -> index.localFile(s.imageId(), path)));
+                read -> index.owners(s.imageId(), read), path -> index.localFile(s.imageId(), path),
+                index::foregroundRead));
     }
 
     public Engine engine() {

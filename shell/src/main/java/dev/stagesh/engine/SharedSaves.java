@@ -129,6 +129,11 @@ final class SharedSaves {
         return !save.superseded;
     }
 
+    /** Whether only the background waits for the save (and it was not ended). */
+    synchronized boolean backgroundOnly(Pending save) {
+        return save.background && !save.superseded;
+    }
+
     /** Whether the save was ended to give way: its failure is then no error. */
     synchronized boolean superseded(Pending save) {
         return save.superseded;

@@ -44,11 +44,13 @@ public final class SnapshotFiles {
      * @param owners       users and groups of the snapshot, read once per image by the given reader
      * @param local        where this machine sees the bytes of a regular file of the snapshot (a local
      *                     engine's layer directory), when it does
+     * @param waitedFor    marks a read of the archive API as one a person waits for, until its stream is closed
      */
     record Sources(Supplier<String> reader, Supplier<Placeholders> placeholders, Supplier<ShadowedFiles> shadowed,
                    Supplier<Optional<FileTree>> index, Supplier<FileTree> layers,
                    java.util.function.Function<Supplier<Owners>, Owners> owners,
-                   java.util.function.Function<String, Optional<java.nio.file.Path>> local) {}
+                   java.util.function.Function<String, Optional<java.nio.file.Path>> local,
+                   java.util.function.UnaryOperator<InputStream> waitedFor) {}
 
     private final Engine engine;
     private final Sources sources;
@@ -259,7 +261,7 @@ public final class SnapshotFiles {
     }
 
     private InputStream archive(String path) {
-        return engine.getArchive(container(), path)
-                .orElseThrow(() -> new FsException(path + ": No such file or directory"));
+        return sources.waitedFor().apply(engine.getArchive(container(), path)
+                .orElseThrow(() -> new FsException(path + ": No such file or directory")));
     }
 }

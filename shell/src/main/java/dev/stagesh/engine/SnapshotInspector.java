@@ -57,6 +57,7 @@ public final class SnapshotInspector {
     private java.util.concurrent.ScheduledExecutorService background;
     /** Saves under way, shared by the reads that need them; ended when the session ends so that none outlives it. */
     private final SharedSaves saves = new SharedSaves();
+    private final ForegroundReads foreground = new ForegroundReads();
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -144,7 +145,9 @@ public final class SnapshotInspector {
             if (!saves.opened(pending, in)) {
                 return Optional.empty();
             }
-            ImageArchive.SavedImage saved = ImageArchive.readSaved(in, this::known, passed -> keepPassing(ids, passed));
+            // a save only the background wants stops while a person waits on a read of the archive API
+            InputStream yielding = foreground.yielding(in, () -> saves.backgroundOnly(pending));
+            ImageArchive.SavedImage saved = ImageArchive.readSaved(yielding, this::known, passed -> keepPassing(ids, passed));
             keep(saved);
             return Optional.of(saved.layers());
         } catch (IOException | RuntimeException e) {
@@ -335,6 +338,14 @@ public final class SnapshotInspector {
                 indexing.remove(imageId);
             }
         }
+    }
+
+    /**
+     * A read through the archive API that a person waits for, counted as under way until its
+     * stream is closed: the background's save stops reading meanwhile.
+     */
+    InputStream foregroundRead(InputStream read) {
+        return foreground.track(read);
     }
 
     /** The one thread that builds and writes indexes off the reading thread: one save at a time. */

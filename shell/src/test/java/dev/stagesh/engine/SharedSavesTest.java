@@ -101,6 +101,22 @@ class SharedSavesTest {
     }
 
     @Test
+    void theBackgroundsSaveStopsReadingWhileAPersonWaitsOnAReadOfTheArchive() throws Exception {
+        String base = image(List.of(BASE), ociSave(BASE_LAYER));
+        LayerIndexStore store = new LayerIndexStore(cache);
+        SnapshotInspector inspector = inspector();
+
+        InputStream read = inspector.foregroundRead(new ByteArrayInputStream(new byte[10]));
+        inspector.indexAhead(base);
+        awaitTrue(() -> engine.saves.get() == 1);
+        Thread.sleep(300);
+        assertThat(store.contains(BASE)).as("indexed while the read was under way").isFalse();
+        read.close();
+
+        awaitTrue(() -> store.contains(BASE));
+    }
+
+    @Test
     void aLayerIndexedBeforeIsNotReadFromTheSave() {
         // the base's blob is not a tar at all: read, it would not give the base's file
         new LayerIndexStore(cache).store(BASE, LayerTar.read(new ByteArrayInputStream(BASE_LAYER)));
