@@ -506,7 +506,7 @@ public final class Session implements AutoCloseable {
     private StepOutcome from(StageRun run, Instruction.From from, StepSources sources) {
         FromStep.Base base = executor.from(from, args.expandFrom(run.stage()).image(), sources);
         StepOutcome outcome = base.outcome();
-        // the base image is known at once: its layers are indexed while the stage's steps run
+        // the base image is known at once: its layers are indexed from the session's first read on
         inspector().indexAhead(outcome.snapshot().imageId());
         VariableScope scope = args.scope(outcome.snapshot().config().envMap());
         for (Instruction trigger : base.triggers()) {

@@ -58,6 +58,9 @@ public final class SnapshotInspector {
     /** Saves under way, shared by the reads that need them; ended when the session ends so that none outlives it. */
     private final SharedSaves saves = new SharedSaves();
     private final ForegroundReads foreground = new ForegroundReads();
+    /** Base images to index once the session reads ({@link #indexAhead}); none once it does. */
+    private final java.util.Set<String> ahead = new java.util.LinkedHashSet<>();
+    private boolean reading;
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -108,6 +111,7 @@ public final class SnapshotInspector {
      * the background began it, see {@link SharedSaves}), whose verified layers are then kept.
      */
     public List<Layer> layers(String imageId) {
+        readsBegin();
         return layers(imageId, false).orElseThrow();
     }
 
@@ -282,7 +286,12 @@ public final class SnapshotInspector {
      * The snapshot's whole filesystem from its layers' indexes, when they are at hand without a
      * save; otherwise empty, and the index is built off this thread so the next read has it.
      */
-    public synchronized Optional<FileTree> indexedTree(String imageId) {
+    public Optional<FileTree> indexedTree(String imageId) {
+        readsBegin();
+        return indexedOrScheduled(imageId);
+    }
+
+    private synchronized Optional<FileTree> indexedOrScheduled(String imageId) {
         FileTree tree = trees.get(imageId);
         if (tree != null) {
             return Optional.of(tree);
@@ -300,10 +309,11 @@ public final class SnapshotInspector {
     }
 
     /**
-     * Indexes the image's layers off the reading thread now (a FROM's base, known before any read),
-     * on an engine whose layers this machine reads only through a save (the containerd store,
-     * Podman): by the first read, the save it needs is under way or done, and a base image is
-     * indexed once per machine. A read's own save makes this one give way ({@link SharedSaves}).
+     * Notes a FROM's base image, known before any read: at the session's first read its layers
+     * are indexed off the reading thread (on an engine whose layers this machine reads only
+     * through a save: the containerd store, Podman), so that later reads of the stage find them
+     * indexed, and a base image is indexed once per machine. Not before a read: a session that
+     * only builds never pays a save. A read's own save makes this one give way ({@link SharedSaves}).
      */
     public void indexAhead(String imageId) {
         if (engine.capabilities().store() == dev.stagesh.docker.EngineCapabilities.ImageStore.GRAPH_DRIVER) {
@@ -311,6 +321,33 @@ public final class SnapshotInspector {
             // save would only compete with the steps for the engine)
             return;
         }
+        boolean now;
+        synchronized (this) {
+            now = reading;
+            if (!now) {
+                ahead.add(imageId);
+            }
+        }
+        if (now) {
+            startIndexing(imageId);
+        }
+    }
+
+    /** The session reads: the base images noted before are indexed now. */
+    private void readsBegin() {
+        List<String> noted;
+        synchronized (this) {
+            if (reading) {
+                return;
+            }
+            reading = true;
+            noted = new ArrayList<>(ahead);
+            ahead.clear();
+        }
+        noted.forEach(this::startIndexing);
+    }
+
+    private void startIndexing(String imageId) {
         synchronized (this) {
             if (!indexing.add(imageId)) {
                 return;

@@ -88,6 +88,8 @@ class SharedSavesTest {
         SnapshotInspector inspector = inspector();
 
         inspector.indexAhead(base);
+        // the session's first read starts it
+        assertThat(inspector.indexedTree(base)).isEmpty();
         awaitTrue(() -> engine.saves.get() == 1);
         List<Layer> layers = inspector.layers(snap);
 
@@ -108,12 +110,43 @@ class SharedSavesTest {
 
         InputStream read = inspector.foregroundRead(new ByteArrayInputStream(new byte[10]));
         inspector.indexAhead(base);
+        inspector.indexedTree(base);
         awaitTrue(() -> engine.saves.get() == 1);
         Thread.sleep(300);
         assertThat(store.contains(BASE)).as("indexed while the read was under way").isFalse();
         read.close();
 
         awaitTrue(() -> store.contains(BASE));
+    }
+
+    @Test
+    void aBaseImageIsIndexedAheadFromTheSessionsFirstReadOnAndNeverInASessionThatOnlyBuilds() throws Exception {
+        String base = image(List.of(BASE), ociSave(BASE_LAYER));
+        String snap = image(List.of(BASE, STEP), ociSave(BASE_LAYER, STEP_LAYER));
+        SnapshotInspector inspector = inspector();
+
+        inspector.indexAhead(base);
+        Thread.sleep(300);
+        assertThat(engine.saves.get()).as("saves before any read").isZero();
+        // a read of another snapshot: its own index waits 1.5 s, the base's begins at once
+        assertThat(inspector.indexedTree(snap)).isEmpty();
+
+        awaitTrue(() -> new LayerIndexStore(cache).contains(BASE));
+        assertThat(new LayerIndexStore(cache).contains(STEP)).isFalse();
+    }
+
+    @Test
+    void onAnOverlay2EngineNothingIsIndexedAhead() throws Exception {
+        FakeEngine overlay = new FakeEngine(FakeEngine.docker20());
+        String base = overlay.addImage(null, List.of(BASE), Map.of(), ociSave(BASE_LAYER), List.of()).id();
+        inspector = new SnapshotInspector(overlay, new LayerIndexStore(cache));
+
+        inspector.indexAhead(base);
+        // a read: only the snapshot's own index follows, 1.5 s later
+        assertThat(inspector.indexedTree(base)).isEmpty();
+        Thread.sleep(300);
+
+        assertThat(overlay.saves.get()).isZero();
     }
 
     @Test
