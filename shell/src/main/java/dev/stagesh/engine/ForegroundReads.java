@@ -62,7 +62,7 @@ final class ForegroundReads {
     }
 
     /**
-     * A save's stream that pauses before each read while {@code paused} says it may and a read a
+     * A save's stream that pauses before each read while {@code mayPause} says it may and a read a
      * person waits for is under way.
      */
     InputStream yielding(InputStream save, BooleanSupplier mayPause) {
