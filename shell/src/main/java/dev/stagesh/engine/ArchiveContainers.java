@@ -72,9 +72,23 @@ final class ArchiveContainers implements AutoCloseable {
         return placeholders.computeIfAbsent(reader, id -> Placeholders.probe(engine, id));
     }
 
-    /** What the snapshot itself has at the paths the engine's placeholders cover in every container. */
-    synchronized ShadowedFiles shadowed(Snapshot snapshot) {
-        return shadowed.computeIfAbsent(snapshot.imageId(), id -> ShadowedFiles.of(engine, id));
+    /**
+     * What the snapshot itself has at the paths the engine's placeholders cover in every container.
+     *
+     * @param layers the snapshot's whole filesystem from its layers, asked outside the lock (it may
+     *               wait for a save) so that reads of other snapshots go on
+     */
+    ShadowedFiles shadowed(Snapshot snapshot, java.util.function.Supplier<dev.stagesh.fs.FileTree> layers) {
+        synchronized (this) {
+            ShadowedFiles known = shadowed.get(snapshot.imageId());
+            if (known != null) {
+                return known;
+            }
+        }
+        ShadowedFiles made = ShadowedFiles.of(engine, snapshot.imageId(), layers.get());
+        synchronized (this) {
+            return shadowed.computeIfAbsent(snapshot.imageId(), id -> made);
+        }
     }
 
     /** A fresh container of the snapshot to write into and commit; the caller removes it ({@link #removeLater}). */

@@ -522,6 +522,8 @@ public final class Session implements AutoCloseable {
     private StepOutcome from(StageRun run, Instruction.From from, StepSources sources) {
         FromStep.Base base = executor.from(from, args.expandFrom(run.stage()).image(), sources);
         StepOutcome outcome = base.outcome();
+        // the base image is known at once: its layers are indexed from the session's first read on
+        inspector().indexAhead(outcome.snapshot().imageId());
         VariableScope scope = args.scope(outcome.snapshot().config().envMap());
         for (Instruction trigger : base.triggers()) {
             listener.progress("ONBUILD " + trigger.node().original().strip());
@@ -723,9 +725,11 @@ public final class Session implements AutoCloseable {
     public SnapshotFiles files(Snapshot s) {
         SnapshotInspector index = inspector();
         Supplier<String> reader = () -> archives.reader(s);
+        Supplier<dev.stagesh.fs.FileTree> layers = () -> index.filesystem(s.imageId(), Integer.MAX_VALUE);
         return new SnapshotFiles(engine, new SnapshotFiles.Sources(reader, () -> archives.placeholders(reader.get()),
-                () -> archives.shadowed(s), () -> index.indexedTree(s.imageId()), read -> index.owners(s.imageId(), read),
-                path -> index.localFile(s.imageId(), path)));
+                () -> archives.shadowed(s, layers), () -> index.indexedTree(s.imageId()), layers,
+                read -> index.owners(s.imageId(), read), path -> index.localFile(s.imageId(), path),
+                index::foregroundRead));
     }
 
     public Engine engine() {

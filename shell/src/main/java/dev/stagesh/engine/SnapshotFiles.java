@@ -40,14 +40,17 @@ public final class SnapshotFiles {
      * @param placeholders what the engine added to that container
      * @param shadowed     the snapshot's own files at the paths the engine's replace
      * @param index        the snapshot's whole filesystem from its layers' indexes, when built
+     * @param layers       the same, waiting for the save that builds them when they are not
      * @param owners       users and groups of the snapshot, read once per image by the given reader
      * @param local        where this machine sees the bytes of a regular file of the snapshot (a local
      *                     engine's layer directory), when it does
+     * @param waitedFor    marks a read of the archive API as one a person waits for, until its stream is closed
      */
     record Sources(Supplier<String> reader, Supplier<Placeholders> placeholders, Supplier<ShadowedFiles> shadowed,
-                   Supplier<Optional<FileTree>> index,
+                   Supplier<Optional<FileTree>> index, Supplier<FileTree> layers,
                    java.util.function.Function<Supplier<Owners>, Owners> owners,
-                   java.util.function.Function<String, Optional<java.nio.file.Path>> local) {}
+                   java.util.function.Function<String, Optional<java.nio.file.Path>> local,
+                   java.util.function.UnaryOperator<InputStream> waitedFor) {}
 
     private final Engine engine;
     private final Sources sources;
@@ -86,6 +89,13 @@ public final class SnapshotFiles {
             } catch (IOException e) {
                 throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
             }
+        }
+        if (ShadowedFiles.concerns(clean)) {
+            // the engine's files stand over the snapshot's own there, so only its layers say what it
+            // has: their index, from the one save this snapshot's first reads and the background share
+            FileTree layers = sources.layers().get();
+            new PathResolver(layers).lookup(clean);
+            return layers;
         }
         Placeholders p = placeholders.get();
         if (p.hides(clean) && ownEntry(clean).isEmpty()) {
@@ -251,7 +261,7 @@ public final class SnapshotFiles {
     }
 
     private InputStream archive(String path) {
-        return engine.getArchive(container(), path)
-                .orElseThrow(() -> new FsException(path + ": No such file or directory"));
+        return sources.waitedFor().apply(engine.getArchive(container(), path)
+                .orElseThrow(() -> new FsException(path + ": No such file or directory")));
     }
 }

@@ -56,8 +56,12 @@ public final class SnapshotInspector {
     /** Images whose index is being built off the reading thread. */
     private final java.util.Set<String> indexing = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService background;
-    /** Saves being read, closed when the session ends so that none outlives it. */
-    private final java.util.Set<InputStream> saving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Saves under way, shared by the reads that need them; ended when the session ends so that none outlives it. */
+    private final SharedSaves saves = new SharedSaves();
+    private final ForegroundReads foreground = new ForegroundReads();
+    /** Base images to index once the session reads ({@link #indexAhead}); none once it does. */
+    private final java.util.Set<String> basesAhead = new java.util.LinkedHashSet<>();
+    private boolean reading;
     /** The snapshot to index ahead of its first read ({@link #prepare}), until the background takes it. */
     private final java.util.concurrent.atomic.AtomicReference<Ahead> ahead = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closing;
@@ -107,31 +111,75 @@ public final class SnapshotInspector {
 
     /**
      * The image's layers, each indexed from its tar headers: from the indexes already built when
-     * every layer has one, else from one {@code docker save}, whose verified layers are then kept.
+     * every layer has one, else from one {@code docker save} (the one under way when another read or
+     * the background began it, see {@link SharedSaves}), whose verified layers are then kept.
      */
     public List<Layer> layers(String imageId) {
+        readsBegin();
+        return layers(imageId, false).orElseThrow();
+    }
+
+    /**
+     * As {@link #layers(String)}; for the background (indexing ahead) empty, and nothing done, when a
+     * save under way covers the image or its save gave way to one a read waits for.
+     */
+    private Optional<List<Layer>> layers(String imageId, boolean background) {
         List<String> ids = diffIds(imageId);
-        Optional<List<Layer>> known;
-        synchronized (this) {
-            known = fromIndexes(imageId, ids);
-        }
-        if (known.isPresent()) {
-            return known.get();
-        }
-        // the save runs outside the lock: reads of indexed snapshots go on meanwhile
-        ImageArchive.SavedImage saved;
-        try (InputStream in = engine.save(imageId)) {
-            saving.add(in);
-            try {
-                saved = ImageArchive.readSaved(in, this::known);
-            } finally {
-                saving.remove(in);
+        boolean mayWait = true;
+        while (true) {
+            synchronized (this) {
+                Optional<List<Layer>> known = fromIndexes(imageId, ids);
+                if (known.isPresent()) {
+                    return known;
+                }
             }
-        } catch (IOException e) {
-            throw new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
+            SharedSaves.Turn turn = saves.turn(ids, background, mayWait);
+            if (turn instanceof SharedSaves.Run run) {
+                return save(imageId, ids, run.save());
+            }
+            if (background) {
+                return Optional.empty();
+            }
+            // a save that read through and still left a layer unindexed (its bytes did not hash to
+            // its diff ID) will not index it either: this read saves on its own then
+            mayWait = !((SharedSaves.Wait) turn).save().await();
         }
-        keep(saved);
-        return saved.layers();
+    }
+
+    /** Runs one save, outside the lock (reads of indexed snapshots go on meanwhile), keeping each verified layer as it passes. */
+    private Optional<List<Layer>> save(String imageId, List<String> ids, SharedSaves.Pending pending) {
+        RuntimeException failure = null;
+        try (InputStream in = engine.save(imageId)) {
+            if (!saves.opened(pending, in)) {
+                return Optional.empty();
+            }
+            // a save only the background wants stops while a person waits on a read of the archive API
+            InputStream yielding = foreground.yielding(in, () -> saves.backgroundOnly(pending));
+            ImageArchive.SavedImage saved = ImageArchive.readSaved(yielding, this::known, passed -> keepPassing(ids, passed));
+            keep(saved);
+            return Optional.of(saved.layers());
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof RuntimeException r ? r
+                    : new EngineException("cannot read the layers of " + imageId + ": " + e.getMessage(), e);
+            if (saves.superseded(pending)) {
+                return Optional.empty();
+            }
+            throw failure;
+        } finally {
+            saves.done(pending, failure);
+        }
+    }
+
+    /**
+     * Keeps a layer's index as soon as the save has passed it, where its bytes hash to one of the
+     * image's diff IDs: a save ended early (the session ends, or it gave way) keeps what it read.
+     */
+    private synchronized void keepPassing(List<String> ids, dev.stagesh.fs.LayerTar.Hashed passed) {
+        String id = passed.digest();
+        if (ids.contains(id) && !indexes.containsKey(id)) {
+            indexes.put(id, passed.changes());
+            store.store(id, passed.changes());
+        }
     }
 
     private synchronized void keep(ImageArchive.SavedImage saved) {
@@ -307,7 +355,12 @@ public final class SnapshotInspector {
      * The snapshot's whole filesystem from its layers' indexes, when they are at hand without a
      * save; otherwise empty, and the index is built off this thread so the next read has it.
      */
-    public synchronized Optional<FileTree> indexedTree(String imageId) {
+    public Optional<FileTree> indexedTree(String imageId) {
+        readsBegin();
+        return indexedOrScheduled(imageId);
+    }
+
+    private synchronized Optional<FileTree> indexedOrScheduled(String imageId) {
         FileTree tree = trees.get(imageId);
         if (tree != null) {
             return Optional.of(tree);
@@ -318,17 +371,8 @@ public final class SnapshotInspector {
         }
         if (indexing.add(imageId)) {
             // started a moment later, so the read that asked is not slowed by the save it starts
-            background().schedule(() -> {
-                try {
-                    layers(imageId);
-                } catch (RuntimeException e) {
-                    // the reads go on through the archive API; the next one tries again
-                } finally {
-                    synchronized (this) {
-                        indexing.remove(imageId);
-                    }
-                }
-            }, BACKGROUND_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            background().schedule(() -> indexInBackground(imageId), BACKGROUND_DELAY_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         return Optional.empty();
     }
@@ -345,6 +389,83 @@ public final class SnapshotInspector {
             return Optional.of(tree);
         }
         return fromIndexes(imageId, diffIds(imageId)).map(known -> snapshotTree(imageId, known));
+    }
+
+    /**
+     * Notes a FROM's base image, known before any read: at the session's first read its layers
+     * are indexed off the reading thread (on an engine whose layers this machine reads only
+     * through a save: the containerd store, Podman), so that later reads of the stage find them
+     * indexed, and a base image is indexed once per machine. Not before a read: a session that
+     * only builds never pays a save. A read's own save makes this one give way ({@link SharedSaves}).
+     */
+    public void indexAhead(String imageId) {
+        if (engine.capabilities().store() == dev.stagesh.docker.EngineCapabilities.ImageStore.GRAPH_DRIVER) {
+            // overlay2 engines: local layer directories answer without a save (and a remote one's
+            // save would only compete with the steps for the engine)
+            return;
+        }
+        boolean now;
+        synchronized (this) {
+            now = reading;
+            if (!now) {
+                basesAhead.add(imageId);
+            }
+        }
+        if (now) {
+            startIndexing(imageId);
+        }
+    }
+
+    /** The session reads: the base images noted before are indexed now. */
+    private void readsBegin() {
+        List<String> noted;
+        synchronized (this) {
+            if (reading) {
+                return;
+            }
+            reading = true;
+            noted = new ArrayList<>(basesAhead);
+            basesAhead.clear();
+        }
+        noted.forEach(this::startIndexing);
+    }
+
+    private void startIndexing(String imageId) {
+        synchronized (this) {
+            if (!indexing.add(imageId)) {
+                return;
+            }
+        }
+        try {
+            background().execute(() -> indexInBackground(imageId));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the session is ending
+            synchronized (this) {
+                indexing.remove(imageId);
+            }
+        }
+    }
+
+    private void indexInBackground(String imageId) {
+        try {
+            if (contentLayers(imageId) > 0) {
+                layers(imageId, true);
+            }
+        } catch (RuntimeException e) {
+            // the reads go on through the archive API; the next one tries again
+        } finally {
+            synchronized (this) {
+                indexing.remove(imageId);
+            }
+        }
+    }
+
+    /**
+     * A read through the archive API that a person waits for, counted as under way until its
+     * stream is closed: the background's save stops reading meanwhile.
+     */
+    InputStream foregroundRead(InputStream read) {
+        return foreground.track(read);
     }
 
     /** The one thread that builds and writes indexes off the reading thread: one save at a time. */
@@ -427,13 +548,7 @@ public final class SnapshotInspector {
             }
         }
         // outside the lock: the save's reader holds it only between layers, and its stream ends it
-        for (InputStream in : saving) {
-            try {
-                in.close();
-            } catch (IOException | RuntimeException e) {
-                // the engine's stream is gone either way
-            }
-        }
+        saves.closeAll();
         if (running != null) {
             try {
                 running.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -81,6 +81,18 @@ public final class ImageArchive {
      */
     public static SavedImage readSaved(InputStream save,
                                        java.util.function.Function<String, java.util.Optional<LayerChanges>> known) {
+        return readSaved(save, known, passed -> { });
+    }
+
+    /**
+     * Like {@link #readSaved(InputStream, java.util.function.Function)}, handing each layer read to
+     * {@code passed} as soon as the save has passed it (with the digest of its bytes), so a caller
+     * can keep it before the save ends. Podman names each layer {@code HEX.tar} by its diff ID, so
+     * there too a layer {@code known} has is not read.
+     */
+    public static SavedImage readSaved(InputStream save,
+                                       java.util.function.Function<String, java.util.Optional<LayerChanges>> known,
+                                       java.util.function.Consumer<LayerTar.Hashed> passed) {
         Map<String, LayerTar.Hashed> layers = new HashMap<>();
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
@@ -92,12 +104,15 @@ public final class ImageArchive {
                     // legacy saves link a repeated layer to its first copy
                     aliases.put(name, FsPaths.normalize(FsPaths.parent(name) + "/" + e.getLinkName()));
                 } else if (TarStreams.typeOf(e) == EntryType.FILE) {
-                    String digest = name.startsWith("/blobs/sha256/") ? "sha256:" + FsPaths.name(name) : null;
+                    String digest = namedDigest(name);
                     var indexed = digest == null ? java.util.Optional.<LayerChanges>empty() : known.apply(digest);
                     if (indexed.isPresent()) {
                         layers.put(name, new LayerTar.Hashed(indexed.get(), digest));
                     } else {
-                        index(name, e.getSize(), in, layers, documents);
+                        LayerTar.Hashed read = index(name, e.getSize(), in, layers, documents);
+                        if (read != null) {
+                            passed.accept(read);
+                        }
                     }
                 }
             }
@@ -107,8 +122,23 @@ public final class ImageArchive {
         return assemble(layers, documents, aliases);
     }
 
-    private static void index(String name, long size, InputStream content, Map<String, LayerTar.Hashed> layers,
-                              Map<String, byte[]> documents) throws IOException {
+    /**
+     * The digest an archive entry's name gives its bytes: an OCI blob's, or the diff ID Podman names
+     * a top-level {@code HEX.tar} by; null for any other name.
+     */
+    private static String namedDigest(String name) {
+        if (name.startsWith("/blobs/sha256/")) {
+            return "sha256:" + FsPaths.name(name);
+        }
+        if (isTopLevelTar(name) && name.matches("/[0-9a-f]{64}\\.tar")) {
+            return "sha256:" + name.substring(1, name.length() - ".tar".length());
+        }
+        return null;
+    }
+
+    /** Reads one file of the archive: a JSON document is kept, a layer indexed and returned; null when no layer. */
+    private static LayerTar.Hashed index(String name, long size, InputStream content, Map<String, LayerTar.Hashed> layers,
+                                         Map<String, byte[]> documents) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content);
         in.mark(1);
         int first = in.read();
@@ -117,10 +147,17 @@ public final class ImageArchive {
             if (size <= MAX_JSON) {
                 documents.put(name, in.readAllBytes());
             }
-        } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/") || isTopLevelTar(name)) {
-            // legacy <id>/layer.tar, OCI blobs, and Podman's <digest>.tar at the top
-            layers.put(name, LayerTar.readHashed(in));
+        } else if (isLayerName(name)) {
+            LayerTar.Hashed read = LayerTar.readHashed(in);
+            layers.put(name, read);
+            return read;
         }
+        return null;
+    }
+
+    /** Where a save keeps layers: legacy {@code <id>/layer.tar}, OCI blobs, and Podman's {@code <digest>.tar} at the top. */
+    static boolean isLayerName(String name) {
+        return name.endsWith("/layer.tar") || name.startsWith("/blobs/") || isTopLevelTar(name);
     }
 
     /** Podman's legacy save keeps each layer at the top, named by its diff ID: {@code HEX.tar}. */

@@ -46,7 +46,7 @@ public final class SavedFileContent {
                 }
                 if (name.equals("/manifest.json")) {
                     manifest = in.readAllBytes();
-                } else if (name.endsWith("/layer.tar") || name.startsWith("/blobs/")) {
+                } else if (ImageArchive.isLayerName(name)) {
                     BufferedInputStream b = new BufferedInputStream(in);
                     b.mark(1);
                     int first = b.read();
