@@ -72,7 +72,8 @@ final class Stagesh {
         }
     }
 
-    private static String threadDump(long pid) {
+    /** The JVM's threads as jcmd prints them, for the report of a hang. */
+    static String threadDump(long pid) {
         try {
             Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
             CompletableFuture<String> text = drain(jcmd.getInputStream());

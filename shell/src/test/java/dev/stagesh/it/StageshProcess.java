@@ -153,7 +153,8 @@ final class StageshProcess implements AutoCloseable {
     int waitFor(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("stagesh did not end within " + timeout + "\n" + this);
+                throw new AssertionError("stagesh did not end within " + timeout + "\n" + this
+                        + "\n--- its threads:\n" + Stagesh.threadDump(pid()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
