@@ -9,16 +9,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import org.jline.utils.Status;
 
 /**
  * The lines at the bottom of the terminal while a step runs: a spinner, the step and how long it
- * has run, what a COPY has sent, and one line per layer of an image being pulled. They are the
- * last rows of the {@link ScreenFoot}, out of the scroll region, so the step's output streams
- * above them untouched, even lines still being written. Every draw happens under the same lock as
- * the output, or escape sequences of one would cut through the other.
+ * has run, what a COPY has sent, and one line per layer of an image being pulled. JLine's
+ * {@link Status} keeps them out of the scroll region, so the step's output streams above them
+ * untouched, even lines still being written. Every draw happens under the same lock as the
+ * output, or escape sequences of one would cut through the other.
  */
 final class StatusLine {
     private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
@@ -27,7 +29,7 @@ final class StatusLine {
     private static final long QUIET_MS = 150;
     private static final int MAX_LAYERS = 6;
 
-    private final ScreenFoot foot;
+    private final Terminal terminal;
     private final Object lock;
     private final boolean colour;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +37,7 @@ final class StatusLine {
         t.setDaemon(true);
         return t;
     });
+    private Status status;
     private ScheduledFuture<?> tick;
     private String label;
     private long startNanos;
@@ -43,8 +46,8 @@ final class StatusLine {
     private int frame;
     private boolean shown;
 
-    StatusLine(ScreenFoot foot, Object lock, boolean colour) {
-        this.foot = foot;
+    StatusLine(Terminal terminal, Object lock, boolean colour) {
+        this.terminal = terminal;
         this.lock = lock;
         this.colour = colour;
     }
@@ -88,7 +91,8 @@ final class StatusLine {
     void printedAbove() {
         synchronized (lock) {
             if (shown) {
-                foot.status(List.of());
+                status.update(List.of());
+                terminal.flush();
                 shown = false;
             }
         }
@@ -107,7 +111,8 @@ final class StatusLine {
             tick = null;
         }
         if (shown) {
-            foot.status(List.of());
+            status.update(List.of());
+            terminal.flush();
             shown = false;
         }
         label = null;
@@ -118,10 +123,14 @@ final class StatusLine {
             if (label == null || (System.nanoTime() - startNanos) / 1_000_000 < QUIET_MS) {
                 return;
             }
-            if (!shown) {
-                foot.resize(); // the window may have changed since the last step
+            if (status == null) {
+                status = new Status(terminal);
             }
-            foot.status(lines());
+            if (!shown) {
+                status.resize(); // the window may have changed since the last step
+            }
+            status.update(lines());
+            terminal.flush();
             shown = true;
         }
     }
