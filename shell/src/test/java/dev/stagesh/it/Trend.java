@@ -36,6 +36,14 @@ record Trend(List<double[]> samples) {
         return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
     }
 
+    /** How much the quantity grew from the first sample to the last. */
+    double growth() {
+        if (samples.isEmpty()) {
+            throw new AssertionError("a trend's growth needs samples");
+        }
+        return samples.get(samples.size() - 1)[1] - samples.get(0)[1];
+    }
+
     /**
      * Growth per unit of x that is steady: the smaller of the Theil-Sen slope and the median of the steps
      * between consecutive samples. A leak grows at every step and moves both; a one-off level shift (a pool

@@ -19,6 +19,25 @@ class TrendTest {
     }
 
     @Test
+    void filesOpenedOnceLateAreASmallGrowthAndALeakEveryThirdSessionALargerOne() {
+        // open files over sessions 4..12 of a SoakIT run: two more from session 9 on, then flat
+        Trend once = new Trend();
+        int[] files = {63, 63, 63, 63, 63, 65, 65, 65, 65};
+        for (int i = 0; i < files.length; i++) {
+            once.add(4 + i, files[i]);
+        }
+        assertThat(once.steadySlope()).isZero();
+        assertThat(once.growth()).isEqualTo(2.0);
+        // one file leaked every third session: the median step is still 0, the growth is not small
+        Trend leak = new Trend();
+        for (int i = 0; i < 9; i++) {
+            leak.add(4 + i, 63 + (i + 1) / 3);
+        }
+        assertThat(leak.steadySlope()).isZero();
+        assertThat(leak.growth()).isEqualTo(3.0);
+    }
+
+    @Test
     void aFlatSeriesHasNoSlope() {
         Trend t = new Trend();
         for (int x = 0; x < 10; x++) {
