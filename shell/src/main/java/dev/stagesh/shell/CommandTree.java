@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
  * reflects over a command's options to build its model, and doing so for all thirty of them
  * before the first prompt cost a tenth of a second a script of one command never used. A
  * command's name and aliases are read from its annotation alone, which costs next to nothing.
+ * The prompt may build them all from a thread of its own while the first prompt shows, hence the
+ * lock.
  */
 final class CommandTree {
     private final CommandLine root;
@@ -36,7 +38,7 @@ final class CommandTree {
     }
 
     /** The root, with the command named {@code word} built; with all of them when the word names none or help. */
-    CommandLine forWord(String word) {
+    synchronized CommandLine forWord(String word) {
         Class<?> c = byName.get(word);
         if (c == null || c == HelpCommand.class) {
             return complete(); // an unknown word gets the same answer as always; help describes them all
@@ -46,7 +48,7 @@ final class CommandTree {
     }
 
     /** The root with every command built (completion, help). */
-    CommandLine complete() {
+    synchronized CommandLine complete() {
         ShellCommands.ALL.forEach(this::build);
         return root;
     }

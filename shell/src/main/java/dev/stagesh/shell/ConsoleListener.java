@@ -23,9 +23,14 @@ public final class ConsoleListener implements StepListener {
         this.printer = printer;
     }
 
-    /** From now on, running steps are shown on this terminal's status line too. */
-    void showStatusOn(org.jline.terminal.Terminal terminal) {
-        status = new StatusLine(terminal, lock, printer.colour());
+    /**
+     * From now on, running steps are shown on this terminal's status line too; the rows at its
+     * foot, which the prompt's command descriptions share, are returned.
+     */
+    ScreenFoot showStatusOn(org.jline.terminal.Terminal terminal, java.util.function.Supplier<org.jline.utils.AttributedString> position) {
+        ScreenFoot foot = new ScreenFoot(terminal, lock, position);
+        status = new StatusLine(foot, lock, printer.colour());
+        return foot;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.stagesh.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import dev.stagesh.shell.syntax.CommandLexer;
 import dev.stagesh.shell.syntax.InputHighlighter;
 import dev.stagesh.shell.syntax.Palette;
@@ -18,7 +20,9 @@ import org.jline.terminal.TerminalBuilder;
  * The prompt on a terminal: line editing, history kept in the user's home (Ctrl-R searches
  * it), completion of commands, stages, lines and snapshot paths. Ctrl-C at the prompt clears
  * the line; Ctrl-C while a step runs cancels that step (its container is stopped, earlier
- * steps stay); Ctrl-D or {@code quit} ends the session.
+ * steps stay); Ctrl-D or {@code quit} ends the session. With colour on, JLine's TailTip
+ * widgets describe the command being typed under the line, above a status line of where the
+ * session stands ({@link ScreenFoot}).
  */
 public final class InteractiveShell {
     private final ShellRunner runner;
@@ -49,7 +53,11 @@ public final class InteractiveShell {
                     .build();
             context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
-            steps.showStatusOn(terminal);
+            ScreenFoot foot = steps.showStatusOn(terminal, () -> PositionLine.of(context.session().current()));
+            // the widgets draw in colour at the foot: with NO_COLOR the prompt stays as plain as its output
+            Optional<CommandTips> tips = context.printer().colour()
+                    ? Optional.of(new CommandTips(reader, prompt::description, foot)) : Optional.empty();
+            tips.ifPresent(CommandTips::enable);
             context.terminal().set(terminal);
             context.printer().progress(context.session().dockerfile().stages().size()
                     + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
@@ -58,18 +66,37 @@ public final class InteractiveShell {
             context.session().prepareToRun();
             runner.runLine("next");
             runner.runLine("list");
+            // the registry the completion and the widgets read is built while the first prompt shows
+            CompletableFuture<Void> prepared = CompletableFuture.runAsync(prompt::prepare);
             while (!context.quit().requested()) {
                 String line;
+                if (tips.isPresent()) {
+                    foot.reading(CommandTips.ROWS);
+                }
                 try {
                     line = reader.readLine(runner.prompt());
                 } catch (UserInterruptException e) {
                     continue;
                 } catch (EndOfFileException e) {
                     break;
+                } finally {
+                    if (tips.isPresent()) {
+                        foot.read();
+                    }
                 }
+                awaitQuietly(prepared); // it adds the commands to the tree the line runs on
                 runner.runLine(line);
             }
             return 0;
+        }
+    }
+
+    /** The registry's failure, if any, is the completer's to report when it is used. */
+    private static void awaitQuietly(CompletableFuture<Void> prepared) {
+        try {
+            prepared.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // reported by the completer, which builds it again
         }
     }
 }

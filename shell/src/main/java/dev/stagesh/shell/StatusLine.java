@@ -9,18 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import org.jline.utils.Status;
 
 /**
  * The lines at the bottom of the terminal while a step runs: a spinner, the step and how long it
- * has run, what a COPY has sent, and one line per layer of an image being pulled. JLine's
- * {@link Status} keeps them out of the scroll region, so the step's output streams above them
- * untouched, even lines still being written. Every draw happens under the same lock as the
- * output, or escape sequences of one would cut through the other.
+ * has run, what a COPY has sent, and one line per layer of an image being pulled. They are the
+ * last rows of the {@link ScreenFoot}, out of the scroll region, so the step's output streams
+ * above them untouched, even lines still being written. Every draw happens under the same lock as
+ * the output, or escape sequences of one would cut through the other.
  */
 final class StatusLine {
     private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
@@ -29,7 +27,7 @@ final class StatusLine {
     private static final long QUIET_MS = 150;
     private static final int MAX_LAYERS = 6;
 
-    private final Terminal terminal;
+    private final ScreenFoot foot;
     private final Object lock;
     private final boolean colour;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,7 +35,6 @@ final class StatusLine {
         t.setDaemon(true);
         return t;
     });
-    private Status status;
     private ScheduledFuture<?> tick;
     private String label;
     private long startNanos;
@@ -46,8 +43,8 @@ final class StatusLine {
     private int frame;
     private boolean shown;
 
-    StatusLine(Terminal terminal, Object lock, boolean colour) {
-        this.terminal = terminal;
+    StatusLine(ScreenFoot foot, Object lock, boolean colour) {
+        this.foot = foot;
         this.lock = lock;
         this.colour = colour;
     }
@@ -91,8 +88,7 @@ final class StatusLine {
     void printedAbove() {
         synchronized (lock) {
             if (shown) {
-                status.update(List.of());
-                terminal.flush();
+                foot.status(List.of());
                 shown = false;
             }
         }
@@ -111,8 +107,7 @@ final class StatusLine {
             tick = null;
         }
         if (shown) {
-            status.update(List.of());
-            terminal.flush();
+            foot.status(List.of());
             shown = false;
         }
         label = null;
@@ -123,14 +118,10 @@ final class StatusLine {
             if (label == null || (System.nanoTime() - startNanos) / 1_000_000 < QUIET_MS) {
                 return;
             }
-            if (status == null) {
-                status = new Status(terminal);
-            }
             if (!shown) {
-                status.resize(); // the window may have changed since the last step
+                foot.resize(); // the window may have changed since the last step
             }
-            status.update(lines());
-            terminal.flush();
+            foot.status(lines());
             shown = true;
         }
     }

@@ -2,8 +2,6 @@ package dev.stagesh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +12,13 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The prompt's command registry (picocli-shell-jline3 in JLine's SystemRegistry) over the real in-shell commands. */
 class PromptCommandsTest {
-    private final Terminal terminal = dumbTerminal();
+    private final Terminal terminal = DumbTerminals.open();
     private final DefaultParser parser = new DefaultParser();
     private final AtomicInteger built = new AtomicInteger();
     private final CommandTree tree = new CommandTree(new CommandLine(new ShellCommands()), CommandLine.defaultFactory());
@@ -30,14 +27,6 @@ class PromptCommandsTest {
         return tree.complete();
     }, parser, terminal);
 
-    private static Terminal dumbTerminal() {
-        try {
-            return TerminalBuilder.builder().streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-                    .dumb(true).build();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @AfterEach
     void close() throws IOException {
@@ -66,5 +55,14 @@ class PromptCommandsTest {
         assertThat(commands).filteredOn(c -> c.value().equals("continue")).extracting(Candidate::descr)
                 .singleElement().asString().isNotBlank();
         assertThat(complete("ls -")).extracting(Candidate::value).contains("--json", "-l", "-a");
+    }
+
+    @Test
+    void preparedOnceTheFirstPromptShowsTheRegistryIsNotBuiltAgain() {
+        prompt.prepare();
+        assertThat(built).hasValue(1);
+        assertThat(complete("")).extracting(Candidate::value).contains("diff");
+        prompt.prepare();
+        assertThat(built).as("built once, whoever asks first").hasValue(1);
     }
 }
