@@ -185,7 +185,13 @@ class TerminalIT {
             t.waitFor("(RUN echo hi > /hi)", STEP);
             t.keys("C-u");
             t.line("list");
-            t.waitFor("RUN echo hi > /hi\n", STEP);
+            // The listing's own rows under the entered line, and the next prompt under them: the start-up
+            // listing (in the scrollback once the foot has grown) already holds "RUN echo hi > /hi\n", so
+            // waiting for that alone took the capture before the command had printed.
+            String listed = "> list\nstage 0 (builder):\n→   1     1  FROM busybox AS builder\n"
+                    + "    2     2  RUN echo hi > /hi\nstage 0 (builder) 1/2 >";
+            // all of it on the visible screen, in that order: nothing scrolled away or drawn again below it
+            t.waitForVisible(listed, STEP);
             // the current-step mark and the instruction keywords are coloured
             String coloured = t.visibleWithEscapes();
             assertThat(coloured).containsPattern("\u001b\\[[0-9;]*m\u2192").containsPattern("\u001b\\[[0-9;]*mFROM\u001b");

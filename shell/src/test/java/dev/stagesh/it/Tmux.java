@@ -125,6 +125,23 @@ final class Tmux implements AutoCloseable {
         throw new AssertionError("the screen never showed '" + text + "'; it shows:\n" + screen);
     }
 
+    /**
+     * Waits until the visible pane (no scrollback; trailing blanks of each row trimmed, rows not joined) shows
+     * {@code text}; returns that capture.
+     */
+    String waitForVisible(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = visible();
+            if (screen.contains(text)) {
+                return screen;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the visible screen never showed:\n" + text + "\nit shows:\n" + screen);
+    }
+
     /** Waits until the session's process has ended. */
     boolean waitForExit(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
