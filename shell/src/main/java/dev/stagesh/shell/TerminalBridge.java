@@ -21,6 +21,8 @@ import org.jline.utils.NonBlockingInputStream;
 public final class TerminalBridge {
     /** How often the key reader looks whether the process has ended, between keys. */
     private static final long POLL_MS = 50;
+    /** How long the key reader waits for the rest of a burst the terminal wrote at once. */
+    private static final long BURST_MS = 5;
 
     private TerminalBridge() {}
 
@@ -83,13 +85,27 @@ public final class TerminalBridge {
      * stops between keys and leaves any key typed after the process ended to the prompt.
      */
     private static void copyKeys(Terminal terminal, TtyProcess process, AtomicBoolean ended) {
-        InputStream in = terminal.input();
+        copyKeys(terminal.input(), process, ended);
+    }
+
+    static void copyKeys(InputStream in, TtyProcess process, AtomicBoolean ended) {
         byte[] buf = new byte[4096];
         try {
             while (!ended.get()) {
                 int n;
                 if (in instanceof NonBlockingInputStream nb) {
                     n = nb.readBuffered(buf, POLL_MS);
+                    // what the terminal wrote at once (an arrow key, its answer to a cursor-position
+                    // query) can come out of JLine's reader in pieces; a program that tells an
+                    // escape sequence from a lone ESC by the time between its bytes (busybox's line
+                    // editor) would take the rest as typed text, so a burst goes in one write
+                    while (n > 0 && n < buf.length) {
+                        int more = nb.readBuffered(buf, n, buf.length - n, BURST_MS);
+                        if (more <= 0) {
+                            break;
+                        }
+                        n += more;
+                    }
                 } else if (in.available() > 0) {
                     n = in.read(buf, 0, Math.min(buf.length, in.available()));
                 } else {
