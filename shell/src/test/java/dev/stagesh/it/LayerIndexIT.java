@@ -90,7 +90,7 @@ class LayerIndexIT {
             // (a hard link's count is the one difference allowed: the archive of /data/keep cannot
             // see /data/hard, the index can; the count is left out of listing). Podman's archive API
             // says every entry is root's (README, Engines), which its layer tars and containers do not:
-            // there a line read before the background index lands shows root as owner and group
+            // there a line read before the background index lands may show root as owner and group
             List<String> read = listing(damaged.stdout());
             List<String> indexed = listing(out);
             if (Docker.podman()) {
@@ -99,7 +99,9 @@ class LayerIndexIT {
                 for (int i = 0; i < read.size(); i++) {
                     assertThat(read.get(i)).isIn(indexed.get(i), root.get(i));
                 }
-                assertThat(read).as("at least the first read goes through the archive API").contains(root.get(1));
+                // which reads come before the index lands depends on how fast Podman saves the
+                // image, so no line is required to be the archive API's (the CI machine once had
+                // the index ready before the first ls -l)
             } else {
                 assertThat(read).isEqualTo(indexed);
             }
