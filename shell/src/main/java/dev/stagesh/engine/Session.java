@@ -502,6 +502,7 @@ public final class Session implements AutoCloseable {
         archives.settle(); // and so does a spent COPY's or WORKDIR's writer
         for (String image : dropped) {
             archives.forget(image);
+            inspector.forget(image);
             store.discard(image);
         }
     }

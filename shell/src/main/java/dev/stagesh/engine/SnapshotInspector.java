@@ -483,6 +483,30 @@ public final class SnapshotInspector {
         return background;
     }
 
+    /**
+     * Forgets a snapshot the session removed from the engine: what was asked of it, its merged view,
+     * and the in-memory index of each layer no other known snapshot has (those stay on disk, by diff
+     * ID). Without this, a session stepping back and forth with the cache off would keep a little of
+     * every snapshot it ever made.
+     */
+    public synchronized void forget(String imageId) {
+        List<String> ids = diffIds.remove(imageId);
+        localTried.remove(imageId);
+        localDirs.remove(imageId);
+        trees.remove(imageId);
+        owners.remove(imageId);
+        if (ids == null) {
+            return;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        diffIds.values().forEach(kept::addAll);
+        for (String id : ids) {
+            if (!kept.contains(id)) {
+                indexes.remove(id);
+            }
+        }
+    }
+
     private synchronized Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
         return localDirs.computeIfAbsent(imageId, engine::layerDirectories);
     }

@@ -123,6 +123,9 @@ final class SnapshotStore {
         try {
             if (engine.removeImageIfUnused(imageId)) {
                 made.removeIf(m -> m.imageId().equals(imageId));
+                // image IDs are never reused for other content, but a removed one is never asked again
+                layerCounts.remove(imageId);
+                unkeyed.remove(imageId);
             }
         } catch (RuntimeException e) {
             // the engine is away: the image is labelled, and the session's end (or the reaper) removes it
