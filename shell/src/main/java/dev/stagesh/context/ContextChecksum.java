@@ -1,5 +1,6 @@
 package dev.stagesh.context;
 
+import dev.stagesh.fs.FsPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -32,12 +34,12 @@ final class ContextChecksum {
                     record(total, "", source.root());
                 }
                 List<ContextEntry> entries = new ArrayList<>(excludes.contents(source));
-                entries.sort((a, b) -> GoPath.compare(source.relativeName(a), source.relativeName(b)));
+                entries.sort(Comparator.comparing(source::relativeName, FsPaths.PATH_ORDER));
                 for (ContextEntry e : entries) {
                     record(total, source.relativeName(e), e);
                 }
             } else if (!excludes.excludesFile(source)) {
-                record(total, GoPath.base(source.path()), source.root());
+                record(total, ContextPaths.base(source.path()), source.root());
             }
         }
         return "sha256:" + HexFormat.of().formatHex(total.digest());

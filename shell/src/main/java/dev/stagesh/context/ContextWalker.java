@@ -39,7 +39,7 @@ final class ContextWalker {
         }
         Path dir = rel.isEmpty() ? root : root.resolve(rel);
         for (Path child : sortedChildren(dir)) {
-            String childRel = GoPath.join(rel, child.getFileName().toString());
+            String childRel = ContextPaths.join(rel, child.getFileName().toString());
             ContextEntry entry = stat(child, childRel);
             if (entry == null) {
                 continue;

@@ -6,7 +6,7 @@ import java.util.List;
  * The flags of a COPY/ADD that change what lands in the image.
  *
  * @param chmod    {@code --chmod} permission bits, or null to keep the files' own modes
- * @param uid      {@code --chown} numeric user (resolve names with {@link PasswdFile}), null for 0
+ * @param uid      {@code --chown} numeric user (resolve names with {@link OwnerIds}), null for 0
  * @param gid      {@code --chown} numeric group, null for 0
  * @param excludes {@code --exclude} patterns (dockerignore syntax, relative to each source)
  * @param parents  {@code --parents}: keep each source's parent path under the destination

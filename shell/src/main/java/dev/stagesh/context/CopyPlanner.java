@@ -1,6 +1,8 @@
 package dev.stagesh.context;
 
+import dev.stagesh.fs.FsPaths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,7 @@ final class CopyPlanner {
         if (dest == null) {
             throw new ContextException("COPY requires at least two arguments");
         }
-        String absolute = absoluteDest(dest, workdir);
+        String absolute = FsPaths.resolve(workdir, dest);
         String destRel = absolute.substring(1);
         boolean dirSyntax = dest.isEmpty() || dest.equals(".") || dest.endsWith("/") || dest.endsWith("/.");
         boolean destIsDir = dirSyntax || options.parents() || exists(destRel);
@@ -67,19 +69,19 @@ final class CopyPlanner {
         for (CopySource source : sources.sources()) {
             String target;
             if (options.parents()) {
-                target = GoPath.join(destRel, source.parentsPath());
+                target = ContextPaths.join(destRel, source.parentsPath());
                 addKeptParents(planned, source, destRel, attrs);
             } else if (source.isDirectory()) {
                 target = destRel;
             } else {
-                target = destIsDir ? GoPath.join(destRel, GoPath.base(source.path())) : destRel;
+                target = destIsDir ? ContextPaths.join(destRel, ContextPaths.base(source.path())) : destRel;
             }
             if (source.isDirectory()) {
                 if (!target.isEmpty()) {
                     placeDirectory(planned, source, target, attrs, options.parents());
                 }
                 for (ContextEntry e : excludes.contents(source)) {
-                    put(planned, attrs.copied(GoPath.join(target, source.relativeName(e)), e));
+                    put(planned, attrs.copied(ContextPaths.join(target, source.relativeName(e)), e));
                 }
             } else if (!excludes.excludesFile(source)) {
                 put(planned, attrs.copied(target, source.root()));
@@ -88,7 +90,7 @@ final class CopyPlanner {
         addCreatedParents(planned, attrs);
         inheritSetgid(planned, options.gid() != null);
         List<TarPlanEntry> ordered = new ArrayList<>(planned.values());
-        ordered.sort((a, b) -> GoPath.compare(a.tarPath(), b.tarPath()));
+        ordered.sort(Comparator.comparing(TarPlanEntry::tarPath, FsPaths.PATH_ORDER));
         return new TarPlan(absolute, ordered);
     }
 
@@ -124,17 +126,17 @@ final class CopyPlanner {
         // the source path is "<pivot>/<kept>"; the pivot's own directories are not kept
         String prefix = source.path().substring(0, source.path().length() - kept.length());
         String pivot = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        String parent = GoPath.parent(kept);
+        String parent = ContextPaths.parent(kept);
         List<String> chain = new ArrayList<>();
-        for (String p = parent; !p.isEmpty(); p = GoPath.parent(p)) {
+        for (String p = parent; !p.isEmpty(); p = ContextPaths.parent(p)) {
             chain.add(0, p);
         }
         for (String p : chain) {
-            String target = GoPath.join(destRel, p);
+            String target = ContextPaths.join(destRel, p);
             if (planned.containsKey(target) || exists(target)) {
                 continue;
             }
-            ContextEntry dir = contextDirectory.apply(GoPath.join(pivot, p));
+            ContextEntry dir = contextDirectory.apply(ContextPaths.join(pivot, p));
             put(planned, dir != null && dir.isDirectory() ? attrs.copied(target, dir) : attrs.created(target, now));
         }
     }
@@ -155,9 +157,9 @@ final class CopyPlanner {
      */
     private void inheritSetgid(Map<String, TarPlanEntry> planned, boolean chownGroup) {
         List<String> created = planned.values().stream().filter(e -> e.created() && e.type() == EntryType.DIRECTORY)
-                .map(TarPlanEntry::tarPath).sorted(java.util.Comparator.comparingInt(String::length)).toList();
+                .map(TarPlanEntry::tarPath).sorted(Comparator.comparingInt(String::length)).toList();
         for (String path : created) {
-            String parent = GoPath.parent(path);
+            String parent = ContextPaths.parent(path);
             boolean setgid;
             int gid;
             TarPlanEntry p = planned.get(parent);
@@ -178,13 +180,6 @@ final class CopyPlanner {
         }
     }
 
-    /** The destination as an absolute, cleaned container path. */
-    static String absoluteDest(String dest, String workdir) {
-        String base = workdir == null || workdir.isEmpty() ? "/" : workdir;
-        String joined = dest.startsWith("/") ? dest : base + "/" + dest;
-        return GoPath.clean("/" + joined);
-    }
-
     /** Later sources win over earlier ones at the same path, as when docker copies them one after another. */
     private static void put(Map<String, TarPlanEntry> planned, TarPlanEntry e) {
         planned.remove(e.tarPath());
@@ -195,14 +190,14 @@ final class CopyPlanner {
         Set<String> existing = new HashSet<>(); // the predicate may ask a container, so ask once per path
         List<String> paths = new ArrayList<>(planned.keySet());
         for (String path : paths) {
-            String parent = GoPath.parent(path);
+            String parent = ContextPaths.parent(path);
             while (!parent.isEmpty() && !planned.containsKey(parent) && !existing.contains(parent)) {
                 if (exists(parent)) {
                     existing.add(parent);
                 } else {
                     planned.put(parent, attrs.created(parent, now));
                 }
-                parent = GoPath.parent(parent);
+                parent = ContextPaths.parent(parent);
             }
         }
     }

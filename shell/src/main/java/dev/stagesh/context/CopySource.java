@@ -29,6 +29,6 @@ public record CopySource(String source, String path, String parentsPath, Context
 
     /** Path of an entry of {@link #contents()} relative to the copied directory. */
     public String relativeName(ContextEntry entry) {
-        return GoPath.relativize(root.path().equals(".") ? "" : root.path(), entry.path());
+        return ContextPaths.relativize(root.path().equals(".") ? "" : root.path(), entry.path());
     }
 }

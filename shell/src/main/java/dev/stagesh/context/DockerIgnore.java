@@ -1,5 +1,6 @@
 package dev.stagesh.context;
 
+import dev.stagesh.dockerfile.GoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ public final class DockerIgnore {
             }
         }
         // patterns are relative to the context root whatever their spelling: "./a", "/a" and "a//" are all "a"
-        text = GoPath.clean(text);
+        text = GoPaths.clean(text);
         if (text.length() > 1 && text.charAt(0) == '/') {
             text = text.substring(1);
         }
@@ -190,7 +191,7 @@ public final class DockerIgnore {
 
     /** Cleans a caller's path to the form patterns are matched against ("" is the context root). */
     static String normalize(String relativePath) {
-        String p = GoPath.clean("/" + relativePath.replace('\\', '/'));
+        String p = GoPaths.clean("/" + relativePath.replace('\\', '/'));
         return p.substring(1);
     }
 

@@ -25,7 +25,7 @@ final class ExcludeFilter {
 
     /** Whether a file source is left out. */
     boolean excludesFile(CopySource source) {
-        return !excludes.isEmpty() && excludes.excluded(GoPath.base(source.path()));
+        return !excludes.isEmpty() && excludes.excluded(ContextPaths.base(source.path()));
     }
 
     /** The contents of a directory source that survive the patterns, in the same order. */
@@ -41,7 +41,7 @@ final class ExcludeFilter {
             while (!pending.isEmpty() && !rel.startsWith(source.relativeName(pending.peekLast()) + "/")) {
                 pending.removeLast();
             }
-            DockerIgnore.MatchState parent = dirStates.getOrDefault(GoPath.parent(rel), DockerIgnore.MatchState.ROOT);
+            DockerIgnore.MatchState parent = dirStates.getOrDefault(ContextPaths.parent(rel), DockerIgnore.MatchState.ROOT);
             DockerIgnore.MatchState state = excludes.state(rel, parent);
             if (e.isDirectory()) {
                 dirStates.put(rel, state);

@@ -1,5 +1,6 @@
 package dev.stagesh.context;
 
+import dev.stagesh.dockerfile.GoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -49,15 +50,16 @@ final class SourceResolver {
 
     /** The cleaned context-relative path a source names ("" = root); "../x" is refused, as docker refuses it. */
     private static String contextPath(String source) {
-        String cleaned = GoPath.clean(source);
+        String cleaned = GoPaths.clean(source);
         if (cleaned.startsWith("/")) {
             // "/x" means the context's x; ".." cannot climb above that root
             return cleaned.substring(1);
         }
-        if (cleaned.equals("..") || cleaned.startsWith("../")) {
+        String inside = ContextPaths.inContext(cleaned);
+        if (inside == null) {
             throw new ContextException("COPY failed: forbidden path outside the build context: " + source);
         }
-        return cleaned.equals(".") ? "" : cleaned;
+        return inside;
     }
 
     /** For {@code --parents}: the part of the source before a "/./" pivot, whose elements are not kept. */
@@ -66,7 +68,7 @@ final class SourceResolver {
         if (at < 0) {
             return "";
         }
-        String before = GoPath.clean(source.substring(0, at));
+        String before = GoPaths.clean(source.substring(0, at));
         if (before.startsWith("/")) {
             before = before.substring(1);
         }
@@ -92,7 +94,7 @@ final class SourceResolver {
         DockerIgnore.MatchState baseState = resolvedBase == null ? null : visibleState(resolvedBase);
         if (baseState != null && isDirectory(resolvedBase)) {
             for (ContextEntry e : walker.walk(resolvedBase, baseState, parts.length - literal)) {
-                String logical = GoPath.join(base, GoPath.relativize(resolvedBase, e.path()));
+                String logical = ContextPaths.join(base, ContextPaths.relativize(resolvedBase, e.path()));
                 if (GoGlob.match(pattern, logical)) {
                     out.add(single(source, logical, pivot, true));
                 }
@@ -117,7 +119,7 @@ final class SourceResolver {
         if (target == null) {
             throw notFound(source, path);
         }
-        String parentsPath = GoPath.isWithin(path, pivot) ? GoPath.relativize(pivot, path) : path;
+        String parentsPath = ContextPaths.isWithin(path, pivot) ? ContextPaths.relativize(pivot, path) : path;
         if (target.isDirectory()) {
             List<ContextEntry> contents = walker.walk(resolved, state, Integer.MAX_VALUE);
             return new CopySource(source, path, parentsPath, target, contents, wildcard);
@@ -145,7 +147,7 @@ final class SourceResolver {
         int links = 0;
         while (!todo.isEmpty()) {
             String name = todo.remove(0);
-            String next = GoPath.join(current, name);
+            String next = ContextPaths.join(current, name);
             Path file = file(next);
             if (!Files.isSymbolicLink(file)) {
                 if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || visibleState(next) == null) {
@@ -161,7 +163,7 @@ final class SourceResolver {
                 throw new ContextException("COPY failed: too many levels of symbolic links: " + source);
             }
             String target = readLink(file);
-            String landed = landing(GoPath.parent(next), target);
+            String landed = landing(ContextPaths.parent(next), target);
             if (landed == null) {
                 throw new ContextException("COPY failed: forbidden path outside the build context: " + source
                         + " (" + next + " -> " + target + ")");
@@ -183,11 +185,7 @@ final class SourceResolver {
             }
             return root.relativize(abs).toString().replace('\\', '/');
         }
-        String joined = GoPath.clean(GoPath.join(dir, target));
-        if (joined.equals("..") || joined.startsWith("../")) {
-            return null;
-        }
-        return joined.equals(".") ? "" : joined;
+        return ContextPaths.inContext(GoPaths.clean(ContextPaths.join(dir, target)));
     }
 
     /**
@@ -202,7 +200,7 @@ final class SourceResolver {
         String[] parts = path.split("/");
         String prefix = "";
         for (int i = 0; i < parts.length; i++) {
-            prefix = GoPath.join(prefix, parts[i]);
+            prefix = ContextPaths.join(prefix, parts[i]);
             state = ignore.state(prefix, state);
             if (state.excluded()) {
                 boolean last = i == parts.length - 1;

@@ -9,7 +9,7 @@
  *
  * CopySources sources = ctx.resolve(copy.sources());          // errors are ContextException, one line
  * String cacheKey = ctx.checksum(sources, options);           // content key of the COPY
- * Ownership owner = PasswdFile.parse(passwd, group).resolve("app:staff");
+ * Ownership owner = OwnerIds.parse(passwd, group).resolve("app:staff");
  * CopyOptions options = CopyOptions.defaults().withChown(owner).withChmod("0755");
  * TarPlan plan = ctx.plan(sources, copy.dest(), workdir, options, snapshot::isDirectory);
  * plan.writeTo(tarStream);                                    // extract at "/" of the container

@@ -65,8 +65,8 @@ final class FileCopier {
         String from = from(raw, scope);
         String sourceImage = from == null ? null : sources.get(from).imageId();
         List<Heredoc> heredocs = heredocSources(c, c.sources(), c::heredocSource, scope);
-        return place(c, c.sources(), c.dest(), from, sourceImage, c.chown(), c.chmod(), c.excludes(), c.parents(),
-                before, "COPY", heredocs);
+        return copyFiles(new CopyRequest(c, "COPY", c.sources(), c.dest(), new Origin(from, sourceImage), c.chown(),
+                c.chmod(), c.excludes(), c.parents(), heredocs), before);
     }
 
     /** The stage or image a COPY's {@code --from} names, expanded, or null for the build context. */
@@ -91,11 +91,11 @@ final class FileCopier {
             if (urls && !a.sources().stream().allMatch(AddSources::isUrl)) {
                 throw new StageshException(StepExecutor.where(a) + ": URL and file sources in one ADD are not supported; split it");
             }
-            return special(a, before, urls);
+            return addDownloadsOrArchives(a, before, urls);
         }
         List<Heredoc> heredocs = heredocSources(a, a.sources(), a::heredocSource, scope);
-        return place(a, a.sources(), a.dest(), null, null, a.chown(), a.chmod(), a.excludes(), false, before, "ADD",
-                heredocs);
+        return copyFiles(new CopyRequest(a, "ADD", a.sources(), a.dest(), Origin.CONTEXT, a.chown(), a.chmod(),
+                a.excludes(), false, heredocs), before);
     }
 
     /**
@@ -125,7 +125,7 @@ final class FileCopier {
     }
 
     /** ADD of URLs (downloaded) or of local archives (extracted). */
-    private StepOutcome special(Instruction.Add a, StepOutcome before, boolean urls) {
+    private StepOutcome addDownloadsOrArchives(Instruction.Add a, StepOutcome before, boolean urls) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
@@ -155,7 +155,7 @@ final class FileCopier {
                 image = hit.get();
             } else {
                 boolean chown = !urls && a.chown() != null && !a.chown().isEmpty();
-                dev.stagesh.context.Ownership owner = chown ? paths.owners(snap).resolve(a.chown()) : null;
+                dev.stagesh.context.Ownership owner = chown ? paths.ownerIds(snap).resolve(a.chown()) : null;
                 // BuildKit makes the destination of an extraction with mkdir -p at 0755, whatever --chmod says
                 List<CreatedDir> createdDirs = chown ? createdDirs(snap, paths.missingDirs(snap, destPath), 0755,
                         owner.uid(), owner.gid(), true) : List.of();
@@ -263,32 +263,53 @@ final class FileCopier {
     }
 
     /**
-     * Places the sources (already expanded) at dest; {@code from} is null for the build context,
-     * else the reference as written and {@code sourceImage} the image holding its files.
+     * Where a COPY's files come from: the build context ({@link #CONTEXT}), or a stage or image
+     * ({@code --from}) with {@code from} the reference as written and {@code sourceImage} the image
+     * holding its files.
      */
-    private StepOutcome place(Instruction ins, List<String> sources, String dest, String from, String sourceImage,
-                              String chown, String chmod, List<String> excludes, boolean parents,
-                              StepOutcome before, String keyword, List<Heredoc> heredocs) {
+    private record Origin(String from, String sourceImage) {
+        static final Origin CONTEXT = new Origin(null, null);
+    }
+
+    /**
+     * A COPY or ADD of files (not ADD's downloads or archives), its words already expanded.
+     *
+     * @param keyword  COPY or ADD, as the history names it
+     * @param heredocs the bodies of heredoc sources; empty when the sources are files
+     */
+    private record CopyRequest(Instruction instruction, String keyword, List<String> sources, String dest,
+                               Origin origin, String chown, String chmod, List<String> excludes, boolean parents,
+                               List<Heredoc> heredocs) {}
+
+    /** Copies the request's sources to its destination in one committed layer, or finds that layer cached. */
+    private StepOutcome copyFiles(CopyRequest request, StepOutcome before) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
         String workdir = config.workingDir().isEmpty() ? "/" : config.workingDir();
-        CopyOptions options = CopyOptions.defaults().withExcludes(excludes == null ? List.of() : excludes)
-                .withParents(parents);
+        String chown = request.chown();
+        String chmod = request.chmod();
+        String dest = request.dest();
+        List<Heredoc> heredocs = request.heredocs();
+        CopyOptions options = CopyOptions.defaults()
+                .withExcludes(request.excludes() == null ? List.of() : request.excludes())
+                .withParents(request.parents());
         if (chmod != null && !chmod.isEmpty()) {
             options = options.withChmod(chmod);
         }
         if (chown != null && !chown.isEmpty()) {
-            options = options.withChown(paths.owners(snap).resolve(chown));
+            options = options.withChown(paths.ownerIds(snap).resolve(chown));
         }
-        String history = HistoryText.copy(new HistoryText.CopyLine(keyword, parents, chown, chmod,
-                heredocs.isEmpty() ? sources : List.of(), heredocs.stream().map(Heredoc::name).toList(), dest));
+        String history = HistoryText.copy(new HistoryText.CopyLine(request.keyword(), request.parents(), chown, chmod,
+                heredocs.isEmpty() ? request.sources() : List.of(), heredocs.stream().map(Heredoc::name).toList(), dest));
 
         var hit = Optional.<String>empty();
         String image;
+        Origin origin = request.origin();
         try (Payload payload = !heredocs.isEmpty() ? fromHeredocs(heredocs, dest, workdir, options, snap)
-                : from == null ? fromContext(sources, dest, workdir, options, snap)
-                : fromImage(ins, from, sourceImage, sources, dest, workdir, options, snap)) {
+                : origin.from() == null ? fromContext(request.sources(), dest, workdir, options, snap)
+                : fromImage(request.instruction(), origin.from(), origin.sourceImage(), request.sources(), dest,
+                        workdir, options, snap)) {
             // the destination as placed: a WORKDIR of a directory the parent has makes no image, so a
             // relative destination is placed by a working directory that nothing else in the key names
             String key = store.key(snap, new CacheKey(snap.imageId(), history).add("content", payload.checksum())

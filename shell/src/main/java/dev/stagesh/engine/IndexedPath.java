@@ -2,6 +2,7 @@ package dev.stagesh.engine;
 
 import dev.stagesh.fs.FileEntry;
 import dev.stagesh.fs.FileTree;
+import dev.stagesh.fs.FsPaths;
 
 /**
  * What a snapshot's layer index says of a path, where it can say it for certain. The index
@@ -26,7 +27,7 @@ record IndexedPath(Answer answer, FileEntry entry, String firstMissing) {
 
     static final IndexedPath UNRESOLVED = new IndexedPath(Answer.UNRESOLVED, null, null);
 
-    /** {@code path} absolute and normalized, as {@link Paths#clean} gives it. */
+    /** {@code path} absolute and normalized, as {@link FsPaths#normalize} gives it. */
     static IndexedPath of(FileTree tree, String path) {
         String dir = "";
         FileEntry last = tree.entry("/").orElse(null);

@@ -1,33 +1,25 @@
 package dev.stagesh.engine;
 
-import dev.stagesh.dockerfile.GoPaths;
+import dev.stagesh.fs.FsPaths;
 
-/** Path arithmetic inside an image, which is always POSIX whatever the host is. */
+/**
+ * Path arithmetic inside an image, which is always POSIX whatever the host is. Unlike
+ * {@link FsPaths}'s parent and name, which take a normalized path, these take any path a
+ * Dockerfile or an engine gives (relative, "..", a trailing slash) and normalize it first.
+ */
 final class Paths {
     private Paths() {}
 
     /** {@code path} made absolute against {@code workdir} and cleaned, as WORKDIR and COPY do. */
     static String resolve(String workdir, String path) {
-        String base = workdir == null || workdir.isEmpty() ? "/" : workdir;
-        return clean(path.startsWith("/") ? path : base + "/" + path);
-    }
-
-    /**
-     * Go's path.Clean ({@link GoPaths}) of the path taken from the root: no ".", "..", or doubled
-     * slashes, ".." stopping at "/", and "/" stays "/".
-     */
-    static String clean(String path) {
-        return GoPaths.clean("/" + path);
+        return FsPaths.resolve(workdir, path);
     }
 
     static String parent(String path) {
-        String c = clean(path);
-        int i = c.lastIndexOf('/');
-        return i <= 0 ? "/" : c.substring(0, i);
+        return FsPaths.parent(FsPaths.normalize(path));
     }
 
     static String baseName(String path) {
-        String c = clean(path);
-        return c.equals("/") ? "/" : c.substring(c.lastIndexOf('/') + 1);
+        return FsPaths.name(FsPaths.normalize(path));
     }
 }

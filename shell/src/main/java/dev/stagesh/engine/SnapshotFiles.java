@@ -6,6 +6,7 @@ import dev.stagesh.fs.EntryType;
 import dev.stagesh.fs.FileEntry;
 import dev.stagesh.fs.FileTree;
 import dev.stagesh.fs.FsException;
+import dev.stagesh.fs.FsPaths;
 import dev.stagesh.fs.Owners;
 import dev.stagesh.fs.PathResolver;
 import dev.stagesh.fs.TarContent;
@@ -77,7 +78,7 @@ public final class SnapshotFiles {
      * which the engine's placeholders never appear), else through the archive API.
      */
     public FileTree tree(String path) {
-        String clean = Paths.clean(path);
+        String clean = FsPaths.normalize(path);
         Optional<FileTree> indexed = indexed();
         if (indexed.isPresent()) {
             new PathResolver(indexed.get()).lookup(clean);
@@ -202,9 +203,9 @@ public final class SnapshotFiles {
     public String follow(String path) {
         Optional<FileTree> indexed = indexed();
         if (indexed.isPresent()) {
-            return new PathResolver(indexed.get()).resolve(Paths.clean(path)).path();
+            return new PathResolver(indexed.get()).resolve(FsPaths.normalize(path)).path();
         }
-        String current = Paths.clean(path);
+        String current = FsPaths.normalize(path);
         for (int hops = 0; hops < MAX_LINKS; hops++) {
             String at = current;
             String target;
@@ -221,7 +222,7 @@ public final class SnapshotFiles {
             } else {
                 target = stat.linkTarget();
             }
-            current = target.startsWith("/") ? Paths.clean(target) : Paths.resolve(Paths.parent(at), target);
+            current = target.startsWith("/") ? FsPaths.normalize(target) : Paths.resolve(Paths.parent(at), target);
         }
         throw new FsException(path + ": Too many levels of symbolic links");
     }
@@ -233,7 +234,7 @@ public final class SnapshotFiles {
      * @throws FsException when the path does not exist
      */
     public InputStream open(String path) {
-        String clean = Paths.clean(path);
+        String clean = FsPaths.normalize(path);
         if (!Placeholders.concerns(clean)) {
             return archive(clean);
         }

@@ -1,12 +1,13 @@
 package dev.stagesh.engine;
 
 import dev.stagesh.context.ImageDirs;
-import dev.stagesh.context.PasswdFile;
+import dev.stagesh.context.OwnerIds;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
 import dev.stagesh.docker.PathStat;
 import dev.stagesh.fs.FileEntry;
 import dev.stagesh.fs.FileTree;
+import dev.stagesh.fs.FsPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class SnapshotPaths {
 
     /** What the snapshot's layer index says of the path, where it can say it without the engine. */
     private IndexedPath indexed(Snapshot snap, String path) {
-        if (!path.equals(Paths.clean(path))) {
+        if (!path.equals(FsPaths.normalize(path))) {
             return IndexedPath.UNRESOLVED;
         }
         return tree(snap).map(tree -> IndexedPath.of(tree, path)).orElse(IndexedPath.UNRESOLVED);
@@ -178,8 +179,8 @@ final class SnapshotPaths {
     }
 
     /** Users and groups of the snapshot, for --chown and USER by name. */
-    PasswdFile owners(Snapshot snap) {
-        return PasswdFile.parse(readFile(snap, "/etc/passwd"), readFile(snap, "/etc/group"));
+    OwnerIds ownerIds(Snapshot snap) {
+        return OwnerIds.parse(readFile(snap, "/etc/passwd"), readFile(snap, "/etc/group"));
     }
 
     /**

@@ -101,7 +101,7 @@ final class WorkdirStep {
         }
         Ownership owner;
         try {
-            owner = paths.owners(snap).resolve(user);
+            owner = paths.ownerIds(snap).resolve(user);
         } catch (ContextException e) {
             throw new StageshException(StepExecutor.where(w) + ": USER " + user + ": " + e.getMessage(), e);
         }
@@ -119,7 +119,7 @@ final class WorkdirStep {
         }
         Ownership owner;
         try {
-            owner = paths.owners(snap).resolve(user);
+            owner = paths.ownerIds(snap).resolve(user);
         } catch (ContextException e) {
             throw new StageshException(StepExecutor.where(w) + ": USER " + user + ": " + e.getMessage(), e);
         }

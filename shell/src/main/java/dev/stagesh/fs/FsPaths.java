@@ -32,6 +32,15 @@ public final class FsPaths {
         return isCanonical(path) ? path : GoPaths.clean("/" + path);
     }
 
+    /**
+     * {@code path} made absolute against the directory {@code dir} (the root when null or empty) and
+     * normalized, as WORKDIR and a COPY's destination are: ".." stops at the root.
+     */
+    public static String resolve(String dir, String path) {
+        String base = dir == null || dir.isEmpty() ? "/" : dir;
+        return normalize(path.startsWith("/") ? path : base + "/" + path);
+    }
+
     /** Fast path: most paths we see (every tar entry) are already canonical. */
     private static boolean isCanonical(String path) {
         if (path.equals("/")) {

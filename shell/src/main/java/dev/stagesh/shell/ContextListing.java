@@ -1,6 +1,7 @@
 package dev.stagesh.shell;
 
 import dev.stagesh.context.ContextEntry;
+import dev.stagesh.context.ContextPaths;
 import dev.stagesh.context.EntryType;
 import dev.stagesh.fs.SizeFormat;
 import dev.stagesh.dockerfile.GoPaths;
@@ -11,17 +12,13 @@ final class ContextListing {
     private ContextListing() {}
 
     /**
-     * A typed context path made clean and slash-separated ("" for the root), or null if it leaves
-     * the context: Go's path.Clean ({@link GoPaths}) of it taken as relative, as docker names
-     * context paths, backslashes read as slashes.
+     * A typed context path as a {@link ContextPaths context path}, or null if it leaves the context.
+     * What is typed differs from what a COPY names: backslashes are read as slashes, and a leading
+     * slash is dropped before cleaning, so "/.." leaves the context here where COPY's "/.." is its root.
      */
     static String clean(String typed) {
         String relative = typed.replace('\\', '/').replaceFirst("^/+", "");
-        String c = GoPaths.clean(relative);
-        if (c.equals("..") || c.startsWith("../")) {
-            return null;
-        }
-        return c.equals(".") ? "" : c;
+        return ContextPaths.inContext(GoPaths.clean(relative));
     }
 
     /** The entries at {@code dir} and below it; all of them for "". */
@@ -29,7 +26,7 @@ final class ContextListing {
         if (dir.isEmpty()) {
             return entries;
         }
-        return entries.stream().filter(e -> e.path().equals(dir) || e.path().startsWith(dir + "/")).toList();
+        return entries.stream().filter(e -> ContextPaths.isWithin(e.path(), dir)).toList();
     }
 
     /** {@code src/}, {@code src/main.go}, {@code link -> target}. */

@@ -48,7 +48,7 @@ class AccountFileTest {
         assertThat(owners.user(2000)).isEqualTo("app");
         assertThat(owners.user(3000)).as("no gid: not a record").isEqualTo("3000");
         assertThat(owners.group(1001)).isEqualTo("app");
-        var chown = dev.stagesh.context.PasswdFile.parse(PASSWD, "app:x:1001:\n");
+        var chown = dev.stagesh.context.OwnerIds.parse(PASSWD, "app:x:1001:\n");
         assertThat(chown.resolve("app")).as("the first record of a name wins")
                 .isEqualTo(new dev.stagesh.context.Ownership(1000, 1001));
     }

@@ -18,4 +18,14 @@ class FsPathsCleanTest {
         assertThat(FsPaths.normalize("../../x")).isEqualTo("/x");
         assertThat(FsPaths.normalize("/usr/local/")).isEqualTo("/usr/local");
     }
+
+    @Test
+    void resolveIsAgainstADirectoryThenNormalized() {
+        assertThat(FsPaths.resolve("/app", "src/../bin/")).isEqualTo("/app/bin");
+        assertThat(FsPaths.resolve("/app", "/etc//x")).as("an absolute path ignores the directory").isEqualTo("/etc/x");
+        assertThat(FsPaths.resolve("/app", "../../..")).isEqualTo("/");
+        assertThat(FsPaths.resolve("", "x")).isEqualTo("/x");
+        assertThat(FsPaths.resolve(null, ".")).isEqualTo("/");
+        assertThat(FsPaths.resolve("rel/dir", "x")).as("a relative directory is taken from the root").isEqualTo("/rel/dir/x");
+    }
 }

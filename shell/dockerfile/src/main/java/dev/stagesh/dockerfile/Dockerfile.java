@@ -31,7 +31,7 @@ public final class Dockerfile {
     }
 
     public static Dockerfile load(Path file) {
-        return parse(DockerfileParserAccess.read(file), file.toString());
+        return parse(DockerfileText.read(file), file.toString());
     }
 
     /**

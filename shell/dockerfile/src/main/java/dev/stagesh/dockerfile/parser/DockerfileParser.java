@@ -1,14 +1,8 @@
 package dev.stagesh.dockerfile.parser;
 
-import dev.stagesh.dockerfile.DockerfileException;
 import dev.stagesh.dockerfile.DockerfileSyntaxException;
+import dev.stagesh.dockerfile.DockerfileText;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +20,9 @@ public final class DockerfileParser {
     private DockerfileParser() {
     }
 
-    /** Reads a file as UTF-8 (invalid sequences become U+FFFD) and parses it; its name is used in errors. */
+    /** Reads a file ({@link DockerfileText}) and parses it; its name is used in errors. */
     public static ParsedFile parse(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            throw new DockerfileException("cannot read Dockerfile: " + e.getMessage(), file.toString(), 0, 0, null);
-        }
-        return parse(decode(bytes), file.toString());
-    }
-
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("replacing decoder cannot fail", e);
-        }
+        return parse(DockerfileText.read(file), file.toString());
     }
 
     /**

@@ -5,22 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The users and groups of an image, read from its {@code /etc/passwd} and {@code /etc/group}, to turn a
- * {@code --chown=user[:group]} into numeric ids the way docker does:
+ * The ids of an image's user and group names (from its {@code /etc/passwd} and {@code /etc/group}, read
+ * by {@link AccountFile}; the other way round, names of ids, is {@link dev.stagesh.fs.Owners}), to turn a
+ * {@code --chown=user[:group]} or a USER into numeric ids the way docker does:
  * numbers pass through, a user without a group gets the user's primary group (a bare uid gets gid = uid),
  * and an unknown name is an error.
  */
-public final class PasswdFile {
+public final class OwnerIds {
     private final Map<String, Ownership> users;
     private final Map<String, Integer> groups;
 
-    private PasswdFile(Map<String, Ownership> users, Map<String, Integer> groups) {
+    private OwnerIds(Map<String, Ownership> users, Map<String, Integer> groups) {
         this.users = Map.copyOf(users);
         this.groups = Map.copyOf(groups);
     }
 
     /** Either text may be null or empty (an image without the file); read by {@link AccountFile}. */
-    public static PasswdFile parse(String passwdText, String groupText) {
+    public static OwnerIds parse(String passwdText, String groupText) {
         Map<String, Ownership> users = new LinkedHashMap<>();
         for (AccountFile.Account u : AccountFile.users(passwdText)) {
             // Ownership holds ints: an id past 2^31 is not one docker's --chown takes either
@@ -34,7 +35,7 @@ public final class PasswdFile {
                 groups.putIfAbsent(g.name(), (int) g.id());
             }
         }
-        return new PasswdFile(users, groups);
+        return new OwnerIds(users, groups);
     }
 
     /** Resolves {@code user}, {@code user:group}, {@code uid}, {@code uid:gid} or any mix. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** --chown name resolution against an image's /etc/passwd and /etc/group. */
-class PasswdFileTest {
+class OwnerIdsTest {
     private static final String PASSWD = """
             root:x:0:0:root:/root:/bin/sh
             # a comment
@@ -19,7 +19,7 @@ class PasswdFileTest {
             www-data:x:33:
             staff:x:50:app
             """;
-    private final PasswdFile files = PasswdFile.parse(PASSWD, GROUP);
+    private final OwnerIds files = OwnerIds.parse(PASSWD, GROUP);
 
     @Test
     void numbersPassThrough() {
@@ -45,7 +45,7 @@ class PasswdFileTest {
                 .hasMessage("unable to find user nobody: no matching entries in passwd file");
         assertThatThrownBy(() -> files.resolve("app:wheel")).isInstanceOf(ContextException.class)
                 .hasMessage("unable to find group wheel: no matching entries in group file");
-        assertThatThrownBy(() -> PasswdFile.parse(null, null).resolve("app"))
+        assertThatThrownBy(() -> OwnerIds.parse(null, null).resolve("app"))
                 .hasMessageContaining("unable to find user app");
     }
 

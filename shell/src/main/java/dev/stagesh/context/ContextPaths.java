@@ -1,18 +1,27 @@
 package dev.stagesh.context;
 
 import dev.stagesh.dockerfile.GoPaths;
+import dev.stagesh.fs.FsPaths;
 
 /**
- * Slash-separated path helpers with the semantics of Go's {@code path.Clean}, because docker normalises
- * ignore patterns and COPY paths that way and our results must agree with it byte for byte.
+ * Paths of the build context: relative, slash-separated, already cleaned ({@link GoPaths#clean}, which is
+ * how docker names them), with "" for the context's root. Ordered as {@link FsPaths#PATH_ORDER} orders
+ * snapshot paths, element by element: one order for tar extraction and Go's filepath.Walk alike.
  */
-final class GoPath {
-    private GoPath() {
+public final class ContextPaths {
+    private ContextPaths() {
     }
 
-    /** Lexical clean: collapses separators, drops "." elements, resolves ".." against earlier elements. */
-    static String clean(String path) {
-        return GoPaths.clean(path);
+    /**
+     * A cleaned relative path as a context path: "" for ".", and null when it climbs out of the context
+     * ("..", "../x"), which docker refuses. Each caller says what a path outside means (an error, no
+     * match, nothing to list).
+     */
+    public static String inContext(String cleaned) {
+        if (cleaned.equals("..") || cleaned.startsWith("../")) {
+            return null;
+        }
+        return cleaned.equals(".") ? "" : cleaned;
     }
 
     /** Last element of a cleaned path ("" for the root). */
@@ -39,7 +48,7 @@ final class GoPath {
     }
 
     /** True when {@code path} is {@code dir} itself or lies below it (both relative, cleaned, "" = root). */
-    static boolean isWithin(String path, String dir) {
+    public static boolean isWithin(String path, String dir) {
         return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
     }
 
@@ -49,29 +58,5 @@ final class GoPath {
             return path;
         }
         return path.equals(dir) ? "" : path.substring(dir.length() + 1);
-    }
-
-    /**
-     * Compares slash paths element by element, so that a directory sorts right before its contents
-     * ("a", "a/b", "a.txt") — the order tar extraction needs and the order Go's filepath.Walk produces.
-     */
-    static int compare(String a, String b) {
-        int i = 0;
-        int n = Math.min(a.length(), b.length());
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        if (i == a.length() || i == b.length()) {
-            return Integer.compare(a.length(), b.length());
-        }
-        char ca = a.charAt(i);
-        char cb = b.charAt(i);
-        if (ca == '/') {
-            return -1;
-        }
-        if (cb == '/') {
-            return 1;
-        }
-        return Character.compare(ca, cb);
     }
 }
