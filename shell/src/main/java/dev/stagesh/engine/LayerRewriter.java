@@ -126,20 +126,45 @@ final class LayerRewriter {
     /**
      * Reads the save: its small documents by name, and the top layer's blob into {@code top}
      * (found by its diff ID: a base layer named by its own is passed by unread; one of unknown
-     * identity, as the legacy layout's {@code ID/layer.tar}, is copied aside and its digest taken).
+     * identity, as the legacy layout's {@code ID/layer.tar}, is copied aside and its digest taken,
+     * unless its {@code ID/json}, which comes before it, says it is no image's top: Docker writes
+     * the image's config into the top layer's legacy json alone). Should that sign mislead, the
+     * save is read again with every layer's digest taken.
      */
     private Map<String, byte[]> read(String image, List<String> diffIds, Path top) throws IOException {
+        Read first = read(image, diffIds, top, true);
+        if (first.found()) {
+            return first.documents();
+        }
+        if (first.skippedBySign()) {
+            Read again = read(image, diffIds, top, false);
+            if (again.found()) {
+                return again.documents();
+            }
+        }
+        throw new EngineException("the engine's archive of " + image + " holds no layer of diff ID "
+                + diffIds.get(diffIds.size() - 1));
+    }
+
+    /** One reading of the save: its documents, whether the top layer was found, whether a legacy json's sign passed a layer by. */
+    private record Read(Map<String, byte[]> documents, boolean found, boolean skippedBySign) {}
+
+    private Read read(String image, List<String> diffIds, Path top, boolean signs) throws IOException {
         String topDiff = hex(diffIds.get(diffIds.size() - 1));
         Set<String> parents = new HashSet<>();
         diffIds.subList(0, diffIds.size() - 1).forEach(d -> parents.add(hex(d)));
+        Set<String> notTop = new HashSet<>();
         Map<String, byte[]> documents = new HashMap<>();
         boolean found = false;
+        boolean skipped = false;
         try (InputStream save = engine.save(image); TarArchiveInputStream in = new TarArchiveInputStream(save)) {
             for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isFile()) {
                     continue;
                 }
-                String base = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                String name = e.getName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
                 if (parents.contains(base)) {
                     continue; // a base layer: its blob is its uncompressed tar, named by its diff ID
                 }
@@ -148,7 +173,13 @@ final class LayerRewriter {
                 int first = content.read();
                 content.reset();
                 if ((first == '{' || first == '[') && e.getSize() <= 16 << 20) {
-                    documents.put(e.getName(), content.readAllBytes());
+                    byte[] bytes = content.readAllBytes();
+                    documents.put(name, bytes);
+                    if (signs && base.equals("json") && !folder.isEmpty() && isBaseLayerJson(bytes)) {
+                        notTop.add(folder);
+                    }
+                } else if (!found && notTop.contains(folder)) {
+                    skipped = true;
                 } else if (!found) {
                     try (OutputStream copy = Files.newOutputStream(top)) {
                         content.transferTo(copy);
@@ -157,10 +188,17 @@ final class LayerRewriter {
                 }
             }
         }
-        if (!found) {
-            throw new EngineException("the engine's archive of " + image + " holds no layer of diff ID sha256:" + topDiff);
+        return new Read(documents, found, skipped);
+    }
+
+    /** A legacy layer's json without the image's config: a layer below the top one. */
+    private static boolean isBaseLayerJson(byte[] json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n.isObject() && n.has("id") && !n.has("config");
+        } catch (IOException e) {
+            return false;
         }
-        return documents;
     }
 
     /** An OCI archive of the new layer, config and manifest: what the containerd store loads. */

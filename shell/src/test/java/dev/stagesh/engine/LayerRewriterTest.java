@@ -51,6 +51,7 @@ class LayerRewriterTest {
         String rewritten = new LayerRewriter(engine).withoutMountPoints(image, STUBS);
 
         assertThat(rewritten).isNotEqualTo(image);
+        assertThat(engine.saves).hasSize(1);
         assertThat(engine.images).doesNotContainKey(image).containsKey(rewritten);
         Map<String, byte[]> loaded = TestTars.read(engine.loads.get(0));
         JsonNode manifest = manifest(loaded);
@@ -67,6 +68,18 @@ class LayerRewriterTest {
         assertThat(c.path("config").path("Labels").path("stagesh.session").asText()).isEqualTo("s1");
         assertThat(c.path("history")).hasSize(2);
         assertThat(engine.images.get(rewritten).layers()).containsExactly(SavedImages.diffId(BASE), SavedImages.diffId(layer));
+    }
+
+    @Test
+    void aLegacyJsonThatMisleadsCostsASecondSaveNotTheRewrite() throws IOException {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        String image = SavedImages.add(engine, BASE, TOP, SavedImages.legacy(BASE, TOP, false));
+
+        String rewritten = new LayerRewriter(engine).withoutMountPoints(image, STUBS);
+
+        assertThat(engine.saves).hasSize(2);
+        assertThat(engine.images.get(rewritten).layers().get(0)).isEqualTo(SavedImages.diffId(BASE));
+        assertThat(engine.images.get(rewritten).layers().get(1)).isNotEqualTo(SavedImages.diffId(TOP));
     }
 
     @Test

@@ -64,17 +64,26 @@ final class SavedImages {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Docker 20.10's layout; the top layer's directory sorts first, as any may. */
+    /**
+     * Docker 20.10's layout, folders in the order their names sort (the base's first here): each
+     * layer's legacy json before it, the top one's holding the image's config.
+     */
     static byte[] legacy(byte[] base, byte[] top) {
+        return legacy(base, top, true);
+    }
+
+    /** As above; {@code topJsonHasConfig} false gives a top json without the config, as no Docker writes it. */
+    static byte[] legacy(byte[] base, byte[] top, boolean topJsonHasConfig) {
         byte[] config = config(base, top);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("0top/json", utf8("{\"id\":\"0top\",\"parent\":\"1base\"}"));
-        files.put("0top/layer.tar", top);
-        files.put("1base/json", utf8("{\"id\":\"1base\"}"));
-        files.put("1base/layer.tar", base);
+        files.put("0base/json", utf8("{\"id\":\"0base\",\"container_config\":{\"Cmd\":null}}"));
+        files.put("0base/layer.tar", base);
+        files.put("1top/json", utf8("{\"id\":\"1top\",\"parent\":\"0base\""
+                + (topJsonHasConfig ? ",\"config\":{\"Cmd\":[\"sh\"]}}" : "}")));
+        files.put("1top/layer.tar", top);
         files.put(hex(config) + ".json", config);
         files.put("manifest.json", utf8("[{\"Config\":\"" + hex(config) + ".json\",\"RepoTags\":null,"
-                + "\"Layers\":[\"1base/layer.tar\",\"0top/layer.tar\"]}]"));
+                + "\"Layers\":[\"0base/layer.tar\",\"1top/layer.tar\"]}]"));
         return TestTars.of(files);
     }
 
