@@ -68,7 +68,11 @@ final class LayerRewriter {
                 case CONTAINERS_STORAGE -> new WholeImageRewrite(engine).rewrite(image, diffIds, stubs);
             };
             if (!loaded.equals(image)) {
-                engine.removeImage(image, false);
+                try {
+                    engine.removeImage(image, false);
+                } catch (EngineException e) {
+                    // the new image is made: the old one carries the session's labels, so its end sweeps it
+                }
             }
             return loaded;
         } catch (IOException e) {
