@@ -5,41 +5,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
-import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Takes a step's empty mount points out of its committed image where the engine offers no way to
- * reach the container's writable layer (the containerd image store names no directory for it):
- * the image is streamed out, its top layer filtered ({@link MountPointFilter}), and loaded back
- * as an OCI archive holding only the new layer, its config and manifest; the engine's content
- * store already has every other layer, under the digests the manifest names. Only a RUN whose
- * mounts created such paths pays for it: one {@code docker save} of the image, whose base
- * layers pass by unread (a blob named by a parent's diff ID is the base's uncompressed layer).
+ * Takes a step's empty mount points out of its committed image where its container's writable
+ * layer could not be reached before the commit: the containerd image store names no directory
+ * for it; vfs, btrfs and zfs keep it in a form of their own; the helper container may have been
+ * refused. The image's top layer is filtered ({@link MountPointFilter}) and the image loaded back
+ * with that layer in place of its own. How much goes back depends on the store's loader:
+ * <ul>
+ * <li>the containerd store and the graph drivers skip a layer they hold already, so only the new
+ * layer, the config and the manifest are loaded (an OCI archive for the one, a legacy archive
+ * whose other layers are named but absent for the other, as {@link ImageCommitter} loads
+ * configs); one {@code docker save} is read, its base layers passed by unread where the archive
+ * names them by diff ID;</li>
+ * <li>Podman's loader reads every layer its manifest names from the archive, so the whole image
+ * is streamed out and back in ({@link WholeImageRewrite}).</li>
+ * </ul>
  */
 final class LayerRewriter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,66 +52,123 @@ final class LayerRewriter {
     }
 
     /**
-     * The image without the empty mount points among {@code created} in its top layer: a new
-     * image (the old one removed) when any went, else the same. On a store where a partial load
-     * is not known to work, the image is left as it is (its mount points stay empty entries).
+     * The image without the empty mount points among the stubs in its top layer: a new image (the
+     * old one removed) when any went, else the same. Throws when the engine's archive or its
+     * loader do not allow it; the caller says so, as the image keeps its mount points then.
      */
-    String withoutMountPoints(String image, List<String> created) {
-        if (engine.capabilities().store() != EngineCapabilities.ImageStore.CONTAINERD) {
-            return image; // graph drivers name their upper directory, so the layer was reached before the commit
-        }
+    String withoutMountPoints(String image, MountPointFilter.Stubs stubs) {
         var info = engine.inspectImage(image).orElseThrow(() -> new EngineException("snapshot image " + image + " is gone"));
         List<String> diffIds = info.layers();
         if (diffIds.isEmpty()) {
             return image;
         }
+        try {
+            String loaded = switch (engine.capabilities().store()) {
+                case CONTAINERD, GRAPH_DRIVER -> partial(image, diffIds, stubs);
+                case CONTAINERS_STORAGE -> new WholeImageRewrite(engine).rewrite(image, diffIds, stubs);
+            };
+            if (!loaded.equals(image)) {
+                try {
+                    engine.removeImage(image, false);
+                } catch (EngineException e) {
+                    // the new image is made: the old one carries the session's labels, so its end sweeps it
+                }
+            }
+            return loaded;
+        } catch (IOException e) {
+            throw new EngineException("rewrite the layer of " + image + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The top layer filtered, and loaded back with the config and manifest alone. */
+    private String partial(String image, List<String> diffIds, MountPointFilter.Stubs stubs) throws IOException {
         Path top = null;
         Path filtered = null;
         try {
             top = Files.createTempFile("stagesh-layer", ".tar");
             filtered = Files.createTempFile("stagesh-layer", ".tar");
-            Saved saved = read(image, diffIds, top);
-            if (!saved.foundTop()) {
-                return image;
-            }
+            Map<String, byte[]> documents = read(image, diffIds, top);
             MessageDigest sha = sha256();
             int dropped;
             try (InputStream in = uncompressed(new BufferedInputStream(Files.newInputStream(top)));
                  OutputStream out = new DigestOutputStream(Files.newOutputStream(filtered), sha)) {
-                dropped = MountPointFilter.filter(in, out, new HashSet<>(created));
+                dropped = MountPointFilter.filter(in, out, stubs);
             }
             if (dropped == 0) {
                 return image;
             }
             String layerDigest = HexFormat.of().formatHex(sha.digest());
-            String loaded = load(saved, diffIds.size(), layerDigest, filtered);
-            if (!loaded.equals(image)) {
-                engine.removeImage(image, false);
-            }
-            return loaded;
-        } catch (IOException e) {
-            throw new EngineException("rewrite the layer of " + image + ": " + e.getMessage(), e);
+            NewTop layer = new NewTop(diffIds.size(), layerDigest, filtered, Files.size(filtered));
+            Archive archive = switch (engine.capabilities().store()) {
+                case CONTAINERD -> oci(documents, layer);
+                case GRAPH_DRIVER -> legacy(documents, layer);
+                case CONTAINERS_STORAGE -> throw new IllegalStateException("Podman's loader reads every layer");
+            };
+            Path layerFile = filtered;
+            return LoadPipe.load(engine, out -> {
+                LoadPipe.write(out, archive.layerName(), layerFile);
+                for (var d : archive.documents().entrySet()) {
+                    LoadPipe.write(out, d.getKey(), d.getValue());
+                }
+            }, archive.id());
         } finally {
             delete(top);
             delete(filtered);
         }
     }
 
-    /** The small documents of the save, and whether the top layer was found (its blob copied to a file). */
-    private record Saved(Map<String, byte[]> documents, boolean foundTop) {}
+    /** The filtered top layer: the image's layer count, its diff ID's hex, where it is and its size. */
+    private record NewTop(int layers, String digest, Path file, long size) {}
 
-    private Saved read(String image, List<String> diffIds, Path top) throws IOException {
+    /**
+     * What is loaded beside the layer: the small documents in the order written (the index or
+     * manifest last), the layer's name in the archive, and the ID the image gets if the engine
+     * does not say.
+     */
+    private record Archive(Map<String, byte[]> documents, String layerName, String id) {}
+
+    /**
+     * Reads the save: its small documents by name, and the top layer's blob into {@code top}
+     * (found by its diff ID: a base layer named by its own is passed by unread; one of unknown
+     * identity, as the legacy layout's {@code ID/layer.tar}, is copied aside and its digest taken,
+     * unless its {@code ID/json}, which comes before it, says it is no image's top: Docker writes
+     * the image's config into the top layer's legacy json alone). Should that sign mislead, the
+     * save is read again with every layer's digest taken.
+     */
+    private Map<String, byte[]> read(String image, List<String> diffIds, Path top) throws IOException {
+        Read first = read(image, diffIds, top, true);
+        if (first.found()) {
+            return first.documents();
+        }
+        if (first.skippedBySign()) {
+            Read again = read(image, diffIds, top, false);
+            if (again.found()) {
+                return again.documents();
+            }
+        }
+        throw new EngineException("the engine's archive of " + image + " holds no layer of diff ID "
+                + diffIds.get(diffIds.size() - 1));
+    }
+
+    /** One reading of the save: its documents, whether the top layer was found, whether a legacy json's sign passed a layer by. */
+    private record Read(Map<String, byte[]> documents, boolean found, boolean skippedBySign) {}
+
+    private Read read(String image, List<String> diffIds, Path top, boolean signs) throws IOException {
         String topDiff = hex(diffIds.get(diffIds.size() - 1));
         Set<String> parents = new HashSet<>();
         diffIds.subList(0, diffIds.size() - 1).forEach(d -> parents.add(hex(d)));
+        Set<String> notTop = new HashSet<>();
         Map<String, byte[]> documents = new HashMap<>();
         boolean found = false;
+        boolean skipped = false;
         try (InputStream save = engine.save(image); TarArchiveInputStream in = new TarArchiveInputStream(save)) {
             for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isFile()) {
                     continue;
                 }
-                String base = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                String name = e.getName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
                 if (parents.contains(base)) {
                     continue; // a base layer: its blob is its uncompressed tar, named by its diff ID
                 }
@@ -120,9 +177,14 @@ final class LayerRewriter {
                 int first = content.read();
                 content.reset();
                 if ((first == '{' || first == '[') && e.getSize() <= 16 << 20) {
-                    documents.put(e.getName(), content.readAllBytes());
+                    byte[] bytes = content.readAllBytes();
+                    documents.put(name, bytes);
+                    if (signs && base.equals("json") && !folder.isEmpty() && isBaseLayerJson(bytes)) {
+                        notTop.add(folder);
+                    }
+                } else if (!found && notTop.contains(folder)) {
+                    skipped = true;
                 } else if (!found) {
-                    // a layer of unknown identity: kept aside while its diff ID is worked out
                     try (OutputStream copy = Files.newOutputStream(top)) {
                         content.transferTo(copy);
                     }
@@ -130,50 +192,38 @@ final class LayerRewriter {
                 }
             }
         }
-        return new Saved(documents, found);
+        return new Read(documents, found, skipped);
     }
 
-    /** The sha256 of a layer blob's uncompressed tar. */
-    private static String diffId(Path blob) throws IOException {
-        MessageDigest sha = sha256();
-        try (InputStream plain = new DigestInputStream(uncompressed(new BufferedInputStream(Files.newInputStream(blob))), sha)) {
-            plain.transferTo(OutputStream.nullOutputStream());
+    /** A legacy layer's json without the image's config: a layer below the top one. */
+    private static boolean isBaseLayerJson(byte[] json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n.isObject() && n.has("id") && !n.has("config");
+        } catch (IOException e) {
+            return false;
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** Loads the image with the new top layer; returns the id the engine gives it. */
-    private String load(Saved saved, int layers, String layerDigest, Path filtered) throws IOException {
-        byte[] index = saved.documents().get("index.json");
+    /** An OCI archive of the new layer, config and manifest: what the containerd store loads. */
+    private static Archive oci(Map<String, byte[]> saved, NewTop layer) throws IOException {
+        byte[] index = saved.get("index.json");
         if (index == null) {
             throw new EngineException("the engine's image archive has no OCI index");
         }
         String manifestName = blob(JSON.readTree(index).path("manifests").path(0).path("digest").asText());
-        byte[] manifestBytes = saved.documents().get(manifestName);
-        if (manifestBytes == null) {
-            throw new EngineException("the engine's image archive lacks its manifest " + manifestName);
-        }
-        ObjectNode manifest = (ObjectNode) JSON.readTree(manifestBytes);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(document(saved, manifestName, "manifest"));
         String configName = blob(manifest.path("config").path("digest").asText());
-        byte[] configBytes = saved.documents().get(configName);
-        if (configBytes == null) {
-            throw new EngineException("the engine's image archive lacks its config " + configName);
-        }
-        ObjectNode config = (ObjectNode) JSON.readTree(configBytes);
-        ArrayNode diffIds = (ArrayNode) config.path("rootfs").path("diff_ids");
+        ObjectNode config = (ObjectNode) JSON.readTree(document(saved, configName, "config"));
         ArrayNode descriptors = (ArrayNode) manifest.path("layers");
-        if (diffIds.size() != layers || descriptors.size() != layers) {
-            throw new EngineException("the engine's image archive names " + descriptors.size() + " layers, its image "
-                    + layers);
-        }
-        diffIds.set(layers - 1, JSON.getNodeFactory().textNode("sha256:" + layerDigest));
-        byte[] newConfig = JSON.writeValueAsBytes(config);
+        checkLayers(descriptors, layer);
+        byte[] newConfig = withTopDiffId(config, layer);
         String configDigest = hexSha256(newConfig);
-        ObjectNode layer = JSON.createObjectNode();
-        layer.put("mediaType", OCI_LAYER);
-        layer.put("digest", "sha256:" + layerDigest);
-        layer.put("size", Files.size(filtered));
-        descriptors.set(layers - 1, layer);
+        ObjectNode descriptor = JSON.createObjectNode();
+        descriptor.put("mediaType", OCI_LAYER);
+        descriptor.put("digest", "sha256:" + layer.digest());
+        descriptor.put("size", layer.size());
+        descriptors.set(layer.layers() - 1, descriptor);
         ObjectNode configDescriptor = (ObjectNode) manifest.path("config");
         configDescriptor.put("digest", "sha256:" + configDigest);
         configDescriptor.put("size", newConfig.length);
@@ -187,81 +237,111 @@ final class LayerRewriter {
         entry.put("mediaType", manifest.path("mediaType").asText("application/vnd.oci.image.manifest.v1+json"));
         entry.put("digest", "sha256:" + manifestDigest);
         entry.put("size", newManifest.length);
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        documents.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        documents.put("blobs/sha256/" + configDigest, newConfig);
+        documents.put("blobs/sha256/" + manifestDigest, newManifest);
+        documents.put("index.json", JSON.writeValueAsBytes(newIndex));
+        // the containerd store's image ID is its manifest's digest
+        return new Archive(documents, "blobs/sha256/" + layer.digest(), "sha256:" + manifestDigest);
+    }
 
-        PipedInputStream loadIn = new PipedInputStream(1 << 16);
-        PipedOutputStream pipe = new PipedOutputStream(loadIn);
-        CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> {
-            try (loadIn) {
-                return engine.load(loadIn);
-            } catch (IOException e) {
-                throw new EngineException("load: " + e.getMessage(), e);
-            }
-        });
-        try (TarArchiveOutputStream out = new TarArchiveOutputStream(pipe)) {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            write(out, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            write(out, "blobs/sha256/" + configDigest, newConfig);
-            TarArchiveEntry l = new TarArchiveEntry("blobs/sha256/" + layerDigest);
-            l.setSize(Files.size(filtered));
-            out.putArchiveEntry(l);
-            Files.copy(filtered, out);
-            out.closeArchiveEntry();
-            write(out, "blobs/sha256/" + manifestDigest, newManifest);
-            write(out, "index.json", JSON.writeValueAsBytes(newIndex));
+    /**
+     * A legacy archive ({@code manifest.json}) of the config and the new layer: every other layer
+     * the manifest names is absent, and the graph-driver loader, which looks a layer up by its
+     * chain ID before it opens the file, holds them all (the image is there).
+     */
+    private static Archive legacy(Map<String, byte[]> saved, NewTop layer) throws IOException {
+        JsonNode manifest = JSON.readTree(document(saved, "manifest.json", "manifest.json"));
+        String configName = manifest.path(0).path("Config").asText();
+        ObjectNode config = (ObjectNode) JSON.readTree(document(saved, configName, "config"));
+        checkLayers(manifest.path(0).path("Layers"), layer);
+        byte[] newConfig = withTopDiffId(config, layer);
+        String configDigest = hexSha256(newConfig);
+        String layerName = layer.digest() + "/layer.tar";
+        ObjectNode m = JSON.createObjectNode();
+        m.put("Config", configDigest + ".json");
+        m.putArray("RepoTags");
+        ArrayNode layers = m.putArray("Layers");
+        for (int i = 0; i < layer.layers() - 1; i++) {
+            layers.add("held" + i + "/layer.tar"); // never opened: the engine has the layer
         }
-        try {
-            for (String ref : load.get()) {
-                if (ref.startsWith("sha256:")) {
-                    return ref;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("load interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new EngineException("load: " + e.getCause(), e);
+        layers.add(layerName);
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        documents.put(configDigest + ".json", newConfig);
+        documents.put("manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
+        // a graph-driver store's image ID is its config's digest
+        return new Archive(documents, layerName, "sha256:" + configDigest);
+    }
+
+    private static void checkLayers(JsonNode named, NewTop layer) {
+        if (named.size() != layer.layers()) {
+            throw new EngineException("the engine's image archive names " + named.size() + " layers, its image "
+                    + layer.layers());
         }
-        return "sha256:" + manifestDigest; // the containerd store's image ID is its manifest's digest
+    }
+
+    private static byte[] withTopDiffId(ObjectNode config, NewTop layer) throws IOException {
+        return withTopDiffId(config, layer.layers(), layer.digest());
+    }
+
+    /** The config with its top layer's diff ID replaced ({@code digest}'s hex), as bytes. */
+    static byte[] withTopDiffId(ObjectNode config, int layers, String digest) throws IOException {
+        JsonNode named = config.path("rootfs").path("diff_ids");
+        if (!(named instanceof ArrayNode diffIds) || diffIds.size() != layers) {
+            throw new EngineException("the engine's image config names " + named.size() + " layers, its image " + layers);
+        }
+        diffIds.set(layers - 1, JSON.getNodeFactory().textNode("sha256:" + digest));
+        return JSON.writeValueAsBytes(config);
+    }
+
+    private static byte[] document(Map<String, byte[]> saved, String name, String what) {
+        byte[] bytes = saved.get(name);
+        if (bytes == null) {
+            throw new EngineException("the engine's image archive lacks its " + what + " " + name);
+        }
+        return bytes;
+    }
+
+    /** The sha256 of a layer blob's uncompressed tar. */
+    static String diffId(Path blob) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream plain = new DigestInputStream(uncompressed(new BufferedInputStream(Files.newInputStream(blob))), sha)) {
+            plain.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** A layer as its tar: gzip (what the containerd store's commit writes) is undone, a plain tar passes. */
-    private static InputStream uncompressed(BufferedInputStream in) throws IOException {
+    static InputStream uncompressed(BufferedInputStream in) throws IOException {
         in.mark(2);
         int a = in.read();
         int b = in.read();
         in.reset();
-        return a == 0x1f && b == 0x8b ? new GzipCompressorInputStream(in, true) : in;
+        return a == 0x1f && b == 0x8b ? new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(in, true) : in;
     }
 
     private static String blob(String digest) {
         return "blobs/sha256/" + hex(digest);
     }
 
-    private static String hex(String digest) {
+    static String hex(String digest) {
         return digest.startsWith("sha256:") ? digest.substring(7) : digest;
     }
 
-    private static void write(TarArchiveOutputStream out, String name, byte[] bytes) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(bytes.length);
-        out.putArchiveEntry(e);
-        out.write(bytes);
-        out.closeArchiveEntry();
-    }
-
-    private static String hexSha256(byte[] bytes) {
+    static String hexSha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
-    private static void delete(Path file) {
+    static void delete(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * <p>Where the layer is taken from, cheapest first: its directory on this machine (overlay's
  * upper directory of a local engine); else that directory where the engine names it in its own
  * filesystem, bound into a short helper container on the engine's host (Podman, a remote
- * overlay2 engine); else, as the containerd image store names none, the committed image's top
- * layer is rewritten ({@link LayerRewriter}).
+ * overlay2 engine); else (the containerd image store names none; vfs, btrfs and zfs keep the
+ * layer in a form of their own; the helper was refused or failed) the committed image's top
+ * layer is rewritten ({@link LayerRewriter}). Where even that fails, a notice says which mount
+ * points stay: never silence.
  */
 final class MountPoints {
     /** What Podman mounts into every container it starts, creating each where the image lacks it. */
@@ -56,14 +58,38 @@ final class MountPoints {
     private final SnapshotPaths paths;
     private final Toolbox toolbox;
     private final Map<String, String> labels;
-    private final LayerRewriter rewriter;
+    private final Rewriting rewriting;
 
-    MountPoints(Engine engine, SnapshotPaths paths, Toolbox toolbox, Map<String, String> labels, LayerRewriter rewriter) {
+    MountPoints(Engine engine, SnapshotPaths paths, Toolbox toolbox, Map<String, String> labels, Rewriting rewriting) {
         this.engine = engine;
         this.paths = paths;
         this.toolbox = toolbox;
         this.labels = Map.copyOf(labels);
-        this.rewriter = rewriter;
+        this.rewriting = rewriting;
+    }
+
+    /**
+     * The last way out, and what is told when it fails too.
+     *
+     * @param rewriter rewrites a committed image without its mount points
+     * @param always   every layer is rewritten, its directory never reached before the commit: the
+     *                 path a vfs engine takes, for tests on an overlay engine ({@link #ENV})
+     * @param notices  hears a one-line notice when mount points stay in a layer
+     */
+    record Rewriting(LayerRewriter rewriter, boolean always, java.util.function.Consumer<String> notices) {
+        /**
+         * Test-only: {@code STAGESH_MOUNT_POINTS=rewrite} makes every step take the rewrite, as on
+         * an engine whose layers have no directory stagesh can reach, so that path runs on overlay2.
+         */
+        static final String ENV = "STAGESH_MOUNT_POINTS";
+
+        static Rewriting from(Engine engine, Map<String, String> env, java.util.function.Consumer<String> notices) {
+            String value = env.getOrDefault(ENV, "");
+            if (!value.isEmpty() && !value.equals("rewrite")) {
+                throw new dev.stagesh.StageshException(ENV + "=" + value + ": the only value is 'rewrite' (a test setting)");
+            }
+            return new Rewriting(new LayerRewriter(engine), value.equals("rewrite"), notices);
+        }
     }
 
     /**
@@ -134,12 +160,28 @@ final class MountPoints {
 
         /** Called with the container once its process has ended, before it is committed. */
         void beforeCommit(String containerId) {
-            removed = created.isEmpty() || removeFromLayer(snap, containerId, created, parents);
+            removed = created.isEmpty() || !rewriting.always() && removeFromLayer(snap, containerId, created, parents);
         }
 
-        /** The committed image, or where its layer could not be reached before, the image rewritten without them. */
+        /**
+         * The committed image, or where its layer could not be reached before, the image rewritten
+         * without them; where that fails too, the image as it is, and a notice.
+         */
         String afterCommit(String image) {
-            return removed ? image : rewriter.withoutMountPoints(image, created);
+            if (removed) {
+                return image;
+            }
+            Map<String, java.time.Instant> times = new java.util.HashMap<>();
+            parents.forEach(p -> times.put(p.path(), p.mtime()));
+            try {
+                return rewriting.rewriter().withoutMountPoints(image, new MountPointFilter.Stubs(Set.copyOf(created), times));
+            } catch (dev.stagesh.docker.EngineException e) {
+                List<String> named = created.size() > 4 ? created.subList(0, 4) : created;
+                rewriting.notices().accept(engine.capabilities().describe() + ": the empty mount points "
+                        + String.join(", ", named) + (created.size() > 4 ? ", ..." : "")
+                        + " stay in this step's layer: " + e.getMessage());
+                return image;
+            }
         }
     }
 
@@ -208,7 +250,7 @@ final class MountPoints {
         String helper = engine.createContainer(new ContainerSpec(snap.imageId(), argv, List.of(), List.of(), "/", "0",
                 labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.BIND, upperDir, LAYER, false)), "none"));
         try {
-            return engine.runToEnd(helper, OutputSink.DISCARD) == 0;
+            return engine.runToEnd(helper, OutputSink.DISCARD) == 0; // else the commit is rewritten
         } finally {
             try {
                 engine.removeContainer(helper);

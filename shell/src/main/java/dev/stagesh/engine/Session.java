@@ -80,7 +80,8 @@ public final class Session implements AutoCloseable {
         SnapshotPaths paths = new SnapshotPaths(engine, archives, inspector);
         FileCopier copier = new FileCopier(engine, archives, paths, store, context, id.labels(), listener);
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
-        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(), new LayerRewriter(engine));
+        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(),
+                MountPoints.Rewriting.from(engine, System.getenv(), listener::progress));
         RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints);
         WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints, copier);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);

@@ -95,6 +95,29 @@ class MountPointFilterTest {
     }
 
     @Test
+    void aSnapshotDirectoryLeftWithOnlyStubsGetsItsTimeBackOneTheCommandWroteInKeepsItsOwn() throws IOException {
+        dir("etc");
+        file("etc/hostname", "");
+        dir("var");
+        file("var/cachefile", "");
+        file("var/written", "by the command");
+        tar.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.time.Instant etc = java.time.Instant.ofEpochSecond(1_600_000_000L);
+        int dropped = MountPointFilter.filter(new ByteArrayInputStream(layer.toByteArray()), out,
+                new MountPointFilter.Stubs(Set.of("/etc/hostname", "/var/cachefile"),
+                        java.util.Map.of("/etc", etc, "/var", etc)));
+        List<String> seen = new ArrayList<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                seen.add(e.getName() + (e.getModTime().toInstant().equals(etc) ? " (its time)" : ""));
+            }
+        }
+        assertThat(seen).containsExactly("var/", "var/written", "etc/ (its time)");
+        assertThat(dropped).isEqualTo(2);
+    }
+
+    @Test
     void nothingCreatedChangesNothing() throws IOException {
         dir("run");
         file("run/x", "");

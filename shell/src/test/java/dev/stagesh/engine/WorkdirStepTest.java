@@ -39,7 +39,8 @@ class WorkdirStepTest {
         SnapshotPaths paths = new SnapshotPaths(engine, archives, new SnapshotInspector(engine, new dev.stagesh.fs.LayerIndexStore(indexes)));
         FileCopier copier = new FileCopier(engine, archives, paths, store,
                 dev.stagesh.context.BuildContext.open(java.nio.file.Path.of(".")), labels, StepListener.SILENT);
-        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, labels, new LayerRewriter(engine));
+        MountPoints mountPoints = new MountPoints(engine, paths, toolbox, labels,
+                new MountPoints.Rewriting(new LayerRewriter(engine), false, notice -> { }));
         return new WorkdirStep(containers, toolbox, store, StepListener.SILENT, paths, mountPoints, copier);
     }
 

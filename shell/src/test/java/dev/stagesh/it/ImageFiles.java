@@ -131,7 +131,7 @@ final class ImageFiles {
     }
 
     /** A layer as stored: a tar, or a gzip-compressed tar as the containerd image store keeps pulled and imported layers. */
-    private static InputStream decompressed(InputStream layer) throws IOException {
+    static InputStream decompressed(InputStream layer) throws IOException {
         java.io.BufferedInputStream in = new java.io.BufferedInputStream(layer);
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
