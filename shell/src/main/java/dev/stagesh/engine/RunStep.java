@@ -62,13 +62,18 @@ final class RunStep {
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
         TailBuffer output = new TailBuffer(listener.forThisThread(), 20); // output arrives on other threads
-        var ran = run(r, sources, snap, toRun, env, workdir, user, output, key);
+        StepContainers.Ran ran;
+        try (ActiveSteps.Begun begun = active.begin()) {
+            ran = run(r, sources, snap, toRun, env, workdir, user, output, key);
+        } catch (ActiveSteps.CancelledBeforeStart e) {
+            active.takeCancelled();
+            throw cancelled(r, step);
+        }
         int code = ran.exitCode();
         String image = ran.image();
         if (active.takeCancelled()) {
             store.created(image, null);
-            throw new StepCancelledException(StepExecutor.where(r) + ": cancelled; the session stays at step "
-                    + (step - 1));
+            throw cancelled(r, step);
         }
         if (code != 0) {
             store.created(image, null);
@@ -81,6 +86,10 @@ final class RunStep {
         store.created(image, key);
         Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
         return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
+    }
+
+    private static StepCancelledException cancelled(Instruction.Run r, int step) {
+        return new StepCancelledException(StepExecutor.where(r) + ": cancelled; the session stays at step " + (step - 1));
     }
 
     /** The RUN in a container of its own, created with the step's mounts and network. */

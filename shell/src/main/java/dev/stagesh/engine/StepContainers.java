@@ -77,7 +77,9 @@ final class StepContainers implements AutoCloseable {
             try {
                 beforeStart.accept(id);
                 int code;
-                active.started(id);
+                if (!active.started(id)) {
+                    throw new ActiveSteps.CancelledBeforeStart(); // Ctrl-C while it was being made
+                }
                 try {
                     code = engine.runToEnd(id, sink);
                 } finally {

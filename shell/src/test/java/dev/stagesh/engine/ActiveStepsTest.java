@@ -53,4 +53,48 @@ class ActiveStepsTest {
         assertThat(seen).containsExactly(true, true);
         assertThat(active.takeCancelled()).isFalse(); // this thread ran no step
     }
+
+    @Test
+    void aCancelWhileTheStepIsBeingPreparedKeepsItsContainerFromStarting() {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        ActiveSteps active = new ActiveSteps(engine);
+        try (ActiveSteps.Begun begun = active.begin()) {
+            // Ctrl-C while the mounts are prepared or the container is created: nothing runs yet
+            assertThat(active.cancel()).isTrue();
+            assertThat(engine.calls).isEmpty();
+            assertThat(active.started("c1")).as("the container may not start").isFalse();
+        }
+        assertThat(active.takeCancelled()).isTrue();
+        // the next step of the thread is not cancelled by the old Ctrl-C
+        try (ActiveSteps.Begun begun = active.begin()) {
+            assertThat(active.started("c2")).isTrue();
+            active.finished("c2");
+        }
+        assertThat(active.takeCancelled()).isFalse();
+        assertThat(active.cancel()).as("nothing begun or running").isFalse();
+    }
+
+    @Test
+    void aCancelOfAStepThatFailedBeforeItsContainerIsForgotten() {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        ActiveSteps active = new ActiveSteps(engine);
+        try (ActiveSteps.Begun begun = active.begin()) {
+            assertThat(active.cancel()).isTrue();
+            // the step ends here with an error of its own, its container never made
+        }
+        assertThat(active.takeCancelled()).isFalse();
+    }
+
+    @Test
+    void aStepCancelledAfterItsContainerStartedIsStoppedAsBefore() {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        ActiveSteps active = new ActiveSteps(engine);
+        try (ActiveSteps.Begun begun = active.begin()) {
+            assertThat(active.started("c1")).isTrue();
+            assertThat(active.cancel()).isTrue();
+            active.finished("c1");
+        }
+        assertThat(engine.calls).containsExactly("stop c1");
+        assertThat(active.takeCancelled()).isTrue();
+    }
 }
