@@ -82,6 +82,44 @@ class DebuggerTerminalIT {
         }
     }
 
+    // issue 16: the terminal's form of list, row by row: a step's continuation and heredoc body lines under it,
+    // the current step (→), the failed one (✗), and ● where a breakpoint stops
+    @Test
+    void theTerminalListShowsEachStepAsWrittenWithItsMarks() throws IOException {
+        try (Tmux t = start("""
+                FROM busybox
+                RUN echo a \\
+                    > /a
+                RUN <<EOF
+                echo in a heredoc > /h
+                EOF
+                RUN test -e /nothing
+                RUN echo c > /c
+                """, "--no-cache")) {
+            t.waitFor("stage 0 1/5 > ", STEP);
+            t.line("continue");
+            t.waitFor("stage 0 3/5 failed > ", STEP);
+            t.line("break 8");
+            t.waitFor("breakpoint 1 at line 8", STEP);
+            t.line("list");
+            // every row on the visible screen, in order, with the next prompt under them
+            t.waitForVisible("""
+                    stage 0 3/5 failed > list
+                    stage 0:
+                    ✓   1     1  FROM busybox
+                    ✓   2     2  RUN echo a \\
+                              3      > /a
+                    →   3     4  RUN <<EOF
+                              5  echo in a heredoc > /h
+                              6  EOF
+                    ✗   4     7  RUN test -e /nothing
+                     ●  5     8  RUN echo c > /c
+                    stage 0 3/5 failed >""", STEP);
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+    }
+
     // item 20
     @Test
     void ctrlCInterruptsExec() throws IOException {
