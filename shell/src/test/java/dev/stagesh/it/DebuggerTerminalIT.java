@@ -129,7 +129,7 @@ class DebuggerTerminalIT {
             t.line("exec sleep 29417");
             long pid = jvms.first(STEP);
             // Ctrl-C once the exec's process runs, not after a guessed delay
-            SessionProcesses.awaitRunning(pid, "sleep 29417", STEP);
+            SessionProcesses.awaitRunning(pid, "sleep 29417", STEP, t::screen);
             long pressed = System.nanoTime();
             t.keys("C-c");
             t.waitFor("sleep: cancelled", Duration.ofSeconds(30));

@@ -26,11 +26,16 @@ final class SessionProcesses {
 
     /** Waits until {@link #runs} says the session runs {@code command}; fails after {@code timeout}. */
     static void awaitRunning(long pid, String command, Duration timeout) {
+        awaitRunning(pid, command, timeout, () -> "");
+    }
+
+    /** As {@link #awaitRunning(long, String, Duration)}; a failure also says what {@code seen} gives (a screen). */
+    static void awaitRunning(long pid, String command, Duration timeout, java.util.function.Supplier<String> seen) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!runs(pid, command)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("'" + command + "' never ran in the containers of stagesh pid " + pid
-                        + " within " + timeout);
+                        + " within " + timeout + "; its containers: " + Leftovers.of(pid).containers() + "\n" + seen.get());
             }
             StageshProcess.sleep(100);
         }

@@ -107,7 +107,7 @@ class TerminalIT {
             t.line("next");
             t.waitFor("RUN sleep 300", STEP);
             // Ctrl-C once the RUN's process is there, not after a guessed delay
-            SessionProcesses.awaitRunning(pid, "sleep 300", STEP);
+            SessionProcesses.awaitRunning(pid, "sleep 300", STEP, t::screen);
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
             t.waitFor("stage 2 (slow) 2/3 > ", STEP);
