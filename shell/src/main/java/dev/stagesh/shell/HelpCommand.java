@@ -6,8 +6,6 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Column;
-import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "help", aliases = "?", description = "List the commands, or describe one.")
@@ -46,20 +44,42 @@ final class HelpCommand extends SessionCommand {
 
     /**
      * One command of the list: its name in bold, its description beside it, wrapped at the
-     * terminal's width and aligned under itself (picocli's text table does the wrapping).
+     * terminal's width and aligned under itself.
      */
     static AttributedString row(String name, int nameWidth, int width, String description) {
         int left = 2 + nameWidth + 2;
-        TextTable table = TextTable.forColumns(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF),
-                new Column(left, 2, Column.Overflow.SPAN), new Column(Math.max(20, width - left), 0, Column.Overflow.WRAP));
-        table.indentWrappedLines = 0; // aligned under the description's first line, not two further in
-        table.addRowValues(name, description);
-        // the table pads every line to its full width; a line ends where its words do
-        String text = table.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n"));
+        List<String> lines = wrap(description, Math.max(20, width - left));
         AttributedStringBuilder b = new AttributedStringBuilder();
-        b.append(text, 0, 2);
+        b.append("  ");
         b.styled(AttributedStyle.BOLD, name);
-        b.append(text.substring(2 + name.length()));
+        b.append(" ".repeat(Math.max(1, left - 2 - name.length())));
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                b.append("\n").append(" ".repeat(left));
+            }
+            b.append(lines.get(i));
+        }
         return b.toAttributedString();
+    }
+
+    /**
+     * Greedy wrapping at spaces only: picocli's text table breaks wherever java.text's line
+     * BreakIterator may, which includes after the dot of ".dockerignore".
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

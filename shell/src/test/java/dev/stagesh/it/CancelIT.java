@@ -30,7 +30,7 @@ class CancelIT {
         Files.writeString(dir.resolve("Dockerfile"), """
                 FROM busybox
                 RUN echo before > /before
-                RUN sleep 300
+                RUN echo "running-$((100 * 3))" && sleep 300
                 """);
         String name = "stagesh-it-" + UUID.randomUUID().toString().substring(0, 8);
         JavaPids jvms = JavaPids.in(dir);
@@ -40,8 +40,10 @@ class CancelIT {
             long pid = jvms.first(STEP);
             t.waitFor("1/3 > ", STEP);
             t.line("next 2");
-            t.waitFor("[0 3/3] RUN sleep 300", STEP); // the step's header, not the listing's line
-            StageshProcess.sleep(2000);
+            // Ctrl-C once the RUN's container runs and its output reaches the terminal, not after a guessed delay:
+            // the marker is what the shell computes, never a line of the listing or the step's header. (docker top
+            // would need a ps where the engine runs, which the engines scripts/engines runs have not.)
+            t.waitFor("\nrunning-300\n", STEP);
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
             t.waitFor("2/3 > ", STEP);

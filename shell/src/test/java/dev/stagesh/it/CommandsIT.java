@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Commands and options no other test drove, in script mode against the real engine, each asserted
- * on its exact output: breakpoints by instruction and on-error off, diff between two steps, the text
+ * on its exact output: breakpoints by instruction and on-error off, diff between two steps, list STAGE, the text
  * of env, history, stages and layers, a plain reload, parse --dump and --json through the CLI (the
  * JSON checked against shell/dockerfile/JSON.md), --keep, build with several -t, --build-arg K with
  * no value, and the refusals: a malformed --secret, one whose file is missing, RUN --mount=type=ssh
@@ -72,7 +72,8 @@ class CommandsIT {
     void breakpointsByInstructionOnErrorOffDiffAndTheTextOfEnvHistoryStagesLayers() throws IOException {
         Path df = write("Dockerfile", DOCKERFILE);
         var r = ok(sessions.run("", "--no-cache", "-c", "break RUN; breaks; continue; list; continue; break on-error off;"
-                + " breaks; delete 1; breaks; continue; diff 4 5; diff 3 5; env; history; stages; layers", df.toString()));
+                + " breaks; delete 1; breaks; continue; diff 4 5; diff 3 5; env; history; stages; layers; list 1; list build",
+                df.toString()));
         assertThat(r.stdout()).isEqualTo("""
                 breakpoint 1 at every RUN
                 1  RUN
@@ -126,6 +127,16 @@ class CommandsIT {
                 Paths in more than one layer:
                   COUNT  TOTAL SPACE  PATH
                   2      3 B          /w/hi
+                stage 1:
+                   1     7  FROM build
+                   2     8  COPY --from=build /w/two /copied
+                   3     9  CMD ["cat", "/copied"]
+                stage 0 (build):
+                ✓  1     1  FROM busybox AS build
+                ✓  2     2  ENV A=1
+                ✓  3     3  WORKDIR /w
+                ✓  4     4  RUN echo hi > /w/hi
+                →  5     5  RUN sleep 1 && echo two > /w/two && rm /w/hi
                 """);
         // the breakpoints stopped before each RUN, and not before the WORKDIR
         assertThat(r.stderr()).contains("stopped at breakpoint 1 (RUN) before step 4: RUN echo hi > /w/hi\n")

@@ -82,6 +82,44 @@ class DebuggerTerminalIT {
         }
     }
 
+    // issue 16: the terminal's form of list, row by row: a step's continuation and heredoc body lines under it,
+    // the current step (→), the failed one (✗), and ● where a breakpoint stops
+    @Test
+    void theTerminalListShowsEachStepAsWrittenWithItsMarks() throws IOException {
+        try (Tmux t = start("""
+                FROM busybox
+                RUN echo a \\
+                    > /a
+                RUN <<EOF
+                echo in a heredoc > /h
+                EOF
+                RUN test -e /nothing
+                RUN echo c > /c
+                """, "--no-cache")) {
+            t.waitFor("stage 0 1/5 > ", STEP);
+            t.line("continue");
+            t.waitFor("stage 0 3/5 failed > ", STEP);
+            t.line("break 8");
+            t.waitFor("breakpoint 1 at line 8", STEP);
+            t.line("list");
+            // every row on the visible screen, in order, with the next prompt under them
+            t.waitForVisible("""
+                    stage 0 3/5 failed > list
+                    stage 0:
+                    ✓   1     1  FROM busybox
+                    ✓   2     2  RUN echo a \\
+                              3      > /a
+                    →   3     4  RUN <<EOF
+                              5  echo in a heredoc > /h
+                              6  EOF
+                    ✗   4     7  RUN test -e /nothing
+                     ●  5     8  RUN echo c > /c
+                    stage 0 3/5 failed >""", STEP);
+            t.line("quit");
+            t.waitFor("STAGESH-EXITED-0", STEP);
+        }
+    }
+
     // item 20
     @Test
     void ctrlCInterruptsExec() throws IOException {
@@ -89,22 +127,17 @@ class DebuggerTerminalIT {
             t.waitFor("stage 0 1/1 > ", STEP);
             // a duration no other session on the engine uses, to find its process by
             t.line("exec sleep 29417");
-            sleepQuietly(4000);
+            long pid = jvms.first(STEP);
+            // Ctrl-C once the exec's process runs, not after a guessed delay
+            SessionProcesses.awaitRunning(pid, "sleep 29417", STEP, t::screen);
             long pressed = System.nanoTime();
             t.keys("C-c");
             t.waitFor("sleep: cancelled", Duration.ofSeconds(30));
             t.waitFor("stage 0 1/1 > ", Duration.ofSeconds(30));
             assertThat(Duration.ofNanos(System.nanoTime() - pressed)).isLessThan(Duration.ofSeconds(30));
-            for (String id : Docker.lines("ps", "-q", "--filter", "label=stagesh.pid=" + jvms.first(STEP))) {
-                String top;
-                try {
-                    top = Docker.run("top", id);
-                } catch (AssertionError notRunning) {
-                    continue;
-                }
-                assertThat(top).as("processes of " + id).doesNotContain("sleep 29417");
-            }
-            t.line("quit");
+            assertThat(SessionProcesses.runs(pid, "sleep 29417")).as("the interrupted exec's sleep still runs").isFalse();
+            // Ctrl-D at the prompt ends the session as quit does: exit 0, and nothing left (the @AfterEach checks)
+            t.keys("C-d");
             t.waitFor("STAGESH-EXITED-0", STEP);
         }
     }
@@ -133,14 +166,6 @@ class DebuggerTerminalIT {
             t.waitFor("stage 0 3/3 > ", STEP);
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
-        }
-    }
-
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -43,14 +43,19 @@ class NavigationIT {
 
     @Test
     void editReloadsAndReRunsFromTheFirstChangedInstruction() throws IOException {
+        // the blank line puts each step after the first one line below its number: the editor's +LINE is the
+        // current step's line in the file, not its step number
         Path df = dockerfile("""
                 FROM busybox
+
                 RUN echo kept > /kept && date +%s%N > /stamp
                 RUN echo v1 > /f
                 RUN echo after > /after
                 """);
         Path editor = dir.resolve("editor.sh");
-        Files.writeString(editor, "#!/bin/sh\n# called as: editor +LINE FILE\nsed -i 's/v1/v2/' \"$2\"\n");
+        Path called = dir.resolve("editor-arguments");
+        // called as: editor +LINE FILE; it records what it was given, one argument a line
+        Files.writeString(editor, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + called + "'\nsed -i 's/v1/v2/' \"$2\"\n");
         Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
         var r = Stagesh.run("continue\ncat /f /stamp\nedit\ncat /f /stamp /after\nquit\n", null,
                 Map.of("EDITOR", editor.toString(), "VISUAL", ""), df.toString(), "--no-cache");
@@ -61,6 +66,8 @@ class NavigationIT {
         assertThat(out[3]).as("step 2 was kept, not re-run").isEqualTo(out[1]);
         assertThat(out[4]).isEqualTo("after");
         assertThat(r.stderr()).contains("keeps 2 of 4 steps");
+        // opened at the current step (4, RUN echo after) on its line of the file
+        assertThat(Files.readAllLines(called)).containsExactly("+5", df.toString());
     }
 
     @Test

@@ -78,11 +78,12 @@ class ShellTerminalIT {
             t.line("stty size; echo SIZED-$((1+1))");
             t.waitFor("\n40 120\nSIZED-2\n", STEP);
 
-            // the engines scripts/engines runs have no ps for "docker top" to ask: the marker says the sleep
-            // is next, and a moment later it runs
-            t.line("echo SLEEPING; sleep 1000");
-            t.waitFor("\nSLEEPING\n", STEP);
-            StageshProcess.sleep(700);
+            // the engines scripts/engines runs have no ps for "docker top" to ask, so the foreground process says
+            // itself that it runs: it prints the marker (computed, so never the typed line's echo) and becomes the
+            // sleep in the same process, so from the marker on Ctrl-C meets that one process, whether it is still
+            // the sh or already the sleep, and kills it by SIGINT either way
+            t.line("sh -c 'echo SLEEPING-$((6 * 7)); exec sleep 1000'");
+            t.waitFor("\nSLEEPING-42\n", STEP);
             t.keys("C-c");
             // the sleep ended at once, killed by SIGINT (128 + 2), and the shell reads again: Ctrl-C went to the
             // container's terminal, and stagesh (which would have cancelled or died) did not see it

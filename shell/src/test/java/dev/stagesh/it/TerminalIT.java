@@ -107,16 +107,12 @@ class TerminalIT {
             t.line("next");
             t.waitFor("RUN sleep 300", STEP);
             // Ctrl-C once the RUN's process is there, not after a guessed delay
-            long end = System.nanoTime() + STEP.toNanos();
-            while (!sessionRuns(pid, "sleep 300")) {
-                assertThat(System.nanoTime()).as("the RUN's sleep 300 never ran in the session's containers").isLessThan(end);
-                StageshProcess.sleep(100);
-            }
+            SessionProcesses.awaitRunning(pid, "sleep 300", STEP, t::screen);
             t.keys("C-c");
             t.waitFor("cancelled", STEP);
             t.waitFor("stage 2 (slow) 2/3 > ", STEP);
             assertThat(t.visible()).doesNotContain("3/3  RUN sleep 300");
-            assertThat(sessionRuns(pid, "sleep 300")).as("a process of the cancelled RUN still runs").isFalse();
+            assertThat(SessionProcesses.runs(pid, "sleep 300")).as("a process of the cancelled RUN still runs").isFalse();
 
             t.line("quit");
             t.waitFor("STAGESH-EXITED-0", STEP);
@@ -214,16 +210,5 @@ class TerminalIT {
         for (long pid : jvms.pids()) {
             assertThat(Leftovers.of(pid).none()).as("left by the session: " + Leftovers.of(pid)).isTrue();
         }
-    }
-
-    /** Whether a process of one of this session's containers (and no other's) has {@code command} in its line. */
-    private static boolean sessionRuns(long pid, String command) {
-        for (String id : Leftovers.of(pid).containers()) {
-            DockerCli.Exec top = DockerCli.exec(Map.of(), "docker", "top", id);
-            if (top.exitCode() == 0 && top.output().contains(command)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -21,6 +21,17 @@ class HelpRowTest {
     }
 
     @Test
+    void wordsAreNeverBrokenOnlyTheSpacesBetweenThem() {
+        // at 80 columns picocli's table broke this row as "after ." and "dockerignore: every file, ..."
+        AttributedString row = HelpCommand.row("context", 8, 80, "The build context exactly as COPY and ADD see it, "
+                + "after .dockerignore: every file, directory (shown with a trailing /) and symlink");
+        assertThat(row.toString().lines().toList()).containsExactly(
+                "  context   The build context exactly as COPY and ADD see it, after",
+                "            .dockerignore: every file, directory (shown with a trailing /) and",
+                "            symlink");
+    }
+
+    @Test
     void theNameIsBoldWhenColourIsOn() {
         AttributedString row = HelpCommand.row("next", 8, 80, "Run the next step.");
         assertThat(row.toAnsi()).contains("\u001b[1mnext\u001b[0m");
