@@ -206,8 +206,48 @@ final class RunMounts {
         String name = "stagesh-cache-" + ImageCommitter.sha256(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         if (!engine.volumeExists(name)) {
             engine.createVolume(name, Map.of(SessionId.SESSION, "cache", CACHE_VOLUME_LABEL, id));
+            try {
+                own(r, m, name);
+            } catch (RuntimeException e) {
+                // a cache whose owner was not set is not kept: the next RUN makes it anew
+                removeVolume(name);
+                throw e;
+            }
         }
         return name;
+    }
+
+    /**
+     * Gives a new cache's top directory the {@code uid}, {@code gid} and {@code mode} its mount
+     * names (0755 and root's for what it leaves out), as BuildKit makes a cache when it creates it,
+     * so a RUN under a non-root USER can write to a cache mounted with {@code uid=1000}. A cache
+     * that exists keeps what it has, as in BuildKit. Done in a short helper with only the volume
+     * and the toolbox mounted; nothing is set for a mount that names none of the three.
+     */
+    private void own(Instruction.Run r, Mount m, String volume) {
+        if (m.option("uid") == null && m.option("gid") == null && m.option("mode") == null) {
+            return;
+        }
+        String platform = engine.platform();
+        String empty = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
+                platform.substring(platform.indexOf('/') + 1));
+        String script = "chown " + number(m.option("uid")) + ":" + number(m.option("gid")) + " /cache && chmod "
+                + Integer.toOctalString(octal(m.option("mode"), 0755)) + " /cache";
+        String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.busybox("sh", "-c", script), List.of(),
+                List.of(), "/", "0", sessionLabels, List.of(toolbox.mount(),
+                new MountSpec(MountSpec.Kind.VOLUME, volume, "/cache", false)), "none"));
+        try {
+            if (engine.runToEnd(helper, dev.stagesh.docker.OutputSink.DISCARD) != 0) {
+                throw new StageshException(StepExecutor.where(r) + ": cannot give the cache " + volume + " the owner "
+                        + number(m.option("uid")) + ":" + number(m.option("gid")) + " its mount names");
+            }
+        } finally {
+            try {
+                engine.removeContainer(helper);
+            } catch (RuntimeException ignored) {
+                // labelled: the session's end sweeps it
+            }
+        }
     }
 
     /**

@@ -106,4 +106,34 @@ class RunMountsTest {
         assertThat(engine.volumes).isEmpty();
         assertThat(engine.containers).isEmpty();
     }
+
+    /** BuildKit creates a cache with the uid, gid and mode its mount names; an existing one keeps its own. */
+    @Test
+    void aNewCacheGetsTheOwnerAndModeItsMountNamesOnce() throws Exception {
+        FakeEngine engine = new FakeEngine(FakeEngine.podman5());
+        RunMounts mounts = mounts(engine);
+        List<List<String>> ran = new java.util.ArrayList<>();
+        engine.process = spec -> {
+            if (spec.entrypoint().get(0).equals(Toolbox.BUSYBOX)) { // not the toolbox's own filling
+                ran.add(spec.entrypoint());
+            }
+            return 0;
+        };
+        Instruction.Run r = run("RUN --mount=type=cache,id=npm,target=/home/app/.npm,uid=1000,mode=0750 true");
+        for (int i = 0; i < 2; i++) {
+            try (RunMounts.Prepared prepared = mounts.prepare(r, StepSources.NONE, "/")) {
+                assertThat(prepared.mounts().get(0).kind()).isEqualTo(MountSpec.Kind.VOLUME);
+            }
+        }
+        assertThat(ran).singleElement().satisfies(cmd -> assertThat(cmd).endsWith("chown 1000:0 /cache && chmod 750 /cache"));
+        assertThat(engine.containers).as("the helper is removed").isEmpty();
+        assertThat(engine.volumes.values()).as("the cache stays").anySatisfy(l -> assertThat(l).containsEntry(
+                RunMounts.CACHE_VOLUME_LABEL, "npm"));
+
+        ran.clear();
+        try (RunMounts.Prepared prepared = mounts.prepare(run("RUN --mount=type=cache,target=/plain true"),
+                StepSources.NONE, "/")) {
+            assertThat(ran).as("a cache naming no owner or mode").isEmpty();
+        }
+    }
 }
