@@ -36,8 +36,8 @@ public interface Engine extends Closeable {
 
     /**
      * Whether the engine is reached over a socket on this machine. It may still not see this
-     * machine's files (a daemon in a root filesystem of its own), so host paths are passed to it
-     * only where no API path exists (secrets on engines older than Docker API 1.45).
+     * machine's files (a daemon in a root filesystem of its own), so no host path is ever given
+     * to it: this only says where reading its layers' directories from here is worth a try.
      */
     boolean isLocal();
 

@@ -127,4 +127,9 @@ public record EngineCapabilities(Product product, String version, String apiVers
     public UnsupportedEngineFeatureException unsupported(String feature, String why) {
         return new UnsupportedEngineFeatureException(this, feature, why);
     }
+
+    /** The same, for a feature a Dockerfile's line asks for: {@code where} ({@code line 4: RUN}) comes first. */
+    public UnsupportedEngineFeatureException unsupportedAt(String where, String feature, String why) {
+        return new UnsupportedEngineFeatureException(where, this, feature, why);
+    }
 }

@@ -87,7 +87,8 @@ public final class EngineConnector {
             throw new EngineUnavailableException("cannot use the engine at " + endpoint.describe() + ": " + rootMessage(e), e);
         }
         String host = endpoint.host().toString();
-        // one seam for every call on a local socket; docker-java's own transport for TCP, TLS and ssh
+        // one seam for every call on a local socket; docker-java's own transport for TCP and TLS
+        // (ssh:// is refused in EngineEndpoint: no transport here speaks it)
         DockerHttpClient http = host.startsWith("unix://")
                 ? new UnixSocketDockerHttpClient(Path.of(host.substring("unix://".length())))
                 : new ApacheDockerHttpClient.Builder()

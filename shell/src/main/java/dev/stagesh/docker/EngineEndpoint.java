@@ -121,6 +121,10 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         switch (scheme) {
             case "unix", "tcp", "npipe" -> { }
+            // docker-java's transports have no ssh; the CLI's own way (a forwarded socket) works
+            case "ssh" -> throw new EngineUnavailableException(source + " \"" + host + "\" is an ssh address, which"
+                    + " stagesh cannot use: forward the engine's socket (ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock "
+                    + sshTarget(uri) + ") and set DOCKER_HOST=unix:///tmp/engine.sock", null);
             default -> throw new EngineUnavailableException(source + " \"" + host + "\" is not an address stagesh can use"
                     + " (unix:///path/to/docker.sock or tcp://host:port)", null);
         }
@@ -128,6 +132,12 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
             throw new EngineUnavailableException(source + " \"" + host + "\" lacks a host or a port (tcp://host:port)", null);
         }
         return uri;
+    }
+
+    /** The {@code user@host} (with {@code -p PORT}) an ssh address names, for the forwarding command. */
+    private static String sshTarget(URI uri) {
+        String target = (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + (uri.getHost() == null ? "HOST" : uri.getHost());
+        return uri.getPort() < 0 ? target : "-p " + uri.getPort() + " " + target;
     }
 
     private static void requireCertificates(Path dir, String what) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * the calls that still go through docker-java's client (a step's logs, exec, pull, put-archive,
  * tag, removals, volumes) take the same road as stagesh's own requests: one connection per call
  * on the JDK's socket channel, no pool a restarted engine could leave stale. docker-java's own
- * transport stays for TCP, TLS and ssh.
+ * transport stays for TCP and TLS; an ssh:// engine is refused (EngineEndpoint), as neither speaks ssh.
  */
 final class UnixSocketDockerHttpClient implements DockerHttpClient {
     private final Path socket;

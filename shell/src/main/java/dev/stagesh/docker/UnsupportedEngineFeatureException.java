@@ -9,7 +9,13 @@ public final class UnsupportedEngineFeatureException extends EngineException {
     private final String feature;
 
     public UnsupportedEngineFeatureException(EngineCapabilities engine, String feature, String why) {
-        super(engine.describe() + " cannot do " + feature + (why == null || why.isBlank() ? "" : ": " + why));
+        this(null, engine, feature, why);
+    }
+
+    /** @param where what asked for the feature, put first ({@code line 4: RUN}), or null */
+    public UnsupportedEngineFeatureException(String where, EngineCapabilities engine, String feature, String why) {
+        super((where == null ? "" : where + ": ") + engine.describe() + " cannot do " + feature
+                + (why == null || why.isBlank() ? "" : ": " + why));
         this.feature = feature;
     }
 

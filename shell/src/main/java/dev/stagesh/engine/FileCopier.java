@@ -379,40 +379,6 @@ final class FileCopier {
                 stat.isDirectory() ? Optional.empty() : Optional.of(Paths.baseName(Paths.resolve("/", source))));
     }
 
-    /**
-     * A bind mount's single-file source copied to a file of this machine, for an engine here that
-     * cannot mount one file of a volume. Writes to it (with {@code rw}) go to the copy and are
-     * discarded.
-     */
-    java.nio.file.Path copyToHost(Instruction ins, String from, String sourceImage, String source) {
-        try {
-            if (from == null) {
-                var entry = context.resolve(List.of(source)).sources().get(0).root();
-                java.nio.file.Path copy = tempFile(entry.mode());
-                java.nio.file.Files.copy(entry.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return copy;
-            }
-            return inImage(ins, from, sourceImage, source, (container, path, stat) -> {
-                Optional<InputStream> archive = engine.getArchive(container, path);
-                if (archive.isEmpty()) {
-                    throw new StageshException(StepExecutor.where(ins) + ": " + source + " not found in " + from);
-                }
-                try (TarArchiveInputStream in = new TarArchiveInputStream(archive.get())) {
-                    TarArchiveEntry e = in.getNextEntry();
-                    java.nio.file.Path copy = tempFile(e == null ? 0644 : e.getMode() & 07777);
-                    java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    return Optional.of(copy);
-                } catch (IOException e) {
-                    throw new StageshException(StepExecutor.where(ins) + ": cannot copy the bind mount's file "
-                            + source + ": " + e.getMessage(), e);
-                }
-            }).orElseThrow();
-        } catch (IOException e) {
-            throw new StageshException(StepExecutor.where(ins) + ": cannot copy the bind mount's file " + source
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
     @FunctionalInterface
     private interface InImage<T> {
         Optional<T> read(String container, String path, PathStat stat);
@@ -437,20 +403,6 @@ final class FileCopier {
         } finally {
             engine.removeContainer(container);
         }
-    }
-
-    private static java.nio.file.Path tempFile(int mode) throws IOException {
-        java.nio.file.Path f = java.nio.file.Files.createTempFile("stagesh-bind-", "");
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.util.EnumSet.noneOf(
-                java.nio.file.attribute.PosixFilePermission.class);
-        java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
-        for (int i = 0; i < 9; i++) { // OWNER_READ is bit 8 (0400), OTHERS_EXECUTE bit 0
-            if ((mode & (1 << (8 - i))) != 0) {
-                perms.add(bits[i]);
-            }
-        }
-        java.nio.file.Files.setPosixFilePermissions(f, perms);
-        return f;
     }
 
     /** What a COPY puts into the container: a checksum for the cache, and a tar writer. */

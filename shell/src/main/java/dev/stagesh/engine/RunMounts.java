@@ -20,10 +20,11 @@ import java.util.UUID;
  * The mounts of {@code RUN --mount}, made with what the engine offers: a cache mount is a named
  * volume kept across steps and sessions; a tmpfs is a tmpfs; a bind mount of the context or of
  * another stage is a fresh volume filled with those files before the command starts (so it works
- * on a remote engine too, and writes to it are discarded as BuildKit discards them); a secret is
- * a file of a memory-backed volume filled through the API ({@link SecretVolume}), or on an
- * engine that cannot mount one file of a volume, the secret's file bind-mounted read-only; its
- * bytes never enter a layer, the history or the config.
+ * on a remote engine too; read-only unless {@code rw}, whose writes are discarded as BuildKit discards them); a secret is
+ * a file of a memory-backed volume filled through the API ({@link SecretVolume}); its bytes never
+ * enter a layer, the history or the config. A single file, bound or secret, is mounted as one
+ * path of its volume (Subpath), or where the engine cannot, bind-mounted from the volume's path in
+ * the engine's own filesystem: never from a path of this machine, which the engine may not see.
  */
 final class RunMounts {
     static final String CACHE_VOLUME_LABEL = "stagesh.cache-mount";
@@ -100,38 +101,29 @@ final class RunMounts {
     Prepared prepare(Instruction.Run r, StepSources sources, String workdir) {
         List<MountSpec> specs = new ArrayList<>();
         List<String> temporary = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
         Map<String, Mount> binds = new LinkedHashMap<>();
         SecretVolume secretVolume = new SecretVolume(engine, toolbox, sessionLabels, notices);
         Runnable release = () -> {
             secretVolume.close();
             temporary.forEach(this::removeVolume);
-            files.forEach(RunMounts::deleteFile);
         };
         List<java.util.function.Supplier<MountSpec>> secretBinds = new ArrayList<>();
         try {
             for (Mount m : r.mounts()) {
                 String target = target(m, workdir);
                 switch (m.type()) {
-                    case "cache" -> specs.add(new MountSpec(MountSpec.Kind.VOLUME, cacheVolume(m), target, false));
+                    case "cache" -> specs.add(new MountSpec(MountSpec.Kind.VOLUME, cacheVolume(r, m), target, false));
                     case "tmpfs" -> specs.add(new MountSpec(MountSpec.Kind.TMPFS, null, target, false));
                     case "bind" -> {
                         String image = from(m) == null ? null : sources.get(from(m)).imageId();
                         // one file is bound as a file: a whole volume would be a directory holding it
                         var file = copier.singleFileName(r, from(m), image, source(m));
+                        String volume = bindVolume(temporary);
                         if (file.isPresent() && !engine.capabilities().volumeSubpaths()) {
-                            if (!engine.isLocal()) {
-                                throw RunStep.unsupported(r, "a bind mount of a single file (" + source(m)
-                                        + ") needs an engine of API 1.45 (Docker 26) or one on this machine");
-                            }
-                            Path copy = copier.copyToHost(r, from(m), image, source(m));
-                            files.add(copy);
-                            specs.add(new MountSpec(MountSpec.Kind.BIND, copy.toString(), target, m.readonly()));
+                            specs.add(singleFileBind(r, m, image, file.get(), volume, target));
                         } else {
-                            String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
-                            engine.createVolume(volume, sessionLabels);
-                            temporary.add(volume);
-                            specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, false, file.orElse(null)));
+                            // read-only unless rw, as BuildKit binds: a write fails there, not only discarded
+                            specs.add(new MountSpec(MountSpec.Kind.VOLUME, volume, target, m.readonly(), file.orElse(null)));
                             binds.put(volume, m);
                         }
                     }
@@ -171,6 +163,32 @@ final class RunMounts {
         };
     }
 
+    /** A fresh volume for one bind mount's files, removed with the step. */
+    private String bindVolume(List<String> temporary) {
+        String volume = "stagesh-bind-" + UUID.randomUUID().toString().substring(0, 12);
+        engine.createVolume(volume, sessionLabels);
+        temporary.add(volume);
+        return volume;
+    }
+
+    /**
+     * A bind mount of one file on an engine that cannot mount one path of a volume (Podman,
+     * whose compatible API ignores Subpath; Docker before API 1.45): the file is written into the
+     * volume through the API and bound from where the volume is in the engine's own filesystem, a
+     * path the engine sees wherever it runs (remote, or in a root filesystem of its own), as
+     * {@link SecretVolume} does. No path of this machine is given to the engine. It is filled
+     * now, not once the RUN's container exists: the engine checks a bind's source when it creates
+     * the container. Writes to it ({@code rw}) go to the volume and are discarded with it.
+     */
+    private MountSpec singleFileBind(Instruction.Run r, Mount m, String image, String name, String volume,
+                                     String target) {
+        copier.fillMount(r, from(m), image, source(m), volume);
+        String dir = engine.volumeMountpoint(volume).orElseThrow(() -> engine.capabilities().unsupportedAt(
+                StepExecutor.where(r), "a bind mount of the single file " + source(m),
+                "it mounts no single file of a volume (API 1.45, Docker 26) and names no path for volume " + volume));
+        return new MountSpec(MountSpec.Kind.BIND, dir + "/" + name, target, m.readonly());
+    }
+
     private void removeVolume(String volume) {
         try {
             engine.removeVolume(volume);
@@ -179,25 +197,57 @@ final class RunMounts {
         }
     }
 
-    private static void deleteFile(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
-            // a temporary file of this machine; the OS's tmp cleaning takes it
-        }
-    }
-
     private static String source(Mount m) {
         return m.source() == null || m.source().isEmpty() ? "." : m.source();
     }
 
-    private String cacheVolume(Mount m) {
+    private String cacheVolume(Instruction.Run r, Mount m) {
         String id = m.id() != null && !m.id().isEmpty() ? m.id() : m.target();
         String name = "stagesh-cache-" + ImageCommitter.sha256(id.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         if (!engine.volumeExists(name)) {
             engine.createVolume(name, Map.of(SessionId.SESSION, "cache", CACHE_VOLUME_LABEL, id));
+            try {
+                own(r, m, name);
+            } catch (RuntimeException e) {
+                // a cache whose owner was not set is not kept: the next RUN makes it anew
+                removeVolume(name);
+                throw e;
+            }
         }
         return name;
+    }
+
+    /**
+     * Gives a new cache's top directory the {@code uid}, {@code gid} and {@code mode} its mount
+     * names (0755 and root's for what it leaves out), as BuildKit makes a cache when it creates it,
+     * so a RUN under a non-root USER can write to a cache mounted with {@code uid=1000}. A cache
+     * that exists keeps what it has, as in BuildKit. Done in a short helper with only the volume
+     * and the toolbox mounted; nothing is set for a mount that names none of the three.
+     */
+    private void own(Instruction.Run r, Mount m, String volume) {
+        if (m.option("uid") == null && m.option("gid") == null && m.option("mode") == null) {
+            return;
+        }
+        String platform = engine.platform();
+        String empty = ScratchImage.ensure(engine, platform.substring(0, platform.indexOf('/')),
+                platform.substring(platform.indexOf('/') + 1));
+        String script = "chown " + number(m.option("uid")) + ":" + number(m.option("gid")) + " /cache && chmod "
+                + Integer.toOctalString(octal(m.option("mode"), 0755)) + " /cache";
+        String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.busybox("sh", "-c", script), List.of(),
+                List.of(), "/", "0", sessionLabels, List.of(toolbox.mount(),
+                new MountSpec(MountSpec.Kind.VOLUME, volume, "/cache", false)), "none"));
+        try {
+            if (engine.runToEnd(helper, dev.stagesh.docker.OutputSink.DISCARD) != 0) {
+                throw new StageshException(StepExecutor.where(r) + ": cannot give the cache " + volume + " the owner "
+                        + number(m.option("uid")) + ":" + number(m.option("gid")) + " its mount names");
+            }
+        } finally {
+            try {
+                engine.removeContainer(helper);
+            } catch (RuntimeException ignored) {
+                // labelled: the session's end sweeps it
+            }
+        }
     }
 
     /**

@@ -91,4 +91,21 @@ class EngineEndpointTest {
         assertThatThrownBy(() -> EngineEndpoint.resolve(Map.of("DOCKER_HOST", "tcp://hostonly"), home))
                 .hasMessage("DOCKER_HOST \"tcp://hostonly\" lacks a host or a port (tcp://host:port)");
     }
+
+    /** No transport of stagesh speaks ssh: the refusal says so and how to reach the engine anyway. */
+    @Test
+    void anSshAddressIsRefusedWithTheForwardingThatWorks() throws Exception {
+        assertThatThrownBy(() -> EngineEndpoint.resolve(Map.of("DOCKER_HOST", "ssh://dev@build.example:2222"), home))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessage("DOCKER_HOST \"ssh://dev@build.example:2222\" is an ssh address, which stagesh cannot use:"
+                        + " forward the engine's socket (ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock -p 2222"
+                        + " dev@build.example) and set DOCKER_HOST=unix:///tmp/engine.sock");
+        // a context made by 'docker context create --docker host=ssh://...' is refused the same way
+        context("far", "ssh://ops@far.example", false);
+        assertThatThrownBy(() -> EngineEndpoint.resolve(Map.of("DOCKER_CONTEXT", "far"), home))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessage("context far (DOCKER_CONTEXT) \"ssh://ops@far.example\" is an ssh address, which stagesh"
+                        + " cannot use: forward the engine's socket (ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock"
+                        + " ops@far.example) and set DOCKER_HOST=unix:///tmp/engine.sock");
+    }
 }

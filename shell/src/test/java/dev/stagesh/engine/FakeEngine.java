@@ -55,6 +55,8 @@ final class FakeEngine implements Engine {
     final java.util.Set<String> memoryVolumes = new java.util.HashSet<>();
     /** False for an engine that cannot mount a tmpfs volume (Podman without the mount binary). */
     boolean memoryVolumesMount = true;
+    /** False for an engine that names no path for its volumes (a volume driver other than local). */
+    boolean volumePaths = true;
     /** The exit code of a started container's process. */
     ToIntFunction<ContainerSpec> process = spec -> 0;
     private int serial;
@@ -556,7 +558,7 @@ final class FakeEngine implements Engine {
 
     @Override
     public synchronized Optional<String> volumeMountpoint(String name) {
-        return volumes.containsKey(name) ? Optional.of("/var/lib/engine/volumes/" + name + "/_data") : Optional.empty();
+        return volumes.containsKey(name) && volumePaths ? Optional.of("/var/lib/engine/volumes/" + name + "/_data") : Optional.empty();
     }
 
     @Override

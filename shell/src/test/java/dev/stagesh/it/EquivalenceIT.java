@@ -97,7 +97,7 @@ class EquivalenceIT {
                     new Known("config.OnBuild", "null", "(absent)",
                             "BuildKit 20.10 writes OnBuild: null in every config; stagesh leaves the field out")));
     private final Set<Known> engineKnownSeen = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
-    /** The cache mount id the run-mounts case uses; stagesh keeps it as a volume. */
+    /** The cache mount id the run-mounts case uses (and, with "-combined", combined-user-mounts-scratch); stagesh keeps it as a volume. */
     private static final String CACHE_ID = "stagesh-equivalence";
 
     @TempDir
@@ -259,8 +259,10 @@ class EquivalenceIT {
             Docker.removeImage(tag);
         }
         try {
-            Docker.lines("volume", "ls", "-q", "--filter", "label=stagesh.cache-mount=" + CACHE_ID)
-                    .forEach(v -> Docker.run("volume", "rm", v));
+            for (String id : List.of(CACHE_ID, CACHE_ID + "-combined")) {
+                Docker.lines("volume", "ls", "-q", "--filter", "label=stagesh.cache-mount=" + id)
+                        .forEach(v -> Docker.run("volume", "rm", v));
+            }
         } catch (AssertionError ignored) {
             // still in use by another session: its own cleanup removes it
         }
