@@ -9,8 +9,6 @@ import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -193,33 +189,16 @@ public final class ImageCommitter {
 
     /** {@code image} streamed out, its config replaced as {@code newConfig} says, and streamed back in. */
     private String streamed(String image, Snapshot snapshot, List<String> tags, NewConfig newConfig) {
-        PipedInputStream loadIn = new PipedInputStream(1 << 16);
-        CompletableFuture<List<String>> load;
+        String[] configDigest = new String[1]; // what the archive written says the image is
         try {
-            PipedOutputStream pipe = new PipedOutputStream(loadIn);
-            load = CompletableFuture.supplyAsync(() -> {
-                try (loadIn) {
-                    return engine.load(loadIn);
-                } catch (IOException e) {
-                    throw new EngineException("load: " + e.getMessage(), e);
+            List<String> loaded = LoadPipe.loaded(engine, out -> {
+                try (InputStream saved = engine.save(image); TarArchiveInputStream in = new TarArchiveInputStream(saved)) {
+                    configDigest[0] = rewrite(snapshot, tags, in, out, newConfig);
                 }
             });
-            String id;
-            try (InputStream saved = engine.save(image);
-                 TarArchiveInputStream in = new TarArchiveInputStream(saved);
-                 TarArchiveOutputStream out = new TarArchiveOutputStream(pipe)) {
-                out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                id = rewrite(snapshot, tags, in, out, newConfig);
-            }
-            return loadedId(load.get(), tags, id);
+            return loadedId(loaded, tags, configDigest[0]);
         } catch (IOException e) {
             throw new EngineException("commit: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("commit interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new EngineException("commit: " + cause.getMessage(), cause);
         }
     }
 
@@ -355,12 +334,7 @@ public final class ImageCommitter {
                 return tagged.get().id();
             }
         }
-        for (String ref : loaded) {
-            if (ref.startsWith("sha256:")) {
-                return ref;
-            }
-        }
-        return configDigest;
+        return LoadPipe.imageId(loaded, configDigest);
     }
 
     /** One history entry per step since the base image, as BuildKit writes them. */

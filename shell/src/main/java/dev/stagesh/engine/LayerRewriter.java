@@ -218,7 +218,7 @@ final class LayerRewriter {
         ArrayNode descriptors = (ArrayNode) manifest.path("layers");
         checkLayers(descriptors, layer);
         byte[] newConfig = withTopDiffId(config, layer);
-        String configDigest = hexSha256(newConfig);
+        String configDigest = ImageCommitter.sha256(newConfig);
         ObjectNode descriptor = JSON.createObjectNode();
         descriptor.put("mediaType", OCI_LAYER);
         descriptor.put("digest", "sha256:" + layer.digest());
@@ -229,7 +229,7 @@ final class LayerRewriter {
         configDescriptor.put("size", newConfig.length);
         manifest.remove("annotations");
         byte[] newManifest = JSON.writeValueAsBytes(manifest);
-        String manifestDigest = hexSha256(newManifest);
+        String manifestDigest = ImageCommitter.sha256(newManifest);
         ObjectNode newIndex = JSON.createObjectNode();
         newIndex.put("schemaVersion", 2);
         newIndex.put("mediaType", "application/vnd.oci.image.index.v1+json");
@@ -257,7 +257,7 @@ final class LayerRewriter {
         ObjectNode config = (ObjectNode) JSON.readTree(document(saved, configName, "config"));
         checkLayers(manifest.path(0).path("Layers"), layer);
         byte[] newConfig = withTopDiffId(config, layer);
-        String configDigest = hexSha256(newConfig);
+        String configDigest = ImageCommitter.sha256(newConfig);
         String layerName = layer.digest() + "/layer.tar";
         ObjectNode m = JSON.createObjectNode();
         m.put("Config", configDigest + ".json");
@@ -327,10 +327,6 @@ final class LayerRewriter {
 
     static String hex(String digest) {
         return digest.startsWith("sha256:") ? digest.substring(7) : digest;
-    }
-
-    static String hexSha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     static MessageDigest sha256() {

@@ -31,6 +31,21 @@ final class LoadPipe {
      * {@code id} (what the archive makes it on that store).
      */
     static String load(Engine engine, Entries entries, String id) throws IOException {
+        return imageId(loaded(engine, entries), id);
+    }
+
+    /** The first image ID among what a load said it loaded, else {@code id}. */
+    static String imageId(List<String> loaded, String id) {
+        for (String ref : loaded) {
+            if (ref.startsWith("sha256:")) {
+                return ref;
+            }
+        }
+        return id;
+    }
+
+    /** Loads what {@code entries} writes; returns what the engine says it loaded (IDs or tags). */
+    static List<String> loaded(Engine engine, Entries entries) throws IOException {
         PipedInputStream loadIn = new PipedInputStream(1 << 16);
         PipedOutputStream pipe = new PipedOutputStream(loadIn);
         CompletableFuture<List<String>> load = CompletableFuture.supplyAsync(() -> {
@@ -46,12 +61,7 @@ final class LoadPipe {
             entries.write(out);
         }
         try {
-            for (String ref : load.get()) {
-                if (ref.startsWith("sha256:")) {
-                    return ref;
-                }
-            }
-            return id;
+            return load.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("load interrupted");

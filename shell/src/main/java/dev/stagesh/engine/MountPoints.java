@@ -3,7 +3,6 @@ package dev.stagesh.engine;
 import dev.stagesh.docker.ContainerSpec;
 import dev.stagesh.docker.ContainerSpec.MountSpec;
 import dev.stagesh.docker.Engine;
-import dev.stagesh.docker.OutputSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -247,17 +246,9 @@ final class MountPoints {
             argv.add("." + p.path());
             argv.add(Long.toString(p.mtime().getEpochSecond()));
         }
-        String helper = engine.createContainer(new ContainerSpec(snap.imageId(), argv, List.of(), List.of(), "/", "0",
-                labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.BIND, upperDir, LAYER, false)), "none"));
-        try {
-            return engine.runToEnd(helper, OutputSink.DISCARD) == 0; // else the commit is rewritten
-        } finally {
-            try {
-                engine.removeContainer(helper);
-            } catch (RuntimeException ignored) {
-                // the session's end sweeps its labels
-            }
-        }
+        return toolbox.runHelper(new ContainerSpec(snap.imageId(), argv, List.of(), List.of(), "/", "0",
+                labels, List.of(toolbox.mount(), new MountSpec(MountSpec.Kind.BIND, upperDir, LAYER, false)), "none"))
+                == 0; // else the commit is rewritten
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

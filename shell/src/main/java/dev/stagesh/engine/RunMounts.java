@@ -233,20 +233,12 @@ final class RunMounts {
                 platform.substring(platform.indexOf('/') + 1));
         String script = "chown " + number(m.option("uid")) + ":" + number(m.option("gid")) + " /cache && chmod "
                 + Integer.toOctalString(octal(m.option("mode"), 0755)) + " /cache";
-        String helper = engine.createContainer(new ContainerSpec(empty, Toolbox.busybox("sh", "-c", script), List.of(),
+        int code = toolbox.runHelper(new ContainerSpec(empty, Toolbox.busybox("sh", "-c", script), List.of(),
                 List.of(), "/", "0", sessionLabels, List.of(toolbox.mount(),
                 new MountSpec(MountSpec.Kind.VOLUME, volume, "/cache", false)), "none"));
-        try {
-            if (engine.runToEnd(helper, dev.stagesh.docker.OutputSink.DISCARD) != 0) {
-                throw new StageshException(StepExecutor.where(r) + ": cannot give the cache " + volume + " the owner "
-                        + number(m.option("uid")) + ":" + number(m.option("gid")) + " its mount names");
-            }
-        } finally {
-            try {
-                engine.removeContainer(helper);
-            } catch (RuntimeException ignored) {
-                // labelled: the session's end sweeps it
-            }
+        if (code != 0) {
+            throw new StageshException(StepExecutor.where(r) + ": cannot give the cache " + volume + " the owner "
+                    + number(m.option("uid")) + ":" + number(m.option("gid")) + " its mount names");
         }
     }
 

@@ -37,6 +37,24 @@ public final class Toolbox {
         return List.of(BUSYBOX, "sleep", "2147483647");
     }
 
+    /**
+     * Runs a short helper container (a toolbox command, output discarded) to its end and removes
+     * it; returns its exit code. A removal that fails is left to the session's end, which sweeps
+     * the helper by its labels.
+     */
+    int runHelper(ContainerSpec spec) {
+        String helper = engine.createContainer(spec);
+        try {
+            return engine.runToEnd(helper, OutputSink.DISCARD);
+        } finally {
+            try {
+                engine.removeContainer(helper);
+            } catch (RuntimeException ignored) {
+                // labelled: the session's end sweeps it
+            }
+        }
+    }
+
     public static List<String> busybox(String... args) {
         var argv = new java.util.ArrayList<String>();
         argv.add(BUSYBOX);

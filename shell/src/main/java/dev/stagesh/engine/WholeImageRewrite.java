@@ -176,7 +176,7 @@ final class WholeImageRewrite {
             byte[] newConfig = found && dropped > 0
                     ? LayerRewriter.withTopDiffId((ObjectNode) JSON.readTree(config), diffIds.size(), topDigest)
                     : config; // nothing went: the same config, so the engine has the image already
-            configDigest = LayerRewriter.hexSha256(newConfig);
+            configDigest = ImageCommitter.sha256(newConfig);
             String newName = newConfig == config ? configName : configDigest + ".json";
             LoadPipe.write(out, newName, newConfig);
             entry.put("Config", newName);
