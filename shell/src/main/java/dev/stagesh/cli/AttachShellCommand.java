@@ -1,5 +1,6 @@
 package dev.stagesh.cli;
 
+import dev.stagesh.console.SystemTerminals;
 import dev.stagesh.dap.ShellAttach;
 import dev.stagesh.dap.ShellEnd;
 import dev.stagesh.docker.Engine;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +69,7 @@ final class AttachShellCommand implements Callable<Integer> {
                 throw new EngineNotFoundException("attach-shell: no running container " + asked.container() + " at "
                         + asked.endpoint().host() + " (its debug session has ended, or its shell was closed)");
             }
-            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            try (Terminal terminal = SystemTerminals.open(false)) {
                 code = TerminalBridge.run(terminal, engine.execTty(asked.container(), asked.exec(), TerminalBridge.size(terminal)));
             } finally {
                 if (asked.endSocket() == null) {

@@ -48,7 +48,7 @@ final class DapCommand implements Callable<Integer> {
     private SessionEnd untakenEnd;
     private ShutdownHook hook;
 
-    /** The command as picocli would make it for these options, for a line read without it ({@link DapArguments}). */
+    /** The command as picocli would make it for these options, for a line read without it ({@link PlainArguments}). */
     static DapCommand of(StageshCommand root, BuildOptions options) {
         DapCommand d = new DapCommand();
         d.root = root;

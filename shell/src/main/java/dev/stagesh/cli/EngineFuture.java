@@ -1,5 +1,6 @@
 package dev.stagesh.cli;
 
+import dev.stagesh.Background;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import java.util.concurrent.CompletableFuture;
@@ -18,17 +19,7 @@ public final class EngineFuture {
     }
 
     public static EngineFuture start() {
-        CompletableFuture<Engine> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(EngineConnector.connect());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "stagesh-connect");
-        t.setDaemon(true);
-        t.start();
-        return new EngineFuture(f);
+        return new EngineFuture(Background.supply("stagesh-connect", EngineConnector::connect));
     }
 
     /** Waits until the connection, and the client it builds in the background, are made or failed. */

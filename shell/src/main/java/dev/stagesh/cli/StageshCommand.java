@@ -9,8 +9,10 @@ import dev.stagesh.engine.Session;
 import dev.stagesh.engine.SessionOptions;
 import dev.stagesh.shell.ConsoleListener;
 import dev.stagesh.shell.InteractiveShell;
+import dev.stagesh.shell.ShellCommands;
 import dev.stagesh.shell.ShellContext;
 import dev.stagesh.shell.ShellRunner;
+import dev.stagesh.shell.TerminalOpening;
 import dev.stagesh.engine.Reaper;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -83,12 +85,17 @@ public final class StageshCommand implements Callable<Integer> {
     public static int run(String[] args, EngineFuture engine) {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
-        var dap = DapArguments.plain(args);
-        if (dap.isPresent()) {
-            // an editor's launch: picocli's model is not built at all (see DapArguments)
+        var plain = PlainArguments.of(args, SUBCOMMANDS.keySet());
+        if (plain.isPresent()) {
+            // a session or an editor's launch: picocli's model is not built at all (see PlainArguments)
             try {
-                return DapCommand.of(root, dap.get()).call();
-            } catch (RuntimeException e) {
+                if (plain.get() instanceof PlainArguments.Session s) {
+                    root.build = s.options();
+                    root.keep = s.keep();
+                    return root.call();
+                }
+                return DapCommand.of(root, plain.get().options()).call();
+            } catch (Exception e) {
                 return failed(e);
             }
         }
@@ -147,7 +154,9 @@ public final class StageshCommand implements Callable<Integer> {
                 ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.err)),
                 interactive && System.getenv("NO_COLOR") == null);
         SessionOptions options = build.sessionOptions(keep);
-        try (Engine engine = engine()) {
+        // the commands' picocli model and the prompt's terminal are made while the session opens
+        CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
+        try (TerminalOpening terminal = interactive ? TerminalOpening.start() : null; Engine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(engine, options, steps);
@@ -158,14 +167,14 @@ public final class StageshCommand implements Callable<Integer> {
                 CompletableFuture<Void> reaping = CompletableFuture.runAsync(() -> reapDeadSessions(engine, printer));
                 try {
                     ShellContext context = new ShellContext(session, printer, new ShellContext.QuitSignal(), interactive);
-                    ShellRunner runner = new ShellRunner(context);
+                    ShellRunner runner = new ShellRunner(context, commands);
                     if (exec != null) {
                         return runner.runLine(exec) == 0 ? 0 : 1;
                     }
                     if (!interactive) {
                         return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
                     }
-                    return new InteractiveShell(runner, context, steps).run();
+                    return new InteractiveShell(runner, context, steps, terminal).run();
                 } finally {
                     reaping.join();
                     end.run();

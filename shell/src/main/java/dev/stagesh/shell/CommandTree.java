@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,13 +21,14 @@ import picocli.CommandLine.Command;
  * lock.
  */
 final class CommandTree {
-    private final CommandLine root;
+    private final CompletableFuture<CommandLine> root;
     private final CommandLine.IFactory factory;
     /** Every name and alias, in {@link ShellCommands#ALL} order, to its command. */
     private final Map<String, Class<?>> byName = new LinkedHashMap<>();
     private final Set<Class<?>> built = new HashSet<>();
 
-    CommandTree(CommandLine root, CommandLine.IFactory factory) {
+    /** {@code root}: the root, which may still be being built on a thread of its own. */
+    CommandTree(CompletableFuture<CommandLine> root, CommandLine.IFactory factory) {
         this.root = root;
         this.factory = factory;
         for (Class<?> c : ShellCommands.ALL) {
@@ -44,13 +47,21 @@ final class CommandTree {
             return complete(); // an unknown word gets the same answer as always; help describes them all
         }
         build(c);
-        return root;
+        return root();
     }
 
     /** The root with every command built (completion, help). */
     synchronized CommandLine complete() {
         ShellCommands.ALL.forEach(this::build);
-        return root;
+        return root();
+    }
+
+    private CommandLine root() {
+        try {
+            return root.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot build the commands: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Every name a command can be typed by, aliases included, without building any command. */
@@ -73,8 +84,8 @@ final class CommandTree {
             try {
                 CommandLine sub = new CommandLine(factory.create(c), factory);
                 // settings given to the root reach only the subcommands it had then
-                sub.setCaseInsensitiveEnumValuesAllowed(root.isCaseInsensitiveEnumValuesAllowed());
-                root.addSubcommand(sub);
+                sub.setCaseInsensitiveEnumValuesAllowed(root().isCaseInsensitiveEnumValuesAllowed());
+                root().addSubcommand(sub);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot build the command " + c.getSimpleName() + ": " + e.getMessage(), e);
             }

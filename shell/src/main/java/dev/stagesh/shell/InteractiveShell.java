@@ -14,7 +14,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * The prompt on a terminal: line editing, history kept in the user's home (Ctrl-R searches
@@ -29,15 +28,17 @@ public final class InteractiveShell {
     private final ShellContext context;
 
     private final ConsoleListener steps;
+    private final TerminalOpening opening;
 
-    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps) {
+    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps, TerminalOpening opening) {
         this.runner = runner;
         this.context = context;
         this.steps = steps;
+        this.opening = opening;
     }
 
     public int run() throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
+        try (Terminal terminal = opening.take()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[0]);
             PromptCommands prompt = new PromptCommands(runner::commands, parser, terminal);

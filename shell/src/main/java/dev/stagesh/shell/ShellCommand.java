@@ -1,13 +1,13 @@
 package dev.stagesh.shell;
 
 import dev.stagesh.StageshException;
+import dev.stagesh.console.SystemTerminals;
 import dev.stagesh.docker.ExecSpec;
 import dev.stagesh.engine.StageRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +62,7 @@ final class ShellCommand extends SessionCommand {
         if (prompt.isPresent()) {
             return use.run(prompt.get());
         }
-        try (Terminal own = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal own = SystemTerminals.open(false)) {
             return use.run(own);
         }
     }

@@ -1,6 +1,8 @@
 package dev.stagesh.shell;
 
+import dev.stagesh.Background;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,16 @@ public final class ShellCommands implements Runnable {
             TreeCommand.class, FindCommand.class, StatCommand.class, GrepCommand.class, DiffCommand.class,
             LayersCommand.class, ContextCommand.class, CheckCommand.class, CpCommand.class, ExecCommand.class, HelpCommand.class,
             QuitCommand.class);
+
+    /**
+     * The root of the commands' picocli tree, built on a thread of its own: picocli's first model,
+     * whichever command it is, costs about 70 ms of CPU (its classes' initialisation, the
+     * reflection it starts with), which then overlaps opening the session instead of following it.
+     * The commands themselves are built when first used ({@link CommandTree}).
+     */
+    public static CompletableFuture<CommandLine> modelInBackground() {
+        return Background.supply("stagesh-commands", () -> new CommandLine(new ShellCommands()));
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
 /**
@@ -16,18 +17,24 @@ import picocli.CommandLine;
  */
 public final class ShellRunner {
     private final ShellContext context;
-    private final CommandLine commands;
     private final CommandTree tree;
     /** Hidden, for scripts/bench: each command's elapsed time on stderr, measured inside one session. */
     private final boolean timing = System.getenv("STAGESH_TIMING") != null;
 
     public ShellRunner(ShellContext context) {
+        this(context, ShellCommands.modelInBackground());
+    }
+
+    /** With the commands' root, being built ({@link ShellCommands#modelInBackground}). */
+    public ShellRunner(ShellContext context, CompletableFuture<CommandLine> root) {
         this.context = context;
-        ShellFactory factory = new ShellFactory(context);
-        this.commands = new CommandLine(new ShellCommands(), factory);
-        this.tree = new CommandTree(commands, factory);
+        this.tree = new CommandTree(root.thenApply(commands -> configured(commands, context)), new ShellFactory(context));
+    }
+
+    /** The root, with the case rule its commands take and the handlers that print their failures. */
+    private static CommandLine configured(CommandLine commands, ShellContext context) {
         commands.setCaseInsensitiveEnumValuesAllowed(true);
-        commands.setExecutionExceptionHandler((ex, cl, parsed) -> report(ex));
+        commands.setExecutionExceptionHandler((ex, cl, parsed) -> report(ex, context));
         commands.setParameterExceptionHandler((ex, args) -> {
             String message = ex.getMessage();
             if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine() == commands) {
@@ -38,6 +45,7 @@ public final class ShellRunner {
             context.printer().error(message);
             return 1;
         });
+        return commands;
     }
 
     /** Every command, built (for completion). */
@@ -118,7 +126,7 @@ public final class ShellRunner {
         return "stage " + run.stage().displayName() + " " + run.position() + "/" + run.total() + state + " > ";
     }
 
-    private int report(Exception ex) {
+    private static int report(Exception ex, ShellContext context) {
         if (ex instanceof dev.stagesh.engine.StageFailedException s && s.getCause() instanceof StepFailedException f) {
             context.printer().error(ErrorMessages.of(s)); // names the stage that ran beside others; then its report
             ex = f;

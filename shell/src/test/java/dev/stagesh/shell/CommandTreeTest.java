@@ -3,12 +3,13 @@ package dev.stagesh.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class CommandTreeTest {
     private final CommandLine root = new CommandLine(new ShellCommands());
-    private final CommandTree tree = new CommandTree(root, CommandLine.defaultFactory());
+    private final CommandTree tree = new CommandTree(CompletableFuture.completedFuture(root), CommandLine.defaultFactory());
 
     @Test
     void aCommandIsBuiltOnlyWhenItsNameOrAliasIsTyped() {

@@ -21,7 +21,7 @@ class PromptCommandsTest {
     private final Terminal terminal = DumbTerminals.open();
     private final DefaultParser parser = new DefaultParser();
     private final AtomicInteger built = new AtomicInteger();
-    private final CommandTree tree = new CommandTree(new CommandLine(new ShellCommands()), CommandLine.defaultFactory());
+    private final CommandTree tree = new CommandTree(java.util.concurrent.CompletableFuture.completedFuture(new CommandLine(new ShellCommands())), CommandLine.defaultFactory());
     private final PromptCommands prompt = new PromptCommands(() -> {
         built.incrementAndGet();
         return tree.complete();

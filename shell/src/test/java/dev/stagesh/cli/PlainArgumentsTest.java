@@ -1,0 +1,102 @@
+package dev.stagesh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** A line read without picocli means what picocli makes of it, or is left to picocli. */
+class PlainArgumentsTest {
+    private static final Set<String> SUBCOMMANDS = subcommands();
+
+    /** Every subcommand's name, as the full command line (help's) has them. */
+    private static Set<String> subcommands() {
+        String[] help = {"--help"};
+        return StageshCommand.commandLine(new StageshCommand(), help).getSubcommands().keySet();
+    }
+
+    /** What picocli parses the line into: the options' fields, and the root's --keep and -c. */
+    private static List<Object> picocli(String[] args) {
+        StageshCommand root = new StageshCommand();
+        CommandLine cl = StageshCommand.commandLine(root, args);
+        CommandLine.ParseResult parsed = cl.parseArgs(args);
+        if (parsed.hasSubcommand()) {
+            return fields(((DapCommand) parsed.subcommand().commandSpec().userObject()).build, false);
+        }
+        assertThat(root.exec).isNull();
+        return fields(root.build, root.keep);
+    }
+
+    private static List<Object> fields(BuildOptions o, boolean keep) {
+        List<Object> f = new ArrayList<>(java.util.Arrays.asList(o.file, o.context, o.target, o.noCache, o.buildArgs,
+                o.secrets, o.positional));
+        f.add(keep);
+        return f;
+    }
+
+    private static String[] words(String line) {
+        return line.isEmpty() ? new String[0] : line.split(" ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dap",
+        "dap --no-cache",
+        "dap -f df -C ctx --target final --build-arg A=1 --build-arg B --no-cache",
+        "dap --file=sub/Dockerfile --context=. --target=build --build-arg=A=x=y --secret=id=s,src=f",
+        "dap --secret id=a --secret id=b,src=x Dockerfile",
+        "dap some/folder",
+        "dap --target= Dockerfile",
+        "dap build",
+    })
+    void aPlainDapLineMeansWhatPicocliMakesOfIt(String line) {
+        String[] args = words(line);
+        Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
+        assertThat(quick).containsInstanceOf(PlainArguments.Dap.class);
+        assertThat(fields(quick.get().options(), false)).isEqualTo(picocli(args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "Dockerfile",
+        "examples/hello-go",
+        "--no-cache --keep Dockerfile",
+        "-f df -C ctx --target build --build-arg A=1 --build-arg B --secret id=s",
+        "--file=sub/Dockerfile --context=. --target=dap --build-arg=A=x=y",
+        "--target build Dockerfile",
+        "--keep",
+    })
+    void aPlainSessionLineMeansWhatPicocliMakesOfIt(String line) {
+        String[] args = words(line);
+        Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
+        assertThat(quick).containsInstanceOf(PlainArguments.Session.class);
+        PlainArguments.Session session = (PlainArguments.Session) quick.get();
+        assertThat(fields(session.options(), session.keep())).isEqualTo(picocli(args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dap --help", "dap -h", "dap --version", "dap --bogus", "dap a b", "dap -f", "dap --target",
+        "dap --target a --target b", "dap -f x --file y", "dap --no-cache --no-cache", "dap --no-cache=true",
+        "dap -fDockerfile", "dap -f=Dockerfile", "dap @args", "dap -f -C", "dap --build-arg -x", "dap -",
+        "dap --keep", "build dap", "--no-cache dap",
+        "--help", "-h", "--version", "-V", "help", "build", "build .", "check Dockerfile", "Dockerfile build",
+        "-c ls", "--exec=ls", "-c", "--keep --keep", "--keep=true", "--bogus", "a b", "@args", "-f", "-",
+        "--", "-- Dockerfile", "--target -x", "completion bash", "__complete stagesh",
+    })
+    void anythingElseIsLeftToPicocli(String line) {
+        assertThat(PlainArguments.of(words(line), SUBCOMMANDS)).isEmpty();
+    }
+
+    @Test
+    void theSubcommandsAreTheRootsOwn() {
+        assertThat(SUBCOMMANDS).contains("build", "check", "dap", "parse", "help", "completion");
+    }
+}
