@@ -9,10 +9,10 @@ import dev.stagesh.engine.Session;
 import dev.stagesh.engine.SessionOptions;
 import dev.stagesh.shell.ConsoleListener;
 import dev.stagesh.shell.InteractiveShell;
+import dev.stagesh.shell.PromptOpening;
 import dev.stagesh.shell.ShellCommands;
 import dev.stagesh.shell.ShellContext;
 import dev.stagesh.shell.ShellRunner;
-import dev.stagesh.shell.TerminalOpening;
 import dev.stagesh.engine.Reaper;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -156,7 +156,7 @@ public final class StageshCommand implements Callable<Integer> {
         SessionOptions options = build.sessionOptions(keep);
         // the commands' picocli model and the prompt's terminal are made while the session opens
         CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
-        try (TerminalOpening terminal = interactive ? TerminalOpening.start() : null; Engine engine = engine()) {
+        try (PromptOpening terminal = interactive ? PromptOpening.start() : null; Engine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(engine, options, steps);

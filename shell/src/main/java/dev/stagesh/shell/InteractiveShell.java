@@ -1,17 +1,14 @@
 package dev.stagesh.shell;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import dev.stagesh.shell.syntax.CommandLexer;
 import dev.stagesh.shell.syntax.InputHighlighter;
 import dev.stagesh.shell.syntax.Palette;
 import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 
@@ -28,9 +25,9 @@ public final class InteractiveShell {
     private final ShellContext context;
 
     private final ConsoleListener steps;
-    private final TerminalOpening opening;
+    private final PromptOpening opening;
 
-    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps, TerminalOpening opening) {
+    public InteractiveShell(ShellRunner runner, ShellContext context, ConsoleListener steps, PromptOpening opening) {
         this.runner = runner;
         this.context = context;
         this.steps = steps;
@@ -38,20 +35,13 @@ public final class InteractiveShell {
     }
 
     public int run() throws IOException {
-        try (Terminal terminal = opening.take()) {
-            DefaultParser parser = new DefaultParser();
-            parser.setEscapeChars(new char[0]);
-            PromptCommands prompt = new PromptCommands(runner::commands, parser, terminal);
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("stagesh")
-                    .parser(parser)
-                    .completer(new AggregateCompleter(prompt.completer(), new ShellCompleter(runner::commands, context.session())))
-                    .highlighter(new InputHighlighter(new CommandLexer(runner.commandNames()),
-                            new Palette(context.printer().colour())))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".stagesh_history"))
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
+        PromptOpening.Prompt opened = opening.take();
+        try (Terminal terminal = opened.terminal()) {
+            LineReaderImpl reader = opened.reader();
+            PromptCommands prompt = new PromptCommands(runner::commands, reader.getParser(), terminal);
+            reader.setCompleter(new AggregateCompleter(prompt.completer(), new ShellCompleter(runner::commands, context.session())));
+            reader.setHighlighter(new InputHighlighter(new CommandLexer(runner.commandNames()),
+                    new Palette(context.printer().colour())));
             context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
             terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
             ScreenFoot foot = steps.showStatusOn(terminal, () -> PositionLine.of(context.session().current()));
