@@ -29,12 +29,18 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the image id.")
     boolean quiet;
 
+    /** The engine, its docker-java client begun at once: a build commits and tags. */
+    private static Engine prepared(Engine engine) {
+        engine.prepareClient();
+        return engine;
+    }
+
     @Override
     public Integer call() {
         Printer printer = Printer.system(false);
         // every tag is checked before anything is built: one bad tag must not leave the rest unapplied
         List<String> names = dev.stagesh.engine.ImageTags.normalize(tags);
-        try (Engine engine = parent.engine();
+        try (Engine engine = prepared(parent.engine());
              Session session = Session.open(engine, build.sessionOptions(false),
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer));
              // Ctrl-C or SIGTERM mid-build: every stage's containers and snapshots go, as in a session

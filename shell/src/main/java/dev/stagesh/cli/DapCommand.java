@@ -133,6 +133,7 @@ final class DapCommand implements Callable<Integer> {
      * the editor is still in its handshake.
      */
     private static void warm(Engine engine) {
+        engine.prepareClient();
         try {
             engine.capabilities();
         } catch (RuntimeException e) {

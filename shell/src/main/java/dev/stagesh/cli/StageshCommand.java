@@ -158,6 +158,9 @@ public final class StageshCommand implements Callable<Integer> {
         CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
         try (PromptOpening terminal = interactive ? PromptOpening.start() : null; Engine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
+            if (!interactive) {
+                engine.prepareClient(); // a script's commands come at once; the prompt asks once it shows
+            }
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(engine, options, steps);
             session.readAhead();

@@ -40,10 +40,11 @@ public final class DockerEngine implements Engine {
 
     /**
      * docker-java's client and transport. Loading them costs a third of a second of class
-     * initialisation, so on a local socket they are built on a thread of their own while the
-     * Dockerfile is read and the first prompt shown; the calls that need them wait.
+     * initialisation, so on a local socket they are built on a thread of their own once a front end
+     * asks for them ahead ({@link #prepareClient}: at once in script mode, once the first prompt
+     * shows at a terminal), or by the first call that needs them; the calls that need them wait.
      */
-    private final CompletableFuture<Transport> transport;
+    private final ClientBuild transport;
     private final String where;
     private final EngineEndpoint endpoint;
     /** The engine's Unix socket when it is on this machine; null otherwise (the transport is used). */
@@ -60,7 +61,7 @@ public final class DockerEngine implements Engine {
     /** The docker-java half of a connection. */
     record Transport(DockerClient client, DockerHttpClient http) {}
 
-    DockerEngine(CompletableFuture<Transport> transport, EngineEndpoint endpoint) {
+    DockerEngine(ClientBuild transport, EngineEndpoint endpoint) {
         this.transport = transport;
         this.endpoint = endpoint;
         this.where = endpoint.host().toString();
@@ -69,7 +70,7 @@ public final class DockerEngine implements Engine {
 
     private Transport transport() {
         try {
-            return transport.join();
+            return transport.start().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new EngineUnavailableException("cannot talk to the engine at " + where + ": " + EngineConnector.rootMessage(e), e);
@@ -93,6 +94,11 @@ public final class DockerEngine implements Engine {
     @Override
     public void awaitReady() {
         transport();
+    }
+
+    @Override
+    public void prepareClient() {
+        transport.start();
     }
 
     /** Where to say what the engine did on its own (it restarted, the session recovered). */
@@ -1035,8 +1041,13 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void close() {
-        // a client still being built is left to the process's end: it holds no connection yet
-        transport.thenAccept(t -> {
+        // a client still being built is left to the process's end: it holds no connection yet;
+        // one never asked for was never built
+        CompletableFuture<Transport> begun = transport.begun();
+        if (begun == null) {
+            return;
+        }
+        begun.thenAccept(t -> {
             try {
                 t.client().close();
             } catch (IOException ignored) {

@@ -50,6 +50,13 @@ public interface Engine extends Closeable {
     /** Waits for a client being built in the background; throws when it could not be built. */
     void awaitReady();
 
+    /**
+     * Starts building, on a thread of its own, what later calls need and the connection did not
+     * (docker-java's client), for a front end that knows they will come soon; without it the
+     * first such call builds it.
+     */
+    void prepareClient();
+
     /** Whether anything was created on the engine through this connection (containers, images, volumes). */
     boolean createdAnything();
 

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 
 /**
@@ -32,19 +31,9 @@ public final class EngineConnector {
         String host = endpoint.host().toString();
         if (host.startsWith("unix://")) {
             // a ping over the socket says at once whether an engine answers; docker-java, needed
-            // only by the first call that changes something, is built meanwhile
+            // only by the first call that changes something, is built when asked for (ClientBuild)
             ping(endpoint, Path.of(host.substring("unix://".length())));
-            CompletableFuture<DockerEngine.Transport> transport = new CompletableFuture<>();
-            Thread builder = new Thread(() -> {
-                try {
-                    transport.complete(transport(endpoint));
-                } catch (Throwable e) {
-                    transport.completeExceptionally(e);
-                }
-            }, "stagesh-docker-client");
-            builder.setDaemon(true);
-            builder.start();
-            return new DockerEngine(transport, endpoint);
+            return new DockerEngine(new ClientBuild(() -> transport(endpoint)), endpoint);
         }
         DockerEngine.Transport transport = transport(endpoint);
         try {
@@ -53,7 +42,7 @@ public final class EngineConnector {
             closeQuietly(transport.client());
             throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
         }
-        return new DockerEngine(CompletableFuture.completedFuture(transport), endpoint);
+        return new DockerEngine(ClientBuild.of(transport), endpoint);
     }
 
     private static void ping(EngineEndpoint endpoint, Path socket) {

@@ -59,6 +59,7 @@ public final class InteractiveShell {
             runner.runLine("list");
             // the registry the completion and the widgets read is built while the first prompt shows
             CompletableFuture<Void> prepared = CompletableFuture.runAsync(prompt::prepare);
+            context.session().engine().prepareClient(); // and docker-java's client, which the first prompt did not need
             while (!context.quit().requested()) {
                 String line;
                 if (tips.isPresent()) {

@@ -161,6 +161,10 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public void prepareClient() {
+    }
+
+    @Override
     public boolean createdAnything() {
         return created;
     }
