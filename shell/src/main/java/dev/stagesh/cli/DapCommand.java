@@ -150,7 +150,8 @@ final class DapCommand implements Callable<Integer> {
         options.noCache = config.noCache();
         options.buildArgs = config.buildArgs();
         options.secrets = config.secrets();
-        var sessionOptions = options.sessionOptions(false);
+        // the Dockerfile and context are read while the engine is still being connected
+        Session.Sources sources = Session.read(options.sessionOptions(false));
         early.join();
         synchronized (this) {
             if (engine == null) {
@@ -158,7 +159,7 @@ final class DapCommand implements Callable<Integer> {
             }
             // a launch that failed (a bad Dockerfile) left the ground for the next one
             SessionGround ground = untaken != null ? untaken : SessionGround.on(engine);
-            Session session = Session.open(ground, sessionOptions, listener);
+            Session session = Session.open(ground, sources, listener);
             untaken = null;
             untakenEnd = null;
             SessionEnd end = new SessionEnd(engine, session, false);

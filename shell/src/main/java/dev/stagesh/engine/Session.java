@@ -106,12 +106,28 @@ public final class Session implements AutoCloseable {
      * owns the ground once this returns; when it throws (a bad Dockerfile), the caller still does.
      */
     public static Session open(SessionGround ground, SessionOptions options, StepListener listener) {
+        return open(ground, read(options), listener);
+    }
+
+    /** A session's Dockerfile and build context, read (and its target checked) before any engine is at hand. */
+    public record Sources(SessionOptions options, Dockerfile dockerfile, BuildContext context) {}
+
+    /**
+     * Reads what a session of these options works on, needing no engine: a front end that is still
+     * connecting (the DAP server at launch) reads it meanwhile. Throws as {@link #open} does.
+     */
+    public static Sources read(SessionOptions options) {
         Dockerfile dockerfile = Dockerfile.load(options.dockerfile());
         BuildContext context = BuildContext.open(options.context());
         if (options.target() != null) {
             dockerfile.stage(options.target());
         }
-        return new Session(ground, options, dockerfile, context, listener);
+        return new Sources(options, dockerfile, context);
+    }
+
+    /** As above, on sources read already. */
+    public static Session open(SessionGround ground, Sources sources, StepListener listener) {
+        return new Session(ground, sources.options(), sources.dockerfile(), sources.context(), listener);
     }
 
     public SessionId id() {
