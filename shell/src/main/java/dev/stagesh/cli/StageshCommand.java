@@ -6,6 +6,7 @@ import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineConnector;
 import dev.stagesh.docker.EngineUnavailableException;
 import dev.stagesh.engine.Session;
+import dev.stagesh.engine.SessionGround;
 import dev.stagesh.engine.SessionOptions;
 import dev.stagesh.shell.ConsoleListener;
 import dev.stagesh.shell.InteractiveShell;
@@ -154,6 +155,8 @@ public final class StageshCommand implements Callable<Integer> {
                 ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.err)),
                 interactive && System.getenv("NO_COLOR") == null);
         SessionOptions options = build.sessionOptions(keep);
+        // the Dockerfile and context are read while the engine is still being connected
+        Session.Sources sources = Session.read(options);
         // the commands' picocli model and the prompt's terminal are made while the session opens
         CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
         try (PromptOpening terminal = interactive ? PromptOpening.start() : null; Engine engine = engine()) {
@@ -162,7 +165,7 @@ public final class StageshCommand implements Callable<Integer> {
                 engine.prepareClient(); // a script's commands come at once; the prompt asks once it shows
             }
             ConsoleListener steps = new ConsoleListener(printer);
-            Session session = Session.open(engine, options, steps);
+            Session session = Session.open(SessionGround.on(engine), sources, steps);
             session.readAhead();
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
