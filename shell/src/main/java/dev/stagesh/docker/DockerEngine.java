@@ -824,7 +824,9 @@ public final class DockerEngine implements Engine {
             return Optional.empty();
         }
         return getJson("/images/" + encode(imageId) + "/json")
-                .flatMap(image -> OverlayLayers.directories(image, DockerEngine::visibleHere));
+                .flatMap(image -> image.path("GraphDriver").path("Name").asText("").equals("overlay")
+                        ? StorageLayers.directories(image, DockerEngine::visibleHere)
+                        : OverlayLayers.directories(image, DockerEngine::visibleHere));
     }
 
     private static boolean isEngineProcess(java.nio.file.Path proc) {
