@@ -33,9 +33,16 @@ final class StorageLayers {
 
     /**
      * The layers' directories on this machine, bottom first; {@code visible} maps a directory of
-     * the engine's filesystem to where this machine sees it (empty when it cannot).
+     * the engine's filesystem to where this machine sees it (empty when it cannot). Only a store
+     * root owns: a rootless Podman marks opaque directories with {@code user.overlay.opaque} (or
+     * writes through fuse-overlayfs), which a walk here would not read as the layer's tar says.
      */
     static Optional<List<Path>> directories(JsonNode image, Function<String, Optional<Path>> visible) {
+        return directories(image, visible, StorageLayers::ownedByRoot);
+    }
+
+    static Optional<List<Path>> directories(JsonNode image, Function<String, Optional<Path>> visible,
+                                            java.util.function.Predicate<Path> rootful) {
         JsonNode driver = image.path("GraphDriver");
         if (!driver.path("Name").asText("").equals("overlay")) {
             return Optional.empty();
@@ -69,7 +76,7 @@ final class StorageLayers {
             layerIds.add(dir.getParent().getFileName().toString());
         }
         Optional<Path> here = visible.apply(storage.toString());
-        if (here.isEmpty()) {
+        if (here.isEmpty() || !rootful.test(here.get())) {
             return Optional.empty();
         }
         Map<String, JsonNode> layers = database(here.get().resolve("overlay-layers"));
@@ -90,6 +97,14 @@ final class StorageLayers {
             parent = id;
         }
         return Optional.of(out);
+    }
+
+    private static boolean ownedByRoot(Path storage) {
+        try {
+            return ((Number) Files.getAttribute(storage, "unix:uid")).intValue() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The store's layers by ID, from both of its databases; empty when neither can be read. */

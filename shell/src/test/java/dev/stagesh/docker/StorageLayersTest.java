@@ -48,7 +48,7 @@ class StorageLayersTest {
     }
 
     private Optional<List<Path>> directories(JsonNode image) {
-        return StorageLayers.directories(image, p -> p.equals(ENGINE_ROOT) ? Optional.of(here) : Optional.empty());
+        return StorageLayers.directories(image, p -> p.equals(ENGINE_ROOT) ? Optional.of(here) : Optional.empty(), p -> true);
     }
 
     @Test
@@ -95,7 +95,13 @@ class StorageLayersTest {
     void aMissingDirectoryOrAnUnseenStoreGivesNone() throws IOException {
         Files.delete(here.resolve("overlay").resolve(TOP).resolve("diff"));
         assertThat(directories(image("overlay"))).isEmpty();
-        assertThat(StorageLayers.directories(image("overlay"), p -> Optional.empty())).isEmpty();
+        assertThat(StorageLayers.directories(image("overlay"), p -> Optional.empty(), p -> true)).isEmpty();
+    }
+
+    @Test
+    void aRootlessStoreIsNotRead() throws IOException {
+        assertThat(StorageLayers.directories(image("overlay"),
+                p -> p.equals(ENGINE_ROOT) ? Optional.of(here) : Optional.empty(), p -> false)).isEmpty();
     }
 
     @Test
