@@ -818,13 +818,16 @@ public final class DockerEngine implements Engine {
         if (java.nio.file.Files.isDirectory(direct)) {
             return Optional.of(direct);
         }
-        // the layer's directory names a layer id of its own, so only the engine that made it has it
+        // the layer's directory names a layer id of its own, so only the engine that made it has it;
+        // of its processes the one that started first, the daemon: Podman also runs short-lived
+        // podman processes (a container's cleanup) whose /proc root goes with them, and a path
+        // kept for the session's later reads must outlive the step that saw it
         try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(DockerEngine::isEngineProcess)
-                    .map(p -> p.resolve("root").resolve(enginePath.substring(1)))
-                    .filter(java.nio.file.Files::isDirectory)
-                    .findFirst();
+                    .filter(p -> java.nio.file.Files.isDirectory(p.resolve("root").resolve(enginePath.substring(1))))
+                    .min(java.util.Comparator.comparingLong(DockerEngine::startTime))
+                    .map(p -> p.resolve("root").resolve(enginePath.substring(1)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -844,7 +847,21 @@ public final class DockerEngine implements Engine {
             return Optional.empty();
         }
         return getJson("/images/" + encode(imageId) + "/json")
-                .flatMap(image -> OverlayLayers.directories(image, DockerEngine::visibleHere));
+                .flatMap(image -> image.path("GraphDriver").path("Name").asText("").equals("overlay")
+                        ? StorageLayers.directories(image, DockerEngine::visibleHere)
+                        : OverlayLayers.directories(image, DockerEngine::visibleHere));
+    }
+
+    /** When the process started, in clock ticks since boot (field 22 of /proc/PID/stat); unknown ones last. */
+    private static long startTime(java.nio.file.Path proc) {
+        try {
+            String stat = java.nio.file.Files.readString(proc.resolve("stat"));
+            // the command name, in parentheses, may hold spaces: the fields count from its end
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[19]);
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE; // ended meanwhile
+        }
     }
 
     private static boolean isEngineProcess(java.nio.file.Path proc) {

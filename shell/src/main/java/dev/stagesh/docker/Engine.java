@@ -202,10 +202,11 @@ public interface Engine extends Closeable {
 
     /**
      * The directories on this machine that hold each of the image's layers as the engine unpacked
-     * them (overlay2's {@code diff} directories), bottom first, each checked to be the layer of the
-     * image's diff ID at that place (the engine's layer database says so for its chain ID); empty
-     * where the engine is remote, keeps layers another way (the containerd store, Podman), or any
-     * check fails. Reading them costs no save of the image.
+     * them (the {@code diff} directories of Docker's overlay2 and of Podman's overlay store),
+     * bottom first, each checked to be the layer of the image's diff ID at that place (the
+     * engine's layer database says so: overlay2's for its chain ID, containers/storage's
+     * {@code layers.json} for its layer ID); empty where the engine is remote, keeps layers
+     * another way (the containerd store), or any check fails. Reading them costs no save of the image.
      */
     default Optional<List<java.nio.file.Path>> layerDirectories(String imageId) {
         return Optional.empty();

@@ -152,10 +152,11 @@ public final class SnapshotFiles {
     public long cat(String path, OutputStream out) {
         String real = follow(path);
         Optional<java.nio.file.Path> local = sources.local().apply(real);
-        if (local.isPresent()) {
+        Optional<InputStream> own = local.flatMap(SnapshotFiles::openLocal);
+        if (own.isPresent()) {
             // the layer's own copy, as the engine unpacked it: no reader container, no archive
-            try {
-                return java.nio.file.Files.copy(local.get(), out);
+            try (InputStream in = own.get()) {
+                return in.transferTo(out);
             } catch (IOException e) {
                 throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
             }
@@ -180,6 +181,18 @@ public final class SnapshotFiles {
             throw new FsException(path + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);
         } catch (IOException e) {
             throw new EngineException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The layer's own copy of a file, opened; empty when it cannot be opened (the engine removed the
+     * layer, or the process its directory was seen through ended): the archive API answers then.
+     */
+    private static Optional<InputStream> openLocal(java.nio.file.Path file) {
+        try {
+            return Optional.of(java.nio.file.Files.newInputStream(file));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

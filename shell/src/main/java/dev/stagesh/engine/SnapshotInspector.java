@@ -276,7 +276,8 @@ public final class SnapshotInspector {
      * Indexes the snapshot off the reading thread where that is cheap, a local engine's layer
      * directories (a walk, no save), so that the first read after stepping finds its view built or
      * under way; called as each step ends, only the latest snapshot asked for is read. Elsewhere
-     * nothing is started: there an index costs a save of the whole snapshot, begun only when a read asks.
+     * only the indexes stored on disk are loaded and merged, when every layer has one; no save is
+     * started: there an index costs a save of the whole snapshot, begun only when a read asks.
      *
      * @param before the snapshot of the step before, whose view a plain {@code diff} compares it with; null for a FROM
      */
@@ -303,6 +304,7 @@ public final class SnapshotInspector {
             List<String> ids = diffIds(imageId);
             Optional<List<java.nio.file.Path>> dirs = layerDirectories(imageId);
             if (dirs.isEmpty() || dirs.get().size() != ids.size() || !dev.stagesh.fs.LayerDirectory.available()) {
+                readStoredAhead(next, ids);
                 return;
             }
             for (int i = 0; i < ids.size(); i++) {
@@ -327,6 +329,31 @@ public final class SnapshotInspector {
         } catch (RuntimeException e) {
             // the image went meanwhile, or the walk failed: the first read goes its own way
         }
+    }
+
+    /**
+     * Where the engine has no layer directories (the containerd store, a remote engine): the merged
+     * views of the snapshot and the one before it from the indexes an earlier session stored, when
+     * every layer has one, so that a new session's first read of a snapshot indexed before finds its
+     * view built. Never a save: with a layer not stored, nothing is done.
+     */
+    private void readStoredAhead(Ahead next, List<String> ids) {
+        if (!allStored(ids)) {
+            return;
+        }
+        treeWithoutSave(next.imageId());
+        if (ahead.get() == null && next.before() != null && !closing && allStored(diffIds(next.before()))) {
+            treeWithoutSave(next.before());
+        }
+    }
+
+    /** Whether the snapshot's merged view is built and kept (for tests of what is read ahead). */
+    synchronized boolean viewBuilt(String imageId) {
+        return trees.containsKey(imageId);
+    }
+
+    private synchronized boolean allStored(List<String> ids) {
+        return ids.stream().allMatch(id -> indexes.containsKey(id) || store.contains(id));
     }
 
     /** The filesystem the image shows after its first {@code count} layers. */

@@ -504,8 +504,15 @@ final class FakeEngine implements Engine {
 
     @Override
     public Optional<InputStream> getArchive(String containerId, String path) {
-        return Optional.empty();
+        byte[] tar = archivesOut.get(containerId + " " + path);
+        if (tar != null) {
+            calls.add("get archive " + containerId + " " + path);
+        }
+        return Optional.ofNullable(tar).map(java.io.ByteArrayInputStream::new);
     }
+
+    /** What {@link #getArchive} answers, by container and path ("ID PATH"); absent ones do not exist. */
+    final Map<String, byte[]> archivesOut = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every tar put, by container and path ("ID PATH"), kept after the container goes. */
     final Map<String, byte[]> puts = new java.util.concurrent.ConcurrentHashMap<>();

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A snapshot asked for as its step ends ({@link SnapshotInspector#prepare}) is indexed off the
- * caller's thread from a local engine's layer directories, and nothing at all is started where the
- * engine has none (an index there costs a save, begun only by a read).
+ * caller's thread from a local engine's layer directories; where the engine has none, from the
+ * indexes stored on disk when every layer has one, and nothing else is started (an index there
+ * costs a save, begun only by a read).
  */
 class SnapshotInspectorReadAheadTest {
 
@@ -67,6 +68,43 @@ class SnapshotInspectorReadAheadTest {
 
         assertThat(engine.saves).isEmpty();
         assertThat(store.contains("sha256:" + "c".repeat(64))).isFalse();
+    }
+
+    @Test
+    void withoutLayerDirectoriesTheStoredIndexesAreMergedAheadAndNothingIsSaved() throws Exception {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker28containerd());
+        String base = "sha256:" + "d".repeat(64);
+        String step = "sha256:" + "e".repeat(64);
+        String image = engine.addImage(null, List.of(base, step), Map.of(), new byte[0], List.of()).id();
+        LayerIndexStore store = new LayerIndexStore(tmp.resolve("cache"));
+        store.store(base, new dev.stagesh.fs.LayerChanges(List.of(dir("/etc"), file("/etc/passwd", 27)),
+                List.of(), List.of()));
+        store.store(step, new dev.stagesh.fs.LayerChanges(List.of(dir("/app"), file("/app/main.go", 13)),
+                List.of(), List.of()));
+        SnapshotInspector inspector = new SnapshotInspector(engine, store);
+
+        inspector.prepare(image, null);
+        waitFor(() -> inspector.viewBuilt(image));
+        // the index files go: what a read answers now was merged ahead, from memory
+        try (Stream<Path> files = Files.list(store.dir())) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Optional<FileTree> tree = inspector.indexedTree(image);
+        assertThat(tree).isPresent();
+        assertThat(tree.get().entry("/app/main.go")).map(FileEntry::size).contains(13L);
+        assertThat(tree.get().entry("/etc/passwd")).isPresent();
+        assertThat(engine.saves).isEmpty();
+        inspector.close();
+    }
+
+    private static FileEntry dir(String path) {
+        return new FileEntry(path, dev.stagesh.fs.EntryType.DIRECTORY, 0755, 0, 0, 0, java.time.Instant.EPOCH, null, 0, 0);
+    }
+
+    private static FileEntry file(String path, long size) {
+        return new FileEntry(path, dev.stagesh.fs.EntryType.FILE, 0644, 0, 0, size, java.time.Instant.EPOCH, null, 0, 0);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On an engine whose overlay2 layers are visible from here (the default engine), each layer read
+ * On an engine whose overlay layers are visible from here (the default engine, docker28, and a
+ * local root Podman, whose containers/storage layers are checked against its layers.json), each layer read
  * from the directory the engine unpacked it to is the layer its {@code docker save} tar gives:
  * the same entries (type, mode with setuid, owner, size, mtime, link targets, hard links, a
  * fifo), whiteouts and opaque directories. And the directories are refused for a layer they do
