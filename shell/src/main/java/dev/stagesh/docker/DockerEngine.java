@@ -825,9 +825,9 @@ public final class DockerEngine implements Engine {
         try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(DockerEngine::isEngineProcess)
-                    .filter(p -> java.nio.file.Files.isDirectory(p.resolve("root").resolve(enginePath.substring(1))))
+                    .filter(p -> java.nio.file.Files.isDirectory(throughRoot(p, enginePath)))
                     .min(java.util.Comparator.comparingLong(DockerEngine::startTime))
-                    .map(p -> p.resolve("root").resolve(enginePath.substring(1)));
+                    .map(p -> throughRoot(p, enginePath));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -847,9 +847,14 @@ public final class DockerEngine implements Engine {
             return Optional.empty();
         }
         return getJson("/images/" + encode(imageId) + "/json")
-                .flatMap(image -> image.path("GraphDriver").path("Name").asText("").equals("overlay")
-                        ? StorageLayers.directories(image, DockerEngine::visibleHere)
-                        : OverlayLayers.directories(image, DockerEngine::visibleHere));
+                // each store's reader answers only for its own driver (Docker's overlay2, Podman's overlay)
+                .flatMap(image -> OverlayLayers.directories(image, DockerEngine::visibleHere)
+                        .or(() -> StorageLayers.directories(image, DockerEngine::visibleHere)));
+    }
+
+    /** {@code enginePath} as the process {@code proc} sees it, through its root. */
+    private static java.nio.file.Path throughRoot(java.nio.file.Path proc, String enginePath) {
+        return proc.resolve("root").resolve(enginePath.substring(1));
     }
 
     /** When the process started, in clock ticks since boot (field 22 of /proc/PID/stat); unknown ones last. */

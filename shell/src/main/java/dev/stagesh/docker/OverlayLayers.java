@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,24 +30,12 @@ final class OverlayLayers {
      * engine's filesystem to where this machine sees it (empty when it cannot).
      */
     static Optional<List<Path>> directories(JsonNode image, Function<String, Optional<Path>> visible) {
-        JsonNode driver = image.path("GraphDriver");
-        if (!driver.path("Name").asText("").equals("overlay2")) {
+        Optional<DriverLayers> named = DriverLayers.of(image, "overlay2");
+        if (named.isEmpty()) {
             return Optional.empty();
         }
-        List<String> diffIds = new ArrayList<>();
-        image.path("RootFS").path("Layers").forEach(l -> diffIds.add(l.asText("")));
-        List<String> dirs = new ArrayList<>();
-        String upper = driver.path("Data").path("UpperDir").asText("");
-        String lower = driver.path("Data").path("LowerDir").asText("");
-        dirs.add(upper);
-        if (!lower.isEmpty()) {
-            dirs.addAll(List.of(lower.split(":")));
-        }
-        // the driver names the top layer first
-        Collections.reverse(dirs);
-        if (diffIds.isEmpty() || dirs.size() != diffIds.size()) {
-            return Optional.empty();
-        }
+        List<String> diffIds = named.get().diffIds();
+        List<String> dirs = named.get().directories();
         List<Path> out = new ArrayList<>();
         String chain = null;
         for (int i = 0; i < dirs.size(); i++) {

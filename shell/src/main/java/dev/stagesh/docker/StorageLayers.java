@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +42,12 @@ final class StorageLayers {
 
     static Optional<List<Path>> directories(JsonNode image, Function<String, Optional<Path>> visible,
                                             java.util.function.Predicate<Path> rootful) {
-        JsonNode driver = image.path("GraphDriver");
-        if (!driver.path("Name").asText("").equals("overlay")) {
+        Optional<DriverLayers> named = DriverLayers.of(image, "overlay");
+        if (named.isEmpty()) {
             return Optional.empty();
         }
-        List<String> diffIds = new ArrayList<>();
-        image.path("RootFS").path("Layers").forEach(l -> diffIds.add(l.asText("")));
-        List<String> dirs = new ArrayList<>();
-        dirs.add(driver.path("Data").path("UpperDir").asText(""));
-        String lower = driver.path("Data").path("LowerDir").asText("");
-        if (!lower.isEmpty()) {
-            dirs.addAll(List.of(lower.split(":")));
-        }
-        // the driver names the top layer first
-        Collections.reverse(dirs);
-        if (diffIds.isEmpty() || dirs.size() != diffIds.size()) {
-            return Optional.empty();
-        }
+        List<String> diffIds = named.get().diffIds();
+        List<String> dirs = named.get().directories();
         Path storage = null;
         List<String> layerIds = new ArrayList<>();
         for (String d : dirs) {
