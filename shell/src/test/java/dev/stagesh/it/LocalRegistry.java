@@ -41,8 +41,12 @@ final class LocalRegistry implements AutoCloseable {
     private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
     /** Requests being answered now. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    /** "METHOD path" of every request, for the failure message of a test. */
+    /**
+     * "+MS METHOD path" of every request, MS counted from the registry's start, for the failure message of a test
+     * (a pull that stalls shows where: the engine's first attempt at TLS on a plain port waits out its handshake).
+     */
     final CopyOnWriteArrayList<String> requests = new CopyOnWriteArrayList<>();
+    private final long startNanos = System.nanoTime();
 
     private LocalRegistry(HttpServer server) {
         this.server = server;
@@ -106,7 +110,7 @@ final class LocalRegistry implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            requests.add(method + " " + path);
+            log(method + " " + path);
             exchange.getResponseHeaders().set("Docker-Distribution-Api-Version", "registry/2.0");
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, "application/json", error("UNSUPPORTED", "read-only registry"));
@@ -150,6 +154,10 @@ final class LocalRegistry implements AutoCloseable {
         }
     }
 
+    private void log(String event) {
+        requests.add("+" + (System.nanoTime() - startNanos) / 1_000_000 + "ms " + event);
+    }
+
     private static byte[] error(String code, String message) {
         return ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}]}").getBytes();
     }
@@ -168,7 +176,7 @@ final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private static void sendHeld(HttpExchange exchange, byte[] blob, java.util.concurrent.CountDownLatch release)
+    private void sendHeld(HttpExchange exchange, byte[] blob, java.util.concurrent.CountDownLatch release)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
         exchange.sendResponseHeaders(200, blob.length);
@@ -176,6 +184,7 @@ final class LocalRegistry implements AutoCloseable {
             int half = blob.length / 2;
             out.write(blob, 0, half);
             out.flush();
+            log("half of " + exchange.getRequestURI().getPath() + " sent, held");
             try {
                 release.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {

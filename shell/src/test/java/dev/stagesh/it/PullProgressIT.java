@@ -152,12 +152,11 @@ class PullProgressIT {
                         + Pattern.quote(humanSize(served.layerSize())) + "( .*)?");
                 String shown = waitForScreen(t, screen -> {
                     List<String> lines = screen.lines().map(String::stripTrailing).toList();
-                    if (screen.contains(": Downloading")) {
-                        System.out.println("[pull] the window: " + lines.stream().filter(l -> !l.isEmpty()).toList());
-                    }
                     return lines.stream().anyMatch(l -> status.matcher(l).matches())
                             && lines.stream().anyMatch(l -> layerLine.matcher(l).matches());
-                }, step);
+                }, step, () -> "registry requests: " + registry.requests);
+                System.out.println("[pull] the window: " + shown.lines().filter(l -> !l.isBlank()).toList()
+                        + "\n[pull] registry requests: " + registry.requests);
                 List<String> visible = shown.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
                 assertThat(visible.subList(visible.size() - 2, visible.size())).as("the last two lines: the status, the layer; "
                         + shown).satisfiesExactly(l -> assertThat(l).matches(status), l -> assertThat(l).matches(layerLine));
@@ -204,19 +203,36 @@ class PullProgressIT {
         assertThat(Docker.lines("images", "-q", ref)).as("the pulled " + ref + " is removed").isEmpty();
     }
 
-    /** Waits until one capture of what the pane shows matches; returns that capture. */
-    private static String waitForScreen(Tmux t, java.util.function.Predicate<String> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Waits until one capture of what the pane shows matches; returns that capture. A failure tells every distinct
+     * screen it saw (the spinner and the clock masked, so a screen that only ticks is one), in order, and the
+     * context: a status that never matched is told apart from one that never came.
+     */
+    private static String waitForScreen(Tmux t, java.util.function.Predicate<String> match, Duration timeout,
+            java.util.function.Supplier<String> context) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        Map<String, Long> seen = new java.util.LinkedHashMap<>();
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = t.visible();
             if (match.test(screen)) {
                 return screen;
             }
+            String masked = screen.lines().map(String::stripTrailing).filter(l -> !l.isEmpty())
+                    .map(l -> TICKING.matcher(l).replaceFirst("* T  ")).collect(java.util.stream.Collectors.joining("\n"));
+            seen.putIfAbsent(masked, (System.nanoTime() - started) / 1_000_000);
             StageshProcess.sleep(50);
         }
-        throw new AssertionError("the screen never matched; it shows:\n" + screen);
+        StringBuilder screens = new StringBuilder();
+        seen.entrySet().stream().skip(Math.max(0, seen.size() - 12)).forEach(e ->
+                screens.append("--- first seen at +").append(e.getValue()).append("ms:\n").append(e.getKey()).append('\n'));
+        throw new AssertionError("the screen never matched; " + context.get() + "; the " + seen.size()
+                + " distinct screens (the last 12):\n" + screens + "--- it shows:\n" + screen);
     }
+
+    /** The status line's spinner and clock, which change at every tick. */
+    private static final Pattern TICKING = Pattern.compile("^. (\\d+\\.\\ds|\\d+m\\d\\ds)  ");
 
     /**
      * Docker's sizes ({@code units.HumanSize}): four significant digits, trailing zeros dropped, decimal units.
