@@ -3,7 +3,6 @@ package dev.stagesh.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
@@ -12,6 +11,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -36,7 +36,6 @@ import java.util.function.Consumer;
  * ({@link UnixSocketDockerHttpClient}).
  */
 public final class DockerEngine implements Engine {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * docker-java's client and transport. Loading them costs a third of a second of class
@@ -177,7 +176,7 @@ public final class DockerEngine implements Engine {
     @Override
     public synchronized EngineCapabilities capabilities() {
         if (capabilities == null) {
-            JsonNode info = getJson("/info").orElseGet(JSON::createObjectNode);
+            JsonNode info = getJson("/info").orElseGet(JsonTrees::object);
             JsonNode v = version();
             capabilities = EngineCapabilities.of(v, info);
             if (platform == null) {
@@ -392,14 +391,11 @@ public final class DockerEngine implements Engine {
                         what + ": " + new Answer(response.getStatusCode(), body).message());
             }
             List<JsonNode> out = new ArrayList<>();
-            try (var messages = JSON.readerFor(JsonNode.class).<JsonNode>readValues(body)) {
-                while (messages.hasNext()) {
-                    JsonNode m = messages.next();
-                    if (m.hasNonNull("error")) {
-                        throw new EngineException(what + ": " + m.path("error").asText());
-                    }
-                    out.add(m);
+            for (JsonNode m : JsonTrees.readEach(body)) {
+                if (m.hasNonNull("error")) {
+                    throw new EngineException(what + ": " + m.path("error").asText());
                 }
+                out.add(m);
             }
             return out;
         } catch (IOException e) {
@@ -441,7 +437,7 @@ public final class DockerEngine implements Engine {
 
     @Override
     public String createContainer(ContainerSpec spec) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonTrees.object();
         body.put("Image", spec.image());
         // the nodes built by hand: valueToTree's first use builds databind's serializers, ~30 ms
         // of CPU on the way to a session's first container (the network holder's)
@@ -699,10 +695,10 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public TtyProcess execTty(String containerId, ExecSpec spec, TtyProcess.TerminalSize size) {
-        ObjectNode create = JSON.createObjectNode().put("AttachStdin", true).put("AttachStdout", true)
+        ObjectNode create = JsonTrees.object().put("AttachStdin", true).put("AttachStdout", true)
                 .put("AttachStderr", true).put("Tty", true);
-        create.set("Cmd", JSON.valueToTree(spec.argv()));
-        create.set("Env", JSON.valueToTree(spec.env()));
+        create.set("Cmd", JsonTrees.strings(spec.argv()));
+        create.set("Env", JsonTrees.strings(spec.env()));
         if (!spec.workingDir().isEmpty()) {
             create.put("WorkingDir", spec.workingDir());
         }
@@ -719,11 +715,11 @@ public final class DockerEngine implements Engine {
     }
 
     private TtyProcess socketTty(String execId, TtyProcess.TerminalSize size, String what) {
-        ObjectNode start = JSON.createObjectNode().put("Detach", false).put("Tty", true);
+        ObjectNode start = JsonTrees.object().put("Detach", false).put("Tty", true);
         start.putArray("ConsoleSize").add(size.rows()).add(size.columns());
         try {
             UnixSocketHttp.Upgraded c = UnixSocketHttp.upgrade(socket, "POST", "/exec/" + encode(execId) + "/start",
-                    JSON.writeValueAsBytes(start));
+                    JsonTrees.bytes(start));
             if (c.status() != 101 && c.status() != 200) {
                 try (c) {
                     throw EngineException.forStatus(c.status(), what + ": " + new Answer(c.status(), c.refusal()).message());
@@ -891,8 +887,8 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public String commit(String containerId, Map<String, String> labels) {
-        ObjectNode config = JSON.createObjectNode();
-        config.set("Labels", JSON.valueToTree(labels));
+        ObjectNode config = JsonTrees.object();
+        config.set("Labels", JsonTrees.strings(labels));
         return imageId(creating(() -> send("POST", "/commit?container=" + encode(containerId) + "&pause=0", config)
                 .json("commit").path("Id").asText(), "commit"));
     }
@@ -995,7 +991,7 @@ public final class DockerEngine implements Engine {
     }
 
     private static PathStat pathStat(String header) throws IOException {
-        JsonNode n = JSON.readTree(java.util.Base64.getDecoder().decode(header));
+        JsonNode n = JsonTrees.read(java.util.Base64.getDecoder().decode(header));
         return new PathStat(n.path("name").asText(), n.path("size").asLong(), n.path("mode").asLong(),
                 n.path("mtime").asText(""), n.path("linkTarget").asText(""));
     }
@@ -1043,8 +1039,8 @@ public final class DockerEngine implements Engine {
     /** The local driver's tmpfs volume: mounted while a container uses it, its files held in memory. */
     @Override
     public void createMemoryVolume(String name, Map<String, String> labels) {
-        ObjectNode body = JSON.createObjectNode().put("Name", name).put("Driver", "local");
-        body.set("Labels", JSON.valueToTree(labels));
+        ObjectNode body = JsonTrees.object().put("Name", name).put("Driver", "local");
+        body.set("Labels", JsonTrees.strings(labels));
         body.putObject("DriverOpts").put("type", "tmpfs").put("device", "tmpfs").put("o", "size=16m,mode=0755");
         String what = "create volume " + name;
         creating(() -> send("POST", "/volumes/create", body).json(what), what);
@@ -1112,7 +1108,7 @@ public final class DockerEngine implements Engine {
         String message() {
             String text = new String(body, StandardCharsets.UTF_8).strip();
             try {
-                String m = JSON.readTree(body).path("message").asText("");
+                String m = JsonTrees.read(body).path("message").asText("");
                 return m.isBlank() ? text : m;
             } catch (IOException | RuntimeException e) {
                 return text.isEmpty() ? "status " + status : text;
@@ -1125,7 +1121,7 @@ public final class DockerEngine implements Engine {
                 throw EngineException.forStatus(status, what + ": " + message());
             }
             try {
-                return body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
+                return body.length == 0 ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : JsonTrees.read(body);
             } catch (IOException e) {
                 throw new EngineException(what + ": the engine's answer is not JSON: " + e.getMessage(), e);
             }
@@ -1139,7 +1135,7 @@ public final class DockerEngine implements Engine {
      */
     private Answer send(String method, String path, JsonNode json) {
         try {
-            byte[] body = json == null ? null : JSON.writeValueAsBytes(json);
+            byte[] body = json == null ? null : JsonTrees.bytes(json);
             if (socket != null) {
                 UnixSocketHttp.Response r = UnixSocketHttp.request(socket, method, path, body);
                 try (InputStream in = r.body()) {
@@ -1179,12 +1175,9 @@ public final class DockerEngine implements Engine {
      * which a session start would pay twice over for three fields.
      */
     private List<Listed> listed(String path, String kind, String labelFilter) {
-        String filters;
-        try {
-            filters = JSON.writeValueAsString(Map.of("label", List.of(labelFilter)));
-        } catch (IOException e) {
-            throw new EngineException("list " + kind.toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage(), e);
-        }
+        ObjectNode byLabel = JsonTrees.object();
+        byLabel.putArray("label").add(labelFilter);
+        String filters = JsonTrees.text(byLabel);
         JsonNode answer = getJson(path + (path.endsWith("?") ? "" : "&") + "filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new EngineException("list " + kind.toLowerCase(java.util.Locale.ROOT) + ": the engine has no such list"));
         // images and containers come as an array; volumes inside {"Volumes": [...]}

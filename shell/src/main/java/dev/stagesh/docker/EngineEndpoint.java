@@ -1,7 +1,7 @@
 package dev.stagesh.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import java.util.Map;
  */
 public record EngineEndpoint(URI host, Path certPath, String source) {
     static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean tls() {
         return certPath != null;
@@ -90,7 +89,7 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
         }
         JsonNode docker;
         try {
-            docker = JSON.readTree(Files.readAllBytes(meta)).path("Endpoints").path("docker");
+            docker = JsonTrees.read(Files.readAllBytes(meta)).path("Endpoints").path("docker");
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot read Docker context \"" + name + "\" at " + meta + ": "
                     + EngineConnector.rootMessage(e), e);
@@ -155,7 +154,7 @@ public record EngineEndpoint(URI host, Path certPath, String source) {
             return null;
         }
         try {
-            JsonNode n = JSON.readTree(Files.readString(config, StandardCharsets.UTF_8));
+            JsonNode n = JsonTrees.read(Files.readString(config, StandardCharsets.UTF_8));
             return n.path("currentContext").isTextual() ? n.path("currentContext").asText() : null;
         } catch (IOException e) {
             throw new EngineUnavailableException("cannot read " + config + ": " + EngineConnector.rootMessage(e), e);

@@ -1,7 +1,7 @@
 package dev.stagesh.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,7 +68,7 @@ public final class EngineProbe {
         if (status != 200) {
             return new Answer.Silent("it answered /version with status " + status);
         }
-        JsonNode v = new ObjectMapper().readTree(body);
+        JsonNode v = JsonTrees.read(body);
         // Podman names itself in the first component; the Docker engine's first is "Engine"
         String product = v.path("Components").path(0).path("Name").asText("Engine");
         if (product.equals("Engine")) {

@@ -1,7 +1,7 @@
 package dev.stagesh.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +23,6 @@ import java.util.function.Function;
  * directory is never read as the layer. The counterpart of {@link OverlayLayers} for Docker's overlay2.
  */
 final class StorageLayers {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** containers/storage keeps some layers (a container's, mostly) in a second file beside the first. */
     private static final List<String> DATABASES = List.of("layers.json", "volatile-layers.json");
 
@@ -100,7 +99,7 @@ final class StorageLayers {
         Map<String, JsonNode> out = new HashMap<>();
         for (String name : DATABASES) {
             try {
-                JsonNode all = JSON.readTree(Files.readAllBytes(layersDir.resolve(name)));
+                JsonNode all = JsonTrees.read(Files.readAllBytes(layersDir.resolve(name)));
                 all.forEach(l -> {
                     String id = l.path("id").asText("");
                     if (!id.isEmpty()) {

@@ -1,18 +1,17 @@
 package dev.stagesh.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagesh.json.JsonTrees;
 import java.util.List;
 
 /** The {@code config} object of an OCI/Docker image config, written from stagesh's {@link ImageConfig}. */
 public final class ConfigJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConfigJson() {}
 
     public static ObjectNode of(ImageConfig c) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonTrees.object();
         if (!c.user().isEmpty()) {
             n.put("User", c.user());
         }
@@ -73,7 +72,7 @@ public final class ConfigJson {
     }
 
     private static ArrayNode array(List<String> values) {
-        ArrayNode a = JSON.createArrayNode();
+        ArrayNode a = JsonTrees.array();
         values.forEach(a::add);
         return a;
     }

@@ -1,12 +1,12 @@
 package dev.stagesh.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineCapabilities;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -30,7 +30,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class ImageCommitter {
     /** The digest of an empty tar: a layer with no files, which docker build never keeps. */
     static final String EMPTY_LAYER = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Engine engine;
 
@@ -69,7 +68,7 @@ public final class ImageCommitter {
         int nonEmpty = 0;
         for (int i = 0; i < inherited; i++) {
             Engine.HistoryRecord r = engineHistory.get(i);
-            ObjectNode h = JSON.createObjectNode();
+            ObjectNode h = JsonTrees.object();
             h.put("created", Instant.ofEpochSecond(r.created()).toString());
             // the engine's history API says "" for an entry without created_by (an imported image's):
             // the field stays out, as in the base image's own config
@@ -93,7 +92,7 @@ public final class ImageCommitter {
             return java.util.Optional.empty();
         }
         history.addAll(stepHistory(snapshot));
-        ObjectNode config = JSON.createObjectNode();
+        ObjectNode config = JsonTrees.object();
         config.put("architecture", info.architecture());
         config.put("os", info.os());
         ObjectNode rootfs = config.putObject("rootfs");
@@ -113,7 +112,7 @@ public final class ImageCommitter {
                           int squashedLayers) {
         ObjectNode config;
         try {
-            config = (ObjectNode) JSON.readTree(engineConfig);
+            config = (ObjectNode) JsonTrees.read(engineConfig);
         } catch (IOException | ClassCastException e) {
             throw new EngineException("the engine's image archive has an unreadable config", e);
         }
@@ -125,7 +124,7 @@ public final class ImageCommitter {
         }
         history.addAll(stepHistory(snapshot));
         history.forEach(h -> h.put("empty_layer", true));
-        ObjectNode squashed = JSON.createObjectNode();
+        ObjectNode squashed = JsonTrees.object();
         squashed.put("created", Instant.now().toString());
         squashed.put("created_by", "stagesh commit --squash");
         squashed.put("comment", "squashed " + squashedLayers + (squashedLayers == 1 ? " layer" : " layers") + " into one");
@@ -217,7 +216,7 @@ public final class ImageCommitter {
         while ((entry = in.getNextEntry()) != null) {
             String name = entry.getName();
             if (name.equals("manifest.json")) {
-                manifest = JSON.readTree(in.readAllBytes());
+                manifest = JsonTrees.read(in.readAllBytes());
             } else if (name.equals("repositories") || name.equals("index.json") || name.equals("oci-layout")) {
                 // tags come from the new manifest instead; the OCI index would name the old config
             } else if (entry.isFile()) {
@@ -248,7 +247,7 @@ public final class ImageCommitter {
         List<String> layerFiles = new ArrayList<>();
         image.path("Layers").forEach(l -> layerFiles.add(l.asText()));
 
-        Replacement r = newConfig.from((ObjectNode) JSON.readTree(oldConfig));
+        Replacement r = newConfig.from((ObjectNode) JsonTrees.read(oldConfig));
         return finish(snapshot, tags, r.config(), r.diffIds(), layerFiles, r.history(), out);
     }
 
@@ -300,25 +299,25 @@ public final class ImageCommitter {
         if (author != null) {
             config.put("author", author);
         }
-        ArrayNode diffs = JSON.createArrayNode();
+        ArrayNode diffs = JsonTrees.array();
         keptDiffs.forEach(diffs::add);
         ((ObjectNode) config.path("rootfs")).set("diff_ids", diffs);
-        ArrayNode hist = JSON.createArrayNode();
+        ArrayNode hist = JsonTrees.array();
         keptHistory.forEach(hist::add);
         config.set("history", hist);
 
-        byte[] configBytes = JSON.writeValueAsBytes(config);
+        byte[] configBytes = JsonTrees.bytes(config);
         String digest = sha256(configBytes);
         String configName = digest + ".json";
         write(out, configName, configBytes);
 
-        ObjectNode m = JSON.createObjectNode();
+        ObjectNode m = JsonTrees.object();
         m.put("Config", configName);
         ArrayNode repoTags = m.putArray("RepoTags");
         tags.forEach(repoTags::add);
         ArrayNode layersNode = m.putArray("Layers");
         keptLayers.forEach(layersNode::add);
-        write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
+        write(out, "manifest.json", JsonTrees.bytes(JsonTrees.array().add(m)));
         return "sha256:" + digest;
     }
 
@@ -342,7 +341,7 @@ public final class ImageCommitter {
         String now = Instant.now().toString();
         List<ObjectNode> out = new ArrayList<>();
         for (HistoryEntry step : snapshot.history()) {
-            ObjectNode h = JSON.createObjectNode();
+            ObjectNode h = JsonTrees.object();
             h.put("created", now);
             h.put("created_by", step.createdBy());
             h.put("comment", "buildkit.dockerfile.v0");

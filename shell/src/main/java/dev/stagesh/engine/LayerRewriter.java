@@ -1,11 +1,11 @@
 package dev.stagesh.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.json.JsonTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * </ul>
  */
 final class LayerRewriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
 
     private final Engine engine;
@@ -198,7 +197,7 @@ final class LayerRewriter {
     /** A legacy layer's json without the image's config: a layer below the top one. */
     private static boolean isBaseLayerJson(byte[] json) {
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = JsonTrees.read(json);
             return n.isObject() && n.has("id") && !n.has("config");
         } catch (IOException e) {
             return false;
@@ -211,15 +210,15 @@ final class LayerRewriter {
         if (index == null) {
             throw new EngineException("the engine's image archive has no OCI index");
         }
-        String manifestName = blob(JSON.readTree(index).path("manifests").path(0).path("digest").asText());
-        ObjectNode manifest = (ObjectNode) JSON.readTree(document(saved, manifestName, "manifest"));
+        String manifestName = blob(JsonTrees.read(index).path("manifests").path(0).path("digest").asText());
+        ObjectNode manifest = (ObjectNode) JsonTrees.read(document(saved, manifestName, "manifest"));
         String configName = blob(manifest.path("config").path("digest").asText());
-        ObjectNode config = (ObjectNode) JSON.readTree(document(saved, configName, "config"));
+        ObjectNode config = (ObjectNode) JsonTrees.read(document(saved, configName, "config"));
         ArrayNode descriptors = (ArrayNode) manifest.path("layers");
         checkLayers(descriptors, layer);
         byte[] newConfig = withTopDiffId(config, layer);
         String configDigest = ImageCommitter.sha256(newConfig);
-        ObjectNode descriptor = JSON.createObjectNode();
+        ObjectNode descriptor = JsonTrees.object();
         descriptor.put("mediaType", OCI_LAYER);
         descriptor.put("digest", "sha256:" + layer.digest());
         descriptor.put("size", layer.size());
@@ -228,9 +227,9 @@ final class LayerRewriter {
         configDescriptor.put("digest", "sha256:" + configDigest);
         configDescriptor.put("size", newConfig.length);
         manifest.remove("annotations");
-        byte[] newManifest = JSON.writeValueAsBytes(manifest);
+        byte[] newManifest = JsonTrees.bytes(manifest);
         String manifestDigest = ImageCommitter.sha256(newManifest);
-        ObjectNode newIndex = JSON.createObjectNode();
+        ObjectNode newIndex = JsonTrees.object();
         newIndex.put("schemaVersion", 2);
         newIndex.put("mediaType", "application/vnd.oci.image.index.v1+json");
         ObjectNode entry = newIndex.putArray("manifests").addObject();
@@ -241,7 +240,7 @@ final class LayerRewriter {
         documents.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         documents.put("blobs/sha256/" + configDigest, newConfig);
         documents.put("blobs/sha256/" + manifestDigest, newManifest);
-        documents.put("index.json", JSON.writeValueAsBytes(newIndex));
+        documents.put("index.json", JsonTrees.bytes(newIndex));
         // the containerd store's image ID is its manifest's digest
         return new Archive(documents, "blobs/sha256/" + layer.digest(), "sha256:" + manifestDigest);
     }
@@ -252,14 +251,14 @@ final class LayerRewriter {
      * chain ID before it opens the file, holds them all (the image is there).
      */
     private static Archive legacy(Map<String, byte[]> saved, NewTop layer) throws IOException {
-        JsonNode manifest = JSON.readTree(document(saved, "manifest.json", "manifest.json"));
+        JsonNode manifest = JsonTrees.read(document(saved, "manifest.json", "manifest.json"));
         String configName = manifest.path(0).path("Config").asText();
-        ObjectNode config = (ObjectNode) JSON.readTree(document(saved, configName, "config"));
+        ObjectNode config = (ObjectNode) JsonTrees.read(document(saved, configName, "config"));
         checkLayers(manifest.path(0).path("Layers"), layer);
         byte[] newConfig = withTopDiffId(config, layer);
         String configDigest = ImageCommitter.sha256(newConfig);
         String layerName = layer.digest() + "/layer.tar";
-        ObjectNode m = JSON.createObjectNode();
+        ObjectNode m = JsonTrees.object();
         m.put("Config", configDigest + ".json");
         m.putArray("RepoTags");
         ArrayNode layers = m.putArray("Layers");
@@ -269,7 +268,7 @@ final class LayerRewriter {
         layers.add(layerName);
         Map<String, byte[]> documents = new LinkedHashMap<>();
         documents.put(configDigest + ".json", newConfig);
-        documents.put("manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(m)));
+        documents.put("manifest.json", JsonTrees.bytes(JsonTrees.array().add(m)));
         // a graph-driver store's image ID is its config's digest
         return new Archive(documents, layerName, "sha256:" + configDigest);
     }
@@ -291,8 +290,8 @@ final class LayerRewriter {
         if (!(named instanceof ArrayNode diffIds) || diffIds.size() != layers) {
             throw new EngineException("the engine's image config names " + named.size() + " layers, its image " + layers);
         }
-        diffIds.set(layers - 1, JSON.getNodeFactory().textNode("sha256:" + digest));
-        return JSON.writeValueAsBytes(config);
+        diffIds.set(layers - 1, com.fasterxml.jackson.databind.node.TextNode.valueOf("sha256:" + digest));
+        return JsonTrees.bytes(config);
     }
 
     private static byte[] document(Map<String, byte[]> saved, String name, String what) {

@@ -1,8 +1,8 @@
 package dev.stagesh.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
+import dev.stagesh.json.JsonTrees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * built from scratch come out exactly as docker build makes them.
  */
 final class ScratchImage {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScratchImage() {}
 
@@ -43,7 +42,7 @@ final class ScratchImage {
     }
 
     static byte[] config(String os, String architecture) {
-        ObjectNode c = JSON.createObjectNode();
+        ObjectNode c = JsonTrees.object();
         c.put("architecture", architecture);
         c.put("os", os);
         c.put("created", "1970-01-01T00:00:00Z");
@@ -53,11 +52,7 @@ final class ScratchImage {
         rootfs.put("type", "layers");
         rootfs.putArray("diff_ids").add(ImageCommitter.EMPTY_LAYER);
         c.putArray("history").addObject().put("created", "1970-01-01T00:00:00Z").put("created_by", "scratch");
-        try {
-            return JSON.writeValueAsBytes(c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTrees.bytes(c);
     }
 
     static byte[] archive(byte[] config, String tag) {

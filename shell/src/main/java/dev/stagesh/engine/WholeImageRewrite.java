@@ -1,10 +1,10 @@
 package dev.stagesh.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.docker.EngineException;
+import dev.stagesh.json.JsonTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * still lead there; only the config says what it holds now.
  */
 final class WholeImageRewrite {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Engine engine;
 
@@ -160,7 +159,7 @@ final class WholeImageRewrite {
             if (manifestBytes == null) {
                 throw new EngineException("the engine's image archive has no manifest.json");
             }
-            JsonNode manifest = JSON.readTree(manifestBytes);
+            JsonNode manifest = JsonTrees.read(manifestBytes);
             String configName = manifest.path(0).path("Config").asText();
             byte[] config = documents.get(configName);
             if (config == null) {
@@ -174,14 +173,14 @@ final class WholeImageRewrite {
             ObjectNode entry = (ObjectNode) manifest.path(0).deepCopy();
             entry.putArray("RepoTags");
             byte[] newConfig = found && dropped > 0
-                    ? LayerRewriter.withTopDiffId((ObjectNode) JSON.readTree(config), diffIds.size(), topDigest)
+                    ? LayerRewriter.withTopDiffId((ObjectNode) JsonTrees.read(config), diffIds.size(), topDigest)
                     : config; // nothing went: the same config, so the engine has the image already
             configDigest = ImageCommitter.sha256(newConfig);
             String newName = newConfig == config ? configName : configDigest + ".json";
             LoadPipe.write(out, newName, newConfig);
             entry.put("Config", newName);
             entry.remove("LayerSources");
-            LoadPipe.write(out, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(entry)));
+            LoadPipe.write(out, "manifest.json", JsonTrees.bytes(JsonTrees.array().add(entry)));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.stagesh.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagesh.json.JsonTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ public final class ImageArchive {
 
     /** Configs and manifests are small; anything bigger is not one. */
     private static final int MAX_JSON = 16 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImageArchive() {
     }
@@ -213,7 +212,7 @@ public final class ImageArchive {
             }
             node = parse(next, "manifest " + digest);
         }
-        var image = JSON.createObjectNode();
+        var image = JsonTrees.object();
         image.put("Config", blob(node.path("config").path("digest").asText("")));
         var layers = image.putArray("Layers");
         node.path("layers").forEach(l -> layers.add(blob(l.path("digest").asText(""))));
@@ -264,7 +263,7 @@ public final class ImageArchive {
 
     private static JsonNode parse(byte[] json, String what) {
         try {
-            return JSON.readTree(json);
+            return JsonTrees.read(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new FsException("cannot parse " + what + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.stagesh.fs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stagesh.json.JsonTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,6 @@ public final class SavedFileContent {
     /** An entry of the image and, for a regular file no bigger than asked, its bytes (else null). */
     public record Found(FileEntry entry, byte[] bytes) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one layer does to a path: writes it, or deletes it (with what is under it). */
     private record Hit(Found writes, boolean deletes) {}
@@ -64,7 +63,7 @@ public final class SavedFileContent {
         }
         JsonNode layers;
         try {
-            layers = JSON.readTree(manifest).path(0).path("Layers");
+            layers = JsonTrees.read(manifest).path(0).path("Layers");
         } catch (IOException ex) {
             throw new FsException("cannot parse manifest.json: " + ex.getMessage(), ex);
         }
