@@ -11,6 +11,8 @@ import org.jline.terminal.TerminalBuilder;
  * although its JNI provider, tried first, works on every Linux and macOS JLine ships a library
  * for. That probe is a tenth of the way to the first prompt. So the JNI provider is asked alone,
  * and the default build, with every fallback, follows only where it cannot open the terminal.
+ * The terminal's terminfo description, which JLine would run {@code infocmp} for, is handed to it
+ * first when stagesh has it kept ({@link TerminalCapabilities}).
  */
 public final class SystemTerminals {
     private SystemTerminals() {}
@@ -20,6 +22,7 @@ public final class SystemTerminals {
      * (Ctrl-C, window resizes) and hands them to its handlers, as the prompt needs.
      */
     public static Terminal open(boolean nativeSignals) throws IOException {
+        TerminalCapabilities.standard().preload();
         try {
             return builder(nativeSignals).jni(true).ffm(false).jansi(false).jna(false).exec(false)
                     .dumb(false).build();
