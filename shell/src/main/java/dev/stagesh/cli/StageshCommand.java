@@ -77,6 +77,8 @@ public final class StageshCommand implements Callable<Integer> {
 
     /** The engine connection being opened in the background; null for commands that need none. */
     EngineFuture engineFuture;
+    /** The prompt's terminal, when {@link #run} began opening it; this command closes it. */
+    private PromptOpening opening;
 
     /** The engine, connected on demand when it was not started in the background. */
     Engine engine() {
@@ -84,15 +86,19 @@ public final class StageshCommand implements Callable<Integer> {
     }
 
     public static int run(String[] args, EngineFuture engine) {
+        var plain = PlainArguments.of(args, SUBCOMMANDS.keySet());
+        // a session at a terminal opens it before anything else: it is the longest part of the way to the prompt
+        PromptOpening early = plain.isPresent() && plain.get() instanceof PlainArguments.Session && System.console() != null
+                ? PromptOpening.start() : null;
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
-        var plain = PlainArguments.of(args, SUBCOMMANDS.keySet());
         if (plain.isPresent()) {
             // a session or an editor's launch: picocli's model is not built at all (see PlainArguments)
             try {
                 if (plain.get() instanceof PlainArguments.Session s) {
                     root.build = s.options();
                     root.keep = s.keep();
+                    root.opening = early;
                     return root.call();
                 }
                 return DapCommand.of(root, plain.get().options()).call();
@@ -154,19 +160,32 @@ public final class StageshCommand implements Callable<Integer> {
         Printer printer = new Printer(ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.out)),
                 ShutdownHook.silencedWhenStopping(new FileOutputStream(FileDescriptor.err)),
                 interactive && System.getenv("NO_COLOR") == null);
-        SessionOptions options = build.sessionOptions(keep);
-        // the Dockerfile and context are read while the engine is still being connected
-        Session.Sources sources = Session.read(options);
-        // the commands' picocli model and the prompt's terminal are made while the session opens
-        CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
-        try (PromptOpening terminal = interactive ? PromptOpening.start() : null; Engine engine = engine()) {
+        // the prompt's terminal and the commands' picocli model are made while the session opens, the
+        // terminal first: it is the longest (JLine's native set-up, the line reader's key maps)
+        try (PromptOpening terminal = !interactive ? null : opening != null ? opening : PromptOpening.start()) {
+            SessionOptions options = build.sessionOptions(keep);
+            CompletableFuture<CommandLine> commands = ShellCommands.modelInBackground();
+            // the Dockerfile and context are read while the engine is still being connected
+            Session.Sources sources = Session.read(options);
+            return run(printer, options, sources, commands, terminal);
+        }
+    }
+
+    private int run(Printer printer, SessionOptions options, Session.Sources sources, CompletableFuture<CommandLine> commands,
+            PromptOpening terminal) throws Exception {
+        boolean interactive = terminal != null;
+        try (Engine engine = engine()) {
             engine.onNotice(message -> printer.error(message));
             if (!interactive) {
                 engine.prepareClient(); // a script's commands come at once; the prompt asks once it shows
             }
             ConsoleListener steps = new ConsoleListener(printer);
             Session session = Session.open(SessionGround.on(engine), sources, steps);
-            session.readAhead();
+            if (terminal != null) {
+                session.readAhead(terminal.firstPromptDrawn()); // the prompt's drawing goes first
+            } else {
+                session.readAhead();
+            }
             SessionEnd end = new SessionEnd(engine, session, keep);
             try (var hook = ShutdownHook.closing(end)) {
                 // housekeeping of other, dead sessions: off the way to the first prompt

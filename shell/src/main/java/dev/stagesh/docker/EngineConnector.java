@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.stagesh.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,9 @@ public final class EngineConnector {
             // a ping over the socket says at once whether an engine answers; docker-java, needed
             // only by the first call that changes something, is built when asked for (ClientBuild)
             ping(endpoint, Path.of(host.substring("unix://".length())));
-            return new DockerEngine(new ClientBuild(() -> transport(endpoint)), endpoint);
+            DockerEngine engine = new DockerEngine(new ClientBuild(() -> transport(endpoint)), endpoint);
+            learnCapabilities(engine);
+            return engine;
         }
         DockerEngine.Transport transport = transport(endpoint);
         try {
@@ -43,6 +46,20 @@ public final class EngineConnector {
             throw new EngineUnavailableException(unreachable(endpoint, e), e instanceof RuntimeException ? e : null);
         }
         return new DockerEngine(ClientBuild.of(transport), endpoint);
+    }
+
+    /**
+     * Asks the engine what it is ({@code /info}, {@code /version}) while still connecting, off the
+     * session's thread: the first step asks for it anyway (the platform, the image store), and
+     * there it is two round trips on the way to the first prompt. A failure is left to that first
+     * use, which asks again and reports it.
+     */
+    private static void learnCapabilities(DockerEngine engine) {
+        try {
+            engine.capabilities();
+        } catch (EngineException e) {
+            // asked again where it is needed
+        }
     }
 
     private static void ping(EngineEndpoint endpoint, Path socket) {
@@ -147,7 +164,7 @@ public final class EngineConnector {
             return m;
         }
         try {
-            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(match.group(1)).path("message").asText("");
+            String text = JsonTrees.read(match.group(1)).path("message").asText("");
             return text.isBlank() ? m : text;
         } catch (java.io.IOException e) {
             return m;

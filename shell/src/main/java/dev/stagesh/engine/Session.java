@@ -773,6 +773,12 @@ public final class Session implements AutoCloseable {
         readAhead = true;
     }
 
+    /** As {@link #readAhead()}, each snapshot's indexing starting only once {@code after} completes (the first prompt is drawn). */
+    public void readAhead(java.util.concurrent.CompletionStage<?> after) {
+        inspector.readAheadAfter(after);
+        readAhead = true;
+    }
+
     /** Reads the session's snapshots layer by layer ({@code diff}, {@code layers}); kept for the session. */
     public SnapshotInspector inspector() {
         return inspector;

@@ -65,6 +65,7 @@ public final class SnapshotInspector {
     /** The snapshot to index ahead of its first read ({@link #prepare}), until the background takes it. */
     private final java.util.concurrent.atomic.AtomicReference<Ahead> ahead = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closing;
+    private volatile java.util.concurrent.CompletionStage<?> readAheadAfter = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public SnapshotInspector(Engine engine, LayerIndexStore store) {
         this.engine = engine;
@@ -283,11 +284,22 @@ public final class SnapshotInspector {
      */
     public void prepare(String imageId, String before) {
         ahead.set(new Ahead(imageId, before));
-        try {
-            background().execute(this::readAhead);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // the session is ending
-        }
+        readAheadAfter.thenRun(() -> {
+            try {
+                background().execute(this::readAhead);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the session is ending
+            }
+        });
+    }
+
+    /**
+     * Reading ahead ({@link #prepare}) waits for {@code after}: at a terminal, the first prompt
+     * being drawn, which the walk of a base image's layers (native calls, an index written) would
+     * otherwise share the two cores with. Until this is called, it starts at once.
+     */
+    public void readAheadAfter(java.util.concurrent.CompletionStage<?> after) {
+        readAheadAfter = after;
     }
 
     /** A snapshot to read ahead, and the one before it. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
@@ -26,10 +28,18 @@ public final class PromptOpening implements AutoCloseable {
     /** The terminal and its reader, opened. */
     record Prompt(Terminal terminal, LineReaderImpl reader) {}
 
+    /**
+     * How long after the reader begins its first line the prompt counts as drawn: JLine's last
+     * callback (callback-init) comes just before it draws, which takes tens of milliseconds of a
+     * core on a first run (classes, the line's layout).
+     */
+    private static final long DRAWING_MS = 40;
+
     private final CompletableFuture<Prompt> opening;
+    private final CompletableFuture<Void> firstDrawn = new CompletableFuture<>();
     private boolean taken;
 
-    private PromptOpening(CompletableFuture<Prompt> opening) {
+    PromptOpening(CompletableFuture<Prompt> opening) {
         this.opening = opening;
     }
 
@@ -53,6 +63,30 @@ public final class PromptOpening implements AutoCloseable {
         return new Prompt(terminal, (LineReaderImpl) reader);
     }
 
+    /**
+     * Completes once the first prompt is drawn: what the prompt does not need (the completion
+     * registry, docker-java's client, reading the snapshot ahead) waits for it rather than share
+     * the two cores with it. Cancelled when the prompt closes without being shown.
+     */
+    public CompletionStage<Void> firstPromptDrawn() {
+        return firstDrawn;
+    }
+
+    /** Makes {@link #firstPromptDrawn} complete once the reader's first line is drawn. */
+    void watchFirstLine(LineReader reader) {
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            if (!firstDrawn.isDone()) {
+                CompletableFuture.delayedExecutor(DRAWING_MS, TimeUnit.MILLISECONDS).execute(() -> firstDrawn.complete(null));
+            }
+            return true;
+        });
+    }
+
+    /** The terminal and reader once open (its failure to open, if it fails); closing them stays {@link #take}'s caller's. */
+    CompletionStage<Prompt> opened() {
+        return opening.minimalCompletionStage();
+    }
+
     /** The terminal and reader, waiting for them if they are still opening; from now on closing them is the caller's. */
     synchronized Prompt take() throws IOException {
         taken = true;
@@ -68,6 +102,7 @@ public final class PromptOpening implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        firstDrawn.cancel(false); // a no-op once drawn
         if (!taken) {
             taken = true;
             try {

@@ -49,11 +49,12 @@ final class StatusLine {
         this.colour = colour;
     }
 
-    void start(String stepLabel) {
+    /** Shows {@code stepLabel}, its time counted from {@code sinceNanos} ({@link System#nanoTime}). */
+    void start(String stepLabel, long sinceNanos) {
         synchronized (lock) {
             stopLocked();
             label = stepLabel;
-            startNanos = System.nanoTime();
+            startNanos = sinceNanos;
             detail = "";
             layers.clear();
             tick = ticker.scheduleAtFixedRate(this::redraw, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);

@@ -57,6 +57,27 @@ class SnapshotInspectorReadAheadTest {
     }
 
     @Test
+    void readingAheadWaitsForWhatItIsToldToFollow() throws Exception {
+        FakeEngine engine = new FakeEngine(FakeEngine.docker20());
+        Path layer = Files.createDirectories(tmp.resolve("layer/diff"));
+        Files.writeString(layer.resolve("f"), "x");
+        String diffId = "sha256:" + "f".repeat(64);
+        String image = engine.addImage(null, List.of(diffId), Map.of(), null, List.of()).id();
+        engine.layerDirectories.put(image, List.of(layer));
+        LayerIndexStore store = new LayerIndexStore(tmp.resolve("cache"));
+        SnapshotInspector inspector = new SnapshotInspector(engine, store);
+        var promptDrawn = new java.util.concurrent.CompletableFuture<Void>();
+        inspector.readAheadAfter(promptDrawn);
+
+        inspector.prepare(image, null);
+        Thread.sleep(300);
+        assertThat(store.contains(diffId)).as("nothing read before the prompt is drawn").isFalse();
+        promptDrawn.complete(null);
+        waitFor(() -> store.contains(diffId));
+        inspector.close();
+    }
+
+    @Test
     void nothingIsReadAheadWhereTheEngineKeepsNoLayerDirectories() throws Exception {
         FakeEngine engine = new FakeEngine(FakeEngine.docker28containerd());
         String image = engine.addImage(null, List.of("sha256:" + "c".repeat(64)), Map.of(), new byte[0], List.of()).id();
