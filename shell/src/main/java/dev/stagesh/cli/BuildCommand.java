@@ -29,7 +29,18 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the image id.")
     boolean quiet;
 
-    /** The engine, its docker-java client begun at once: a build commits and tags. */
+    /** The build a plain line asks for (see {@link PlainArguments}), without picocli. */
+    static BuildCommand of(StageshCommand root, PlainArguments.Build line) {
+        BuildCommand b = new BuildCommand();
+        b.parent = root;
+        b.build = line.options();
+        b.tags = line.tags();
+        b.squash = line.squash();
+        b.quiet = line.quiet();
+        return b;
+    }
+
+    /** The engine, its docker-java client begun at once: a build's RUNs stream their output through it. */
     private static Engine prepared(Engine engine) {
         engine.prepareClient();
         return engine;

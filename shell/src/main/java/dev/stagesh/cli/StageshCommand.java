@@ -93,13 +93,16 @@ public final class StageshCommand implements Callable<Integer> {
         StageshCommand root = new StageshCommand();
         root.engineFuture = engine;
         if (plain.isPresent()) {
-            // a session or an editor's launch: picocli's model is not built at all (see PlainArguments)
+            // a session, an editor's launch or a build: picocli's model is not built at all (see PlainArguments)
             try {
                 if (plain.get() instanceof PlainArguments.Session s) {
                     root.build = s.options();
                     root.keep = s.keep();
                     root.opening = early;
                     return root.call();
+                }
+                if (plain.get() instanceof PlainArguments.Build b) {
+                    return BuildCommand.of(root, b).call();
                 }
                 return DapCommand.of(root, plain.get().options()).call();
             } catch (Exception e) {

@@ -27,7 +27,11 @@ class PlainArgumentsTest {
         CommandLine cl = StageshCommand.commandLine(root, args);
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         if (parsed.hasSubcommand()) {
-            return fields(((DapCommand) parsed.subcommand().commandSpec().userObject()).build, false);
+            Object sub = parsed.subcommand().commandSpec().userObject();
+            if (sub instanceof BuildCommand b) {
+                return buildFields(b.build, b.tags, b.squash, b.quiet);
+            }
+            return fields(((DapCommand) sub).build, false);
         }
         assertThat(root.exec).isNull();
         return fields(root.build, root.keep);
@@ -37,6 +41,12 @@ class PlainArgumentsTest {
         List<Object> f = new ArrayList<>(java.util.Arrays.asList(o.file, o.context, o.target, o.noCache, o.buildArgs,
                 o.secrets, o.positional));
         f.add(keep);
+        return f;
+    }
+
+    private static List<Object> buildFields(BuildOptions o, List<String> tags, boolean squash, boolean quiet) {
+        List<Object> f = fields(o, false);
+        f.addAll(List.of(tags, squash, quiet));
         return f;
     }
 
@@ -83,6 +93,25 @@ class PlainArgumentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "build -t app:1",
+        "build -t app:1 .",
+        "build --tag=app:1 --tag app:latest -f df -C ctx --target final --build-arg A=1 --no-cache",
+        "build -q --squash -t x Dockerfile",
+        "build --quiet -t x --secret id=s,src=f --build-arg=B --target=dap",
+        "build -t x help",
+        "build -t x dap",
+        "build -t build build",
+    })
+    void aPlainBuildLineMeansWhatPicocliMakesOfIt(String line) {
+        String[] args = words(line);
+        Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
+        assertThat(quick).containsInstanceOf(PlainArguments.Build.class);
+        PlainArguments.Build build = (PlainArguments.Build) quick.get();
+        assertThat(buildFields(build.options(), build.tags(), build.squash(), build.quiet())).isEqualTo(picocli(args));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "dap --help", "dap -h", "dap --version", "dap --bogus", "dap a b", "dap -f", "dap --target",
         "dap --target a --target b", "dap -f x --file y", "dap --no-cache --no-cache", "dap --no-cache=true",
         "dap -fDockerfile", "dap -f=Dockerfile", "dap @args", "dap -f -C", "dap --build-arg -x", "dap -",
@@ -90,6 +119,9 @@ class PlainArgumentsTest {
         "--help", "-h", "--version", "-V", "help", "build", "build .", "check Dockerfile", "Dockerfile build",
         "-c ls", "--exec=ls", "-c", "--keep --keep", "--keep=true", "--bogus", "a b", "@args", "-f", "-",
         "--", "-- Dockerfile", "--target -x", "completion bash", "__complete stagesh",
+        "build -t", "build -q -q -t x", "build --quiet -q -t x", "build -t x --squash=true", "build -t x --keep",
+        "build -t x --help", "build -t x -h", "build -qt x", "build -t x a b", "build -t -q", "build --squash",
+        "build -t x @args", "build -t=x", "dap -t x", "dap --squash", "-t x", "--squash", "-q",
     })
     void anythingElseIsLeftToPicocli(String line) {
         assertThat(PlainArguments.of(words(line), SUBCOMMANDS)).isEmpty();
