@@ -251,13 +251,18 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public void removeImage(String imageId, boolean pruneParents) {
-        try {
-            client().removeImageCmd(imageId).withForce(true).withNoPrune(!pruneParents).exec();
-        } catch (NotFoundException ignored) {
-            // already gone: removal is idempotent
-        } catch (DockerException e) {
-            throw new EngineException("cannot remove image " + imageId + ": " + EngineConnector.rootMessage(e), e);
+        Answer a = deleteImage(imageId, true, !pruneParents);
+        if (!a.ok() && a.status != 404) { // a 404: already gone, removal is idempotent
+            throw EngineException.forStatus(a.status, "cannot remove image " + imageId + ": " + a.message());
         }
+    }
+
+    /**
+     * {@code DELETE /images/ID}, as a plain call: a build's and a session's end remove their snapshots
+     * this way, so neither needs docker-java's client for it.
+     */
+    private Answer deleteImage(String imageId, boolean force, boolean noPrune) {
+        return send("DELETE", "/images/" + encode(imageId) + "?force=" + force + "&noprune=" + noPrune, null);
     }
 
     /**
@@ -267,16 +272,14 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public boolean removeImageIfUnused(String imageId) {
-        try {
-            client().removeImageCmd(imageId).withForce(false).withNoPrune(true).exec();
+        Answer a = deleteImage(imageId, false, true);
+        if (a.ok()) {
             return true;
-        } catch (NotFoundException ignored) {
-            return false;
-        } catch (com.github.dockerjava.api.exception.ConflictException e) {
-            return false;
-        } catch (DockerException e) {
-            throw new EngineException("cannot remove image " + imageId + ": " + EngineConnector.rootMessage(e), e);
         }
+        if (a.status == 404 || a.status == 409) { // gone, or a container or a child image still uses it
+            return false;
+        }
+        throw EngineException.forStatus(a.status, "cannot remove image " + imageId + ": " + a.message());
     }
 
     /** Streams {@code docker save} of one image; the caller closes the stream. */
@@ -381,14 +384,11 @@ public final class DockerEngine implements Engine {
      * messages; returns them, or throws the first error among them.
      */
     private List<JsonNode> postTar(String path, InputStream tar, String what) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.POST).path(path)
-                .putHeader("Content-Type", "application/x-tar").body(tar).build();
-        try (DockerHttpClient.Response response = http().execute(request)) {
-            byte[] body = response.getBody().readAllBytes();
-            if (response.getStatusCode() / 100 != 2) {
-                throw EngineException.forStatus(response.getStatusCode(),
-                        what + ": " + new Answer(response.getStatusCode(), body).message());
+        try {
+            Answer answer = sendTar("POST", path, tar);
+            byte[] body = answer.body;
+            if (!answer.ok()) {
+                throw EngineException.forStatus(answer.status, what + ": " + answer.message());
             }
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode m : JsonTrees.readEach(body)) {
@@ -404,6 +404,27 @@ public final class DockerEngine implements Engine {
             throw e;
         } catch (RuntimeException e) {
             throw new EngineException(what + ": " + EngineConnector.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The tar streamed (chunked) as the call's body, the answer read whole: over the local socket when there
+     * is one, as {@link #send} does (a build's WORKDIR, COPY and final load then need nothing of docker-java),
+     * otherwise through the transport.
+     */
+    private Answer sendTar(String method, String path, InputStream tar) throws IOException {
+        if (socket != null) {
+            UnixSocketHttp.Response r = UnixSocketHttp.exchange(socket,
+                    new UnixSocketHttp.Call(method, path, Map.of("Content-Type", "application/x-tar"), tar, -1, null));
+            try (InputStream in = r.body()) {
+                return new Answer(r.status(), in.readAllBytes());
+            }
+        }
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.valueOf(method)).path(path)
+                .putHeader("Content-Type", "application/x-tar").body(tar).build();
+        try (DockerHttpClient.Response response = http().execute(request)) {
+            return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
         }
     }
 
@@ -900,11 +921,16 @@ public final class DockerEngine implements Engine {
         // a tar written from another container's archive asks capabilities() first (getArchive).
         // Asked now, before the upload holds the lock, so that question never waits on its own answer.
         capabilities();
-        call(() -> {
-            client().copyArchiveToContainerCmd(containerId).withRemotePath(path).withTarInputStream(tar)
-                    .withNoOverwriteDirNonDir(false).exec();
-            return null;
-        }, "copy into container");
+        Answer a;
+        try {
+            a = sendTar("PUT", "/containers/" + encode(containerId) + "/archive?path=" + encode(path)
+                    + "&noOverwriteDirNonDir=false", tar);
+        } catch (IOException e) {
+            throw new EngineException("copy into container: " + e.getMessage(), e);
+        }
+        if (!a.ok()) {
+            throw EngineException.forStatus(a.status, "copy into container: " + a.message());
+        }
     }
 
     /**
