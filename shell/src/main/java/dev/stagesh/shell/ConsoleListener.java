@@ -18,9 +18,6 @@ public final class ConsoleListener implements StepListener {
     private volatile StatusLine status;
     /** Whether a step's output stopped mid-line: the next progress line must not be glued to it. */
     private boolean midLine;
-    /** The step or pull running now, and since when: a status line attached meanwhile starts with it. */
-    private String running;
-    private long runningSince;
 
     public ConsoleListener(Printer printer) {
         this.printer = printer;
@@ -31,23 +28,9 @@ public final class ConsoleListener implements StepListener {
      * foot, which the prompt's command descriptions share, are returned.
      */
     ScreenFoot showStatusOn(org.jline.terminal.Terminal terminal, java.util.function.Supplier<org.jline.utils.AttributedString> position) {
-        synchronized (lock) {
-            ScreenFoot foot = new ScreenFoot(terminal, lock, position);
-            status = new StatusLine(foot, lock, printer.colour());
-            if (running != null) {
-                // the terminal opened while a step ran (the session's first): its status shows from now on
-                status.start(running, runningSince);
-            }
-            return foot;
-        }
-    }
-
-    private void startStatus(String label) {
-        running = label;
-        runningSince = System.nanoTime();
-        if (status != null) {
-            status.start(label, runningSince);
-        }
+        ScreenFoot foot = new ScreenFoot(terminal, lock, position);
+        status = new StatusLine(foot, lock, printer.colour());
+        return foot;
     }
 
     @Override
@@ -56,7 +39,9 @@ public final class ConsoleListener implements StepListener {
             String where = stage.stage().displayName() + " " + step + "/" + stage.total();
             endLine();
             printer.progress("[" + where + "] " + instruction);
-            startStatus("stage " + where + "  " + instruction);
+            if (status != null) {
+                status.start("stage " + where + "  " + instruction);
+            }
         }
     }
 
@@ -98,7 +83,9 @@ public final class ConsoleListener implements StepListener {
         synchronized (lock) {
             endLine();
             printer.progress("  pulling " + reference);
-            startStatus("pulling " + reference);
+            if (status != null) {
+                status.start("pulling " + reference);
+            }
         }
     }
 
@@ -256,7 +243,6 @@ public final class ConsoleListener implements StepListener {
     }
 
     private void stopStatus() {
-        running = null;
         StatusLine s = status;
         if (s != null) {
             s.stop();

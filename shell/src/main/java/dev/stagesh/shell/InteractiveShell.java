@@ -35,28 +35,26 @@ public final class InteractiveShell {
     }
 
     public int run() throws IOException {
-        // the session's first step runs while the terminal is still opening (the line reader's key maps, the
-        // terminal's capabilities): the status line and Ctrl-C's handler are attached the moment it is open,
-        // mid-step if need be (a base image being pulled)
-        CompletableFuture<ScreenFoot> attached = opening.opened().thenApply(this::attach).toCompletableFuture();
-        context.printer().progress(context.session().dockerfile().stages().size()
-                + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
-        // stand at the first step, as a debugger stands at the first line: the base image is
-        // resolved (or its absence reported) before the first command
-        runner.runLine("next");
         PromptOpening.Prompt opened = opening.take();
         try (Terminal terminal = opened.terminal()) {
-            ScreenFoot foot = attached.join();
             LineReaderImpl reader = opened.reader();
             PromptCommands prompt = new PromptCommands(runner::commands, reader.getParser(), terminal);
             reader.setCompleter(new AggregateCompleter(prompt.completer(), new ShellCompleter(runner::commands, context.session())));
             reader.setHighlighter(new InputHighlighter(new CommandLexer(runner.commandNames()),
                     new Palette(context.printer().colour())));
+            context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
+            terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
+            ScreenFoot foot = steps.showStatusOn(terminal, () -> PositionLine.of(context.session().current()));
             // the widgets draw in colour at the foot: with NO_COLOR the prompt stays as plain as its output
             Optional<CommandTips> tips = context.printer().colour()
                     ? Optional.of(new CommandTips(reader, prompt::description, foot)) : Optional.empty();
             tips.ifPresent(CommandTips::enable);
             context.terminal().set(terminal);
+            context.printer().progress(context.session().dockerfile().stages().size()
+                    + " stages; 'help' lists the commands, Tab completes, Ctrl-D quits");
+            // stand at the first step, as a debugger stands at the first line: the base image is
+            // resolved (or its absence reported) before the first command
+            runner.runLine("next");
             runner.runLine("list");
             // what the first prompt does not need waits until it is drawn (started sooner, it took the cores the
             // prompt needed): the registry the completion and the widgets read, docker-java's client, and the
@@ -88,14 +86,6 @@ public final class InteractiveShell {
             }
             return 0;
         }
-    }
-
-    /** What the steps need of the terminal: its width, Ctrl-C, and the status line at its foot (returned). */
-    private ScreenFoot attach(PromptOpening.Prompt opened) {
-        Terminal terminal = opened.terminal();
-        context.printer().measureWith(terminal::getWidth); // help wraps at the window's width
-        terminal.handle(Terminal.Signal.INT, signal -> context.session().cancel());
-        return steps.showStatusOn(terminal, () -> PositionLine.of(context.session().current()));
     }
 
     /** The registry's failure, if any, is the completer's to report when it is used. */

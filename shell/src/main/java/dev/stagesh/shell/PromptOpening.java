@@ -82,11 +82,6 @@ public final class PromptOpening implements AutoCloseable {
         });
     }
 
-    /** The terminal and reader once open (its failure to open, if it fails); closing them stays {@link #take}'s caller's. */
-    CompletionStage<Prompt> opened() {
-        return opening.minimalCompletionStage();
-    }
-
     /** The terminal and reader, waiting for them if they are still opening; from now on closing them is the caller's. */
     synchronized Prompt take() throws IOException {
         taken = true;

@@ -49,12 +49,11 @@ final class StatusLine {
         this.colour = colour;
     }
 
-    /** Shows {@code stepLabel}, its time counted from {@code sinceNanos} ({@link System#nanoTime}). */
-    void start(String stepLabel, long sinceNanos) {
+    void start(String stepLabel) {
         synchronized (lock) {
             stopLocked();
             label = stepLabel;
-            startNanos = sinceNanos;
+            startNanos = System.nanoTime();
             detail = "";
             layers.clear();
             tick = ticker.scheduleAtFixedRate(this::redraw, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);

@@ -123,26 +123,6 @@ class PullProgressIT {
      */
     @Test
     void onATerminalEachLayerInFlightHasALineOfTheStatus() throws IOException {
-        // the pull runs at a command (into stage 1, not needed by the target 0), under the prompt
-        pullOnATerminal(ref -> "FROM busybox\nFROM " + ref + "\n", "--target 0", "stage 0 1/1 > ", "into stage 1", 1);
-    }
-
-    /**
-     * A base image pulled by the session's first step, which runs while the terminal is still opening:
-     * the status line is attached mid-step and shows the pull as it would at a command.
-     */
-    @Test
-    void aPullAtTheFirstStepHasTheStatusLineToo() throws IOException {
-        pullOnATerminal(ref -> "FROM " + ref + "\n", "", null, null, 0);
-    }
-
-    /**
-     * @param waitFor the prompt to wait for before {@code command}, which starts the pull; both null when
-     *                the session's first step pulls
-     * @param stage   the stage whose FROM pulls
-     */
-    private void pullOnATerminal(java.util.function.UnaryOperator<String> dockerfileFor, String options, String waitFor,
-            String command, int stage) throws IOException {
         Preconditions.needTmux();
         String host = System.getenv("DOCKER_HOST");
         Preconditions.need(host == null || host.isEmpty() || host.equals("unix:///var/run/docker.sock") ? null
@@ -155,17 +135,16 @@ class PullProgressIT {
             String ref = registry.host() + "/stagesh-test/busybox:1";
             String layer = served.layerDigest().substring("sha256:".length(), "sha256:".length() + 12);
             Path dockerfile = dir.resolve("Dockerfile");
-            Files.writeString(dockerfile, dockerfileFor.apply(ref));
+            // the pull runs at a command (into stage 1, not needed by the target 0), under the prompt
+            Files.writeString(dockerfile, "FROM busybox\nFROM " + ref + "\n");
             JavaPids jvms = JavaPids.in(dir);
-            String command0 = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " " + options + " " + dockerfile
+            String command = jvms.java() + " -Duser.home=" + dir + " -jar " + Stagesh.jar() + " --target 0 " + dockerfile
                     + "; echo STAGESH-EXITED-$?; sleep 30";
             Duration step = Duration.ofSeconds(90);
             try (Tmux t = Tmux.start("stagesh-it-" + UUID.randomUUID().toString().substring(0, 8),
-                    Map.of("NO_COLOR", "1", "HOME", dir.toString()), command0)) {
-                if (command != null) {
-                    t.waitFor(waitFor, step);
-                    t.line(command);
-                }
+                    Map.of("NO_COLOR", "1", "HOME", dir.toString()), command)) {
+                t.waitFor("stage 0 1/1 > ", step);
+                t.line("into stage 1");
                 // once the pull is under way, one capture holds both its own status line and its layer's line under it
                 // (judged on whole captures: one taken while the status is being redrawn may cut a line short)
                 Pattern status = Pattern.compile(". \\d+\\.\\ds  pulling " + Pattern.quote(ref));
@@ -182,11 +161,10 @@ class PullProgressIT {
                 assertThat(visible.subList(visible.size() - 2, visible.size())).as("the last two lines: the status, the layer; "
                         + shown).satisfiesExactly(l -> assertThat(l).matches(status), l -> assertThat(l).matches(layerLine));
                 release.countDown();
-                String prompt = "stage " + stage + " 1/1 > ";
-                t.waitFor(prompt, step);
+                t.waitFor("stage 1 1/1 > ", step);
                 t.line("config");
                 t.waitFor("\"stagesh.test.pull\" : \"" + marker + "\"", step);
-                t.waitForLastLine(l -> l.equals(prompt.strip()), step);
+                t.waitForLastLine(l -> l.equals("stage 1 1/1 >"), step);
                 String scrollback = t.screen();
                 assertThat(scrollback).as("what stays is final").contains(String.join("\n",
                         "  pulling " + ref,
@@ -194,7 +172,7 @@ class PullProgressIT {
                         "  " + layer + ": Pull complete",
                         "  Digest: " + served.manifestDigest(),
                         "  Status: Downloaded newer image for " + ref,
-                        "[" + stage + " 1/1] FROM " + ref))
+                        "[1 1/1] FROM " + ref))
                         .doesNotContain(layer + ": Downloading").doesNotContain(layer + ": Extracting")
                         .doesNotContain(layer + ": Pulling fs layer").doesNotContain(layer + ": Verifying Checksum");
                 t.line("quit");
