@@ -151,8 +151,7 @@ public final class TerminalCapabilities {
     /** {@code infocmp -x TERM}, as JLine runs it; empty when it is missing or fails. */
     private static Optional<String> runInfocmp(String term) {
         try {
-            Process p = new ProcessBuilder("infocmp", "-x", term).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("infocmp", "-x", term).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
             String out;
             try (InputStream in = p.getInputStream()) {

@@ -414,17 +414,28 @@ public final class DockerEngine implements Engine {
      */
     private Answer sendTar(String method, String path, InputStream tar) throws IOException {
         if (socket != null) {
-            UnixSocketHttp.Response r = UnixSocketHttp.exchange(socket,
-                    new UnixSocketHttp.Call(method, path, Map.of("Content-Type", "application/x-tar"), tar, -1, null));
-            try (InputStream in = r.body()) {
-                return new Answer(r.status(), in.readAllBytes());
-            }
+            return answer(UnixSocketHttp.exchange(socket,
+                    new UnixSocketHttp.Call(method, path, Map.of("Content-Type", "application/x-tar"), tar, -1, null)));
         }
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.valueOf(method)).path(path)
-                .putHeader("Content-Type", "application/x-tar").body(tar).build();
-        try (DockerHttpClient.Response response = http().execute(request)) {
+        return viaTransport(method, path, "application/x-tar", tar);
+    }
+
+    /** A call through docker-java's transport (an engine reached over TCP), its answer read whole. */
+    private Answer viaTransport(String method, String path, String contentType, InputStream body) throws IOException {
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.valueOf(method)).path(path);
+        if (body != null) {
+            request.putHeader("Content-Type", contentType).body(body);
+        }
+        try (DockerHttpClient.Response response = http().execute(request.build())) {
             return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
+        }
+    }
+
+    /** An answer over the local socket, read whole. */
+    private static Answer answer(UnixSocketHttp.Response r) throws IOException {
+        try (InputStream in = r.body()) {
+            return new Answer(r.status(), in.readAllBytes());
         }
     }
 
@@ -1163,19 +1174,9 @@ public final class DockerEngine implements Engine {
         try {
             byte[] body = json == null ? null : JsonTrees.bytes(json);
             if (socket != null) {
-                UnixSocketHttp.Response r = UnixSocketHttp.request(socket, method, path, body);
-                try (InputStream in = r.body()) {
-                    return new Answer(r.status(), in.readAllBytes());
-                }
+                return answer(UnixSocketHttp.request(socket, method, path, body));
             }
-            DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.valueOf(method)).path(path);
-            if (body != null) {
-                request.putHeader("Content-Type", "application/json").body(new java.io.ByteArrayInputStream(body));
-            }
-            try (DockerHttpClient.Response response = http().execute(request.build())) {
-                return new Answer(response.getStatusCode(), response.getBody().readAllBytes());
-            }
+            return viaTransport(method, path, "application/json", body == null ? null : new java.io.ByteArrayInputStream(body));
         } catch (IOException e) {
             throw new EngineException("the engine at " + where + " stopped answering: " + e.getMessage(), e);
         } catch (EngineException e) {

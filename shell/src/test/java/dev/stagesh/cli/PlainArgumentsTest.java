@@ -66,10 +66,7 @@ class PlainArgumentsTest {
         "dap build",
     })
     void aPlainDapLineMeansWhatPicocliMakesOfIt(String line) {
-        String[] args = words(line);
-        Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
-        assertThat(quick).containsInstanceOf(PlainArguments.Dap.class);
-        assertThat(fields(quick.get().options(), false)).isEqualTo(picocli(args));
+        assertReadAsPicocliReadsIt(line, PlainArguments.Dap.class);
     }
 
     @ParameterizedTest
@@ -84,11 +81,7 @@ class PlainArgumentsTest {
         "--keep",
     })
     void aPlainSessionLineMeansWhatPicocliMakesOfIt(String line) {
-        String[] args = words(line);
-        Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
-        assertThat(quick).containsInstanceOf(PlainArguments.Session.class);
-        PlainArguments.Session session = (PlainArguments.Session) quick.get();
-        assertThat(fields(session.options(), session.keep())).isEqualTo(picocli(args));
+        assertReadAsPicocliReadsIt(line, PlainArguments.Session.class);
     }
 
     @ParameterizedTest
@@ -103,11 +96,25 @@ class PlainArgumentsTest {
         "build -t build build",
     })
     void aPlainBuildLineMeansWhatPicocliMakesOfIt(String line) {
+        assertReadAsPicocliReadsIt(line, PlainArguments.Build.class);
+    }
+
+    /** The line is read without picocli, as a {@code kind}, into the fields picocli's parse gives. */
+    private static void assertReadAsPicocliReadsIt(String line, Class<? extends PlainArguments.Plain> kind) {
         String[] args = words(line);
         Optional<PlainArguments.Plain> quick = PlainArguments.of(args, SUBCOMMANDS);
-        assertThat(quick).containsInstanceOf(PlainArguments.Build.class);
-        PlainArguments.Build build = (PlainArguments.Build) quick.get();
-        assertThat(buildFields(build.options(), build.tags(), build.squash(), build.quiet())).isEqualTo(picocli(args));
+        assertThat(quick).containsInstanceOf(kind);
+        assertThat(fields(quick.get())).isEqualTo(picocli(args));
+    }
+
+    private static List<Object> fields(PlainArguments.Plain plain) {
+        if (plain instanceof PlainArguments.Session s) {
+            return fields(s.options(), s.keep());
+        }
+        if (plain instanceof PlainArguments.Build b) {
+            return buildFields(b.options(), b.tags(), b.squash(), b.quiet());
+        }
+        return fields(plain.options(), false);
     }
 
     @ParameterizedTest
