@@ -95,11 +95,15 @@ final class ConcurrentStages {
                     Thread.currentThread().interrupt();
                     throw new StepCancelledException("interrupted while stages were running");
                 } catch (ExecutionException e) {
+                    // the tasks throw nothing else; an Error is a bug and goes on as one
+                    StageFailedException failure = e.getCause() instanceof StageFailedException sf
+                            ? sf : rethrow(e.getCause());
                     if (first == null) {
-                        // the tasks throw nothing else; an Error is a bug and goes on as one
-                        first = e.getCause() instanceof StageFailedException sf ? sf : rethrow(e.getCause());
+                        first = failure;
                         stop.set(true);
                         stopOthers.run();
+                    } else if (followed(first) && !followed(failure)) {
+                        first = failure; // the stage whose step the first one waited for: its failure is the cause
                     }
                 }
             }
@@ -113,6 +117,11 @@ final class ConcurrentStages {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** A stage stopped because the step it shared with another ({@link SharedSteps}) failed there. */
+    private static boolean followed(StageFailedException failure) {
+        return failure.getCause() instanceof SharedStepFailedException;
     }
 
     private static StageFailedException rethrow(Throwable t) {

@@ -22,10 +22,12 @@ final class RunStep {
     private final RunMounts mounts;
     private final ActiveSteps active;
     private final MountPoints mountPoints;
+    private final SharedSteps shared;
 
     RunStep(StepContainers containers, SnapshotStore store, StepListener listener, RunMounts mounts, ActiveSteps active,
-            MountPoints mountPoints) {
+            MountPoints mountPoints, SharedSteps shared) {
         this.mountPoints = mountPoints;
+        this.shared = shared;
         this.active = active;
         this.containers = containers;
         this.store = store;
@@ -34,7 +36,7 @@ final class RunStep {
     }
 
     /** @param sources what the RUN's mounts {@code from=} name, resolved before it runs */
-    StepOutcome execute(int step, Instruction.Run r, StepOutcome before, VariableScope scope, StepSources sources) {
+    StepOutcome execute(StepPlace at, Instruction.Run r, StepOutcome before, VariableScope scope, StepSources sources) {
         long start = System.nanoTime();
         Snapshot snap = before.snapshot();
         ImageConfig config = snap.config();
@@ -61,10 +63,35 @@ final class RunStep {
             Snapshot after = snap.committed(hit.get(), config, new HistoryEntry(history, store.emptyLayer(snap, hit.get())));
             return new StepOutcome(after, StepExecutor.since(start), true, before.cmdSetInStage());
         }
+        long waited = System.nanoTime();
+        Planned planned = new Planned(at.step(), r, snap, toRun, command, env, workdir, user, history, key, scope, sources);
+        SharedSteps.Ran ran = shared.once(key, at.where(), () -> runHere(planned));
+        if (!ran.here()) {
+            listener.forThisThread().progress(String.format("the same step as %s: run once, there (%.1fs)",
+                    ran.where(), StepExecutor.since(waited).toMillis() / 1000.0));
+        }
+        Snapshot after = snap.committed(ran.image(), config, new HistoryEntry(history, store.emptyLayer(snap, ran.image())));
+        return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
+    }
+
+    /**
+     * A RUN with everything it runs with worked out: {@code toRun} is the command as the container
+     * runs it, {@code written} the one the Dockerfile wrote (a failure report names that one).
+     */
+    private record Planned(int step, Instruction.Run r, Snapshot snap, RunCommand.Argv toRun, RunCommand.Argv written,
+                           List<String> env, String workdir, String user, String history, String key,
+                           VariableScope scope, StepSources sources) {}
+
+    /** Runs the step on this thread and returns its image (recorded in the store with its cache key). */
+    private String runHere(Planned p) {
+        int step = p.step();
+        Instruction.Run r = p.r();
+        Snapshot snap = p.snap();
+        ImageConfig config = snap.config();
         TailBuffer output = new TailBuffer(listener.forThisThread(), 20); // output arrives on other threads
         StepContainers.Ran ran;
         try (ActiveSteps.Begun begun = active.begin()) {
-            ran = run(r, sources, snap, toRun, env, workdir, user, output, key);
+            ran = run(r, p.sources(), snap, p.toRun(), p.env(), p.workdir(), p.user(), output, p.key());
         } catch (ActiveSteps.CancelledBeforeStart e) {
             active.takeCancelled();
             throw cancelled(r, step);
@@ -78,14 +105,13 @@ final class RunStep {
         if (code != 0) {
             store.created(image, null);
             // a failed RUN that changed no file adds no layer, like a successful one
-            Snapshot failed = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
-            throw new StepFailedException(new StepFailure(step, r.node().original().strip(), command.argv(), code,
+            Snapshot failed = snap.committed(image, config, new HistoryEntry(p.history(), store.emptyLayer(snap, image)));
+            throw new StepFailedException(new StepFailure(step, r.node().original().strip(), p.written().argv(), code,
                     StepExecutor.where(r) + ": the command exited with code " + code, output.tail(),
-                    config.envMap(), scope.stageArgs(), workdir, user, failed));
+                    config.envMap(), p.scope().stageArgs(), p.workdir(), p.user(), failed));
         }
-        store.created(image, key);
-        Snapshot after = snap.committed(image, config, new HistoryEntry(history, store.emptyLayer(snap, image)));
-        return new StepOutcome(after, StepExecutor.since(start), false, before.cmdSetInStage());
+        store.created(image, p.key());
+        return image;
     }
 
     private static StepCancelledException cancelled(Instruction.Run r, int step) {

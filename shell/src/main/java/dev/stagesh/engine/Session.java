@@ -44,6 +44,8 @@ public final class Session implements AutoCloseable {
     private BuildArgs args;
     private final Platform platform;
     private final Breakpoints breakpoints = new Breakpoints();
+    /** The steps stages side by side have in common, run once ({@link #runBeside}). */
+    private final SharedSteps shared = new SharedSteps();
     private final RoutedListener listener;
     private final ActiveSteps active;
     private final Toolbox toolbox;
@@ -82,7 +84,7 @@ public final class Session implements AutoCloseable {
         RunMounts mounts = new RunMounts(engine, toolbox, context, copier, id.labels(), options.secrets(), listener::progress);
         MountPoints mountPoints = new MountPoints(engine, paths, toolbox, id.labels(),
                 MountPoints.Rewriting.from(engine, System.getenv(), listener::progress));
-        RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints);
+        RunStep runStep = new RunStep(containers, store, listener, mounts, active, mountPoints, shared);
         WorkdirStep workdirs = new WorkdirStep(containers, toolbox, store, listener, paths, mountPoints, copier);
         this.executor = new StepExecutor(new FromStep(engine), copier, runStep, workdirs);
         this.images = new ImageSources(engine, listener);
@@ -223,12 +225,14 @@ public final class Session implements AutoCloseable {
         }
         Map<Integer, Duration> took = new ConcurrentHashMap<>();
         List<StageRun> these = List.copyOf(runs);
-        ConcurrentStages.forThisMachine().run(schedule, done, (stage, stop) -> {
-            StageRun run = these.get(stage.index());
-            long start = System.nanoTime();
-            listener.during(run, () -> finished(run, stop));
-            took.put(stage.index(), StepExecutor.since(start));
-        }, these::get, active::cancel);
+        try (SharedSteps.Scope sharing = shared.open()) {
+            ConcurrentStages.forThisMachine().run(schedule, done, (stage, stop) -> {
+                StageRun run = these.get(stage.index());
+                long start = System.nanoTime();
+                listener.during(run, () -> finished(run, stop));
+                took.put(stage.index(), StepExecutor.since(start));
+            }, these::get, active::cancel);
+        }
         for (Stage s : schedule.stages()) { // the summary, in Dockerfile order
             Duration d = took.get(s.index());
             if (d != null) {
@@ -479,7 +483,7 @@ public final class Session implements AutoCloseable {
             if (index == 0) {
                 outcome = from(run, (Instruction.From) ins, sources);
             } else {
-                outcome = executor.execute(index + 1, ins, run.last(), scope, sources);
+                outcome = executor.execute(new StepPlace(run.label(), index + 1), ins, run.last(), scope, sources);
             }
         } catch (StepFailedException e) {
             listener.stepEnded(run, index + 1);
@@ -545,7 +549,7 @@ public final class Session implements AutoCloseable {
         VariableScope scope = args.scope(outcome.snapshot().config().envMap());
         for (Instruction trigger : base.triggers()) {
             listener.progress("ONBUILD " + trigger.node().original().strip());
-            outcome = executor.execute(1, trigger, outcome, scope, sources(run, trigger, scope));
+            outcome = executor.execute(new StepPlace(run.label(), 1), trigger, outcome, scope, sources(run, trigger, scope));
             scope.apply(trigger);
         }
         return outcome;

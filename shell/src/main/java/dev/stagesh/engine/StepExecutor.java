@@ -36,13 +36,14 @@ final class StepExecutor {
     /**
      * Every instruction after FROM.
      *
+     * @param at      the stage and step it is (a RUN that another stage beside runs too names it)
      * @param scope   the variables in scope before this instruction (it is not changed here)
      * @param sources what the instruction reads from other stages or images, resolved before it runs
      */
-    StepOutcome execute(int step, Instruction ins, StepOutcome before, VariableScope scope,
+    StepOutcome execute(StepPlace at, Instruction ins, StepOutcome before, VariableScope scope,
                         StepSources sources) {
         if (ins instanceof Instruction.Run r) {
-            return runs.execute(step, (Instruction.Run) scope.expand(r), before, scope, sources);
+            return runs.execute(at, (Instruction.Run) scope.expand(r), before, scope, sources);
         }
         try {
             if (ins instanceof Instruction.Copy c) {

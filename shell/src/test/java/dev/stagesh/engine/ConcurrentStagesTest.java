@@ -78,6 +78,33 @@ class ConcurrentStagesTest {
         assertThat(ran).containsExactlyInAnyOrder("a", "b");
     }
 
+    @Test
+    void aStageStoppedBecauseTheStepItSharedFailedYieldsToTheStageWhereItFailed() {
+        // a waits for b's step and ends first; b's own failure, which comes after, is the one told
+        java.util.concurrent.CountDownLatch bFailing = new java.util.concurrent.CountDownLatch(1);
+        assertThatThrownBy(() -> new ConcurrentStages(2).run(schedule(), Set.of(), (stage, stop) -> {
+            if (stage.name().equals("a")) {
+                bFailing.countDown();
+                throw new SharedStepFailedException("stage 1 (b) step 2");
+            }
+            if (stage.name().equals("b")) {
+                await(bFailing);
+                sleep(100);
+                throw new StageshException("line 4: RUN: the command exited with code 1");
+            }
+        }, runs::get, () -> { }))
+                .isInstanceOf(StageFailedException.class)
+                .hasMessage("stage 1 (b): line 4: RUN: the command exited with code 1");
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

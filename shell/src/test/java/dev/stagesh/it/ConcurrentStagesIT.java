@@ -145,6 +145,53 @@ class ConcurrentStagesIT {
         }
     }
 
+    @Test
+    @Tag("compat")
+    void aStepTwoStagesHaveInCommonRunsOnceAndItsFailureIsToldAsItsOwnStagesFailure() throws IOException {
+        // as BuildKit's solver merges identical vertices (the equivalence case shared-steps)
+        Path file = dir.resolve("Dockerfile");
+        Files.writeString(file, """
+                FROM busybox AS one
+                RUN cat /proc/sys/kernel/random/uuid > /stamp && echo ran-here && sleep 1
+                RUN echo one > /who
+                FROM busybox AS two
+                RUN cat /proc/sys/kernel/random/uuid > /stamp && echo ran-here && sleep 1
+                RUN echo two > /who
+                FROM busybox
+                COPY --from=one /stamp /one
+                COPY --from=two /stamp /two
+                RUN cmp /one /two && cat /one
+                """);
+        var r = sessions.run("", "build", "--no-cache", "-t", tag("shared"), file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<String> lines = r.stderr().lines().toList();
+        assertThat(lines.stream().filter(l -> l.endsWith("] ran-here"))).as(r.toString()).hasSize(1);
+        String ranIn = lines.stream().filter(l -> l.endsWith("] ran-here")).findFirst().orElseThrow();
+        boolean inOne = ranIn.startsWith("[0 (one) 2/3]");
+        String waited = inOne ? "[1 (two) 2/3] the same step as stage 0 (one) step 2: run once, there ("
+                : "[0 (one) 2/3] the same step as stage 1 (two) step 2: run once, there (";
+        assertThat(lines).as(r.toString()).anyMatch(l -> l.startsWith(waited));
+        // the steps after it are each stage's own
+        assertThat(lines).contains("[0 (one) 3/3] RUN echo one > /who", "[1 (two) 3/3] RUN echo two > /who");
+
+        Files.writeString(file, """
+                FROM busybox AS one
+                RUN echo failing && sleep 1 && exit 4
+                FROM busybox AS two
+                RUN echo failing && sleep 1 && exit 4
+                FROM busybox
+                COPY --from=one /etc/passwd /x
+                COPY --from=two /etc/passwd /y
+                """);
+        var f = sessions.run("", "build", "--no-cache", "-t", tag("shared-failed"), file.toString());
+        assertThat(f.exitCode()).as(f.toString()).isEqualTo(1);
+        // the stage where it ran and failed is the one told, not the one that waited for it
+        assertThat(f.stderr()).as(f.toString())
+                .containsPattern("stagesh: stage [01] \\((one|two)\\): line [24]: RUN: the command exited with code 4")
+                .doesNotContain("the same step did not finish").doesNotContain("Exception");
+        assertThat(Docker.lines("images", "-q", repo + ":shared-failed")).isEmpty();
+    }
+
     private static int indexStartingWith(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {
