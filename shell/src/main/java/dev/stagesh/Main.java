@@ -20,7 +20,20 @@ public final class Main {
             // it: docker-java's, built in the background, must be among them even if this run
             // ended before it needed them
             engine.settle();
+            removeTrainingImage(engine, System.getProperty("stagesh.archiving.built"));
         }
         System.exit(code);
+    }
+
+    /** The image the archive's training build tagged: it was made to load classes, not to be kept. */
+    private static void removeTrainingImage(EngineFuture engine, String tag) {
+        if (tag == null || tag.isEmpty()) {
+            return;
+        }
+        try {
+            engine.get().removeImage(tag);
+        } catch (RuntimeException e) {
+            // no engine, or no such image: the build failed before it tagged one
+        }
     }
 }

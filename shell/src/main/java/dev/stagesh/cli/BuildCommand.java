@@ -3,6 +3,7 @@ package dev.stagesh.cli;
 import dev.stagesh.console.Printer;
 import dev.stagesh.docker.Engine;
 import dev.stagesh.engine.Session;
+import dev.stagesh.engine.SessionGround;
 import dev.stagesh.shell.ConsoleListener;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,22 +41,20 @@ final class BuildCommand implements Callable<Integer> {
         return b;
     }
 
-    /** The engine, its docker-java client begun at once: a build's RUNs stream their output through it. */
-    private static Engine prepared(Engine engine) {
-        engine.prepareClient();
-        return engine;
-    }
-
     @Override
     public Integer call() {
         Printer printer = Printer.system(false);
         // every tag is checked before anything is built: one bad tag must not leave the rest unapplied
         List<String> names = dev.stagesh.engine.ImageTags.normalize(tags);
-        try (Engine engine = prepared(parent.engine());
-             Session session = Session.open(engine, build.sessionOptions(false),
+        // the Dockerfile and the context are read while the engine connects (the engine's future
+        // is joined only after): a bad Dockerfile fails before the engine is waited for
+        Session.Sources sources = Session.read(build.sessionOptions(false));
+        try (Engine engine = parent.engine();
+             Session session = Session.open(SessionGround.on(engine), sources,
                      quiet ? dev.stagesh.engine.StepListener.SILENT : new ConsoleListener(printer));
              // Ctrl-C or SIGTERM mid-build: every stage's containers and snapshots go, as in a session
              var hook = ShutdownHook.closing(new SessionEnd(engine, session, false))) {
+            session.prepareRunOutput();
             if (build.noCache) {
                 session.prepareToRun(); // every step runs
             }

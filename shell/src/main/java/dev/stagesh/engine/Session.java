@@ -252,11 +252,27 @@ public final class Session implements AutoCloseable {
      * needs has one, none is made (an ONBUILD trigger's RUN makes it when it runs).
      */
     public void prepareToRun() {
-        List<Stage> needed = new ArrayList<>(graph().required(target().stage()));
-        needed.add(target().stage());
-        if (needed.stream().anyMatch(s -> s.instructions().stream().anyMatch(i -> i instanceof Instruction.Run))) {
+        if (targetNeedsRun()) {
             containers.prepare();
         }
+    }
+
+    /**
+     * A RUN's output comes through the engine's client library, which takes a tenth of a second
+     * of CPU to make: it is begun in the background now where the target needs a RUN, and not at
+     * all for a build of metadata steps, COPYs and WORKDIRs, which never use it.
+     */
+    public void prepareRunOutput() {
+        if (targetNeedsRun()) {
+            engine.prepareClient();
+        }
+    }
+
+    /** Whether a stage the target needs, or the target, has a RUN (an ONBUILD trigger's is not known yet). */
+    private boolean targetNeedsRun() {
+        List<Stage> needed = new ArrayList<>(graph().required(target().stage()));
+        needed.add(target().stage());
+        return needed.stream().anyMatch(s -> s.instructions().stream().anyMatch(i -> i instanceof Instruction.Run));
     }
 
     /**
